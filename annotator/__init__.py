@@ -1,0 +1,3 @@
+"""annotator: tag claims, sources, attribution cues and contradictions in Arabic news."""
+
+__version__ = "0.1.0"

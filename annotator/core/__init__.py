@@ -1,0 +1,1 @@
+"""The domain: pure Python, no Qt and no database."""

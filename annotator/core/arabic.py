@@ -1,0 +1,67 @@
+"""Arabic text handling over pyarabic: words with offsets and snapping a selection to whole words."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+import pyarabic.araby as araby
+
+from annotator.core.offsets import grapheme_ceil, grapheme_floor
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+
+def _is_word_char(ch: str) -> bool:
+    category = unicodedata.category(ch)
+    return category[0] in "LNM" or ch in "\u0640\u200c\u200d"
+
+
+def tokens(text: str) -> list[Token]:
+    """Words with their code point offsets; punctuation pyarabic leaves glued to a word is cut off."""
+    found: list[Token] = []
+    for item in araby.tokenize_with_location(text):
+        start, end = item["start"], item["end"]
+        while start < end and not _is_word_char(text[start]):
+            start += 1
+        while end > start and not _is_word_char(text[end - 1]):
+            end -= 1
+        if start < end:
+            found.append(Token(text[start:end], start, end))
+    return found
+
+
+def snap_to_words(text: str, start: int, end: int, words: list[Token] | None = None) -> tuple[int, int]:
+    """Widen a selection to the whole words it touches and trim the space around it.
+
+    A selection that touches no word (only punctuation, say) is kept, trimmed of white space
+    and moved to grapheme boundaries.
+    """
+    start, end = sorted((max(0, start), min(len(text), end)))
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start == end:
+        return start, end
+    for token in words if words is not None else tokens(text):
+        if token.end <= start:
+            continue
+        if token.start >= end:
+            break
+        if token.start < start:
+            start = token.start
+        if token.end > end:
+            end = token.end
+    return snap_to_graphemes(text, start, end)
+
+
+def snap_to_graphemes(text: str, start: int, end: int) -> tuple[int, int]:
+    """Keep the exact selection but never split a letter from its harakat or an emoji sequence."""
+    start, end = sorted((start, end))
+    return grapheme_floor(text, start), grapheme_ceil(text, end)

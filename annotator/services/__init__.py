@@ -1,0 +1,1 @@
+"""Use cases over a Project: one module per area, no Qt."""

@@ -1,0 +1,93 @@
+"""Reading documents and recording each annotator's progress on them."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.model import DocumentId, DocumentInfo, DocumentStatus
+from annotator.storage.models import Annotator, Document, DocumentState
+from annotator.storage.project import Project
+
+LAST_DOCUMENT_KEY = "last_document:{annotator}"
+
+
+def list_documents(project: Project, *, annotator: str) -> list[DocumentInfo]:
+    """Every document's heading and this annotator's status, without loading any text."""
+    state = (
+        select(DocumentState.document_id, DocumentState.status)
+        .join(Annotator, Annotator.id == DocumentState.annotator_id)
+        .where(Annotator.name == annotator)
+        .subquery()
+    )
+    query = (
+        select(Document.id, Document.uid, Document.title, Document.source, Document.url, Document.published, state.c.status)
+        .outerjoin(state, state.c.document_id == Document.id)
+        .order_by(Document.id)
+    )
+    with project.reading() as session:
+        return [
+            DocumentInfo(
+                id=DocumentId(row.id),
+                uid=row.uid,
+                title=row.title,
+                source=row.source,
+                url=row.url,
+                published=row.published,
+                status=DocumentStatus(row.status or DocumentStatus.NEW),
+            )
+            for row in session.execute(query)
+        ]
+
+
+def document_count(project: Project) -> int:
+    with project.reading() as session:
+        return session.scalar(select(func.count(Document.id))) or 0
+
+
+def document_text(project: Project, document_id: DocumentId) -> str:
+    with project.reading() as session:
+        text = session.scalar(select(Document.text).where(Document.id == document_id))
+    if text is None:
+        raise AnnotatorError(f"no document with id {document_id}")
+    return text
+
+
+def set_status(project: Project, *, document_id: DocumentId, annotator: str, status: DocumentStatus) -> None:
+    with project.transaction() as session:
+        _state(project, session, document_id, annotator).status = str(status)
+
+
+def mark_started(project: Project, session: Session, document_id: int, annotator: str) -> None:
+    """Within a running transaction: a new document becomes in progress for this annotator."""
+    state = _state(project, session, document_id, annotator)
+    if state.status == DocumentStatus.NEW:
+        state.status = str(DocumentStatus.IN_PROGRESS)
+
+
+def _state(project: Project, session: Session, document_id: int, annotator: str) -> DocumentState:
+    annotator_id = project.annotator_id(session, annotator)
+    state = session.scalar(
+        select(DocumentState).where(
+            DocumentState.document_id == document_id, DocumentState.annotator_id == annotator_id
+        )
+    )
+    if state is None:
+        state = DocumentState(document_id=document_id, annotator_id=annotator_id, status=str(DocumentStatus.NEW))
+        session.add(state)
+    return state
+
+
+def last_document(project: Project, *, annotator: str) -> DocumentId | None:
+    """The document this annotator last worked on, or the first one."""
+    value = project.setting(LAST_DOCUMENT_KEY.format(annotator=annotator))
+    with project.reading() as session:
+        if value is not None and session.get(Document, int(value)) is not None:
+            return DocumentId(int(value))
+        first = session.scalar(select(func.min(Document.id)))
+    return DocumentId(first) if first is not None else None
+
+
+def remember_document(project: Project, *, annotator: str, document_id: DocumentId) -> None:
+    project.set_setting(LAST_DOCUMENT_KEY.format(annotator=annotator), str(document_id))

@@ -1,0 +1,164 @@
+"""Creating, deleting, restoring and editing one annotator's spans: each call is one transaction."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import or_, select
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.model import DocumentId, RelationRecord, SpanId, SpanRecord
+from annotator.core.offsets import is_grapheme_boundary
+from annotator.services.documents import mark_started
+from annotator.services.records import relation_record, span_record
+from annotator.storage.models import Annotator, Document, Relation, Span
+from annotator.storage.project import Project
+
+
+def new_uid() -> str:
+    return uuid.uuid4().hex
+
+
+@dataclass(frozen=True, slots=True)
+class SpanDeletion:
+    """What deleting a span removed: enough to put all of it back."""
+
+    span: SpanRecord
+    relations: tuple[RelationRecord, ...]
+
+
+class TaggingService:
+    """The tagging use cases of one annotator in one project."""
+
+    def __init__(self, project: Project, *, annotator: str) -> None:
+        self.project = project
+        self.annotator = annotator
+
+    def spans(self, document_id: DocumentId) -> list[SpanRecord]:
+        """This annotator's spans in a document, in reading order."""
+        query = (
+            select(Span)
+            .join(Annotator, Annotator.id == Span.annotator_id)
+            .where(Span.document_id == document_id, Annotator.name == self.annotator)
+            .order_by(Span.start, Span.end.desc(), Span.id)
+        )
+        with self.project.reading() as session:
+            return [span_record(span, self.annotator) for span in session.scalars(query)]
+
+    def create_span(
+        self,
+        *,
+        document_id: DocumentId,
+        start: int,
+        end: int,
+        label: str,
+        attributes: dict[str, Any] | None = None,
+    ) -> SpanRecord:
+        scheme = self.project.scheme
+        span_label = scheme.span_label(label)
+        if attributes is None:
+            attributes = {a.name: a.default for a in span_label.attributes if a.default is not None}
+        scheme.check_span(label, attributes)
+        with self.project.transaction() as session:
+            text = session.scalar(select(Document.text).where(Document.id == document_id))
+            if text is None:
+                raise AnnotatorError(f"no document with id {document_id}")
+            _check_offsets(text, start, end)
+            span = Span(
+                uid=new_uid(),
+                document_id=document_id,
+                annotator_id=self.project.annotator_id(session, self.annotator),
+                label=label,
+                start=start,
+                end=end,
+                text=text[start:end],
+                attributes=attributes,
+                note="",
+            )
+            session.add(span)
+            mark_started(self.project, session, document_id, self.annotator)
+            session.flush()
+            return span_record(span, self.annotator)
+
+    def delete_span(self, span_id: SpanId) -> SpanDeletion:
+        """Delete a span and the relations that use it."""
+        with self.project.transaction() as session:
+            span = self._own_span(session, span_id)
+            relations = session.scalars(
+                select(Relation).where(or_(Relation.from_span_id == span_id, Relation.to_span_id == span_id))
+            ).all()
+            names = dict(session.execute(select(Annotator.id, Annotator.name)).tuples().all())
+            deletion = SpanDeletion(
+                span=span_record(span, self.annotator),
+                relations=tuple(relation_record(r, names[r.annotator_id]) for r in relations),
+            )
+            for relation in relations:
+                session.delete(relation)
+            session.delete(span)
+            return deletion
+
+    def restore(self, deletion: SpanDeletion) -> SpanRecord:
+        """Put back a deleted span, with its id, and its relations."""
+        record = deletion.span
+        with self.project.transaction() as session:
+            session.add(
+                Span(
+                    id=record.id,
+                    uid=record.uid,
+                    document_id=record.document_id,
+                    annotator_id=self.project.annotator_id(session, record.annotator),
+                    label=record.label,
+                    start=record.start,
+                    end=record.end,
+                    text=record.text,
+                    attributes=dict(record.attributes),
+                    note=record.note,
+                )
+            )
+            session.flush()
+            for relation in deletion.relations:
+                session.add(
+                    Relation(
+                        id=relation.id,
+                        uid=relation.uid,
+                        label=relation.label,
+                        from_span_id=relation.from_span,
+                        to_span_id=relation.to_span,
+                        annotator_id=self.project.annotator_id(session, relation.annotator),
+                        attributes=dict(relation.attributes),
+                        note=relation.note,
+                    )
+                )
+        return record
+
+    def update_span(
+        self, span_id: SpanId, *, attributes: dict[str, Any] | None = None, note: str | None = None
+    ) -> SpanRecord:
+        """Replace a span's attributes and/or note; returns the span as it now is."""
+        with self.project.transaction() as session:
+            span = self._own_span(session, span_id)
+            if attributes is not None:
+                clean = {name: value for name, value in attributes.items() if value is not None}
+                self.project.scheme.check_span(span.label, clean)
+                span.attributes = clean
+            if note is not None:
+                span.note = note
+            session.flush()
+            return span_record(span, self.annotator)
+
+    def _own_span(self, session: Any, span_id: SpanId) -> Span:
+        span = session.get(Span, span_id)
+        if span is None:
+            raise AnnotatorError(f"no span with id {span_id}")
+        if span.annotator_id != self.project.annotator_id(session, self.annotator):
+            raise AnnotatorError(f"span {span_id} belongs to another annotator")
+        return span
+
+
+def _check_offsets(text: str, start: int, end: int) -> None:
+    if not 0 <= start < end <= len(text):
+        raise AnnotatorError(f"span {start}..{end} is outside the text (0..{len(text)}) or empty")
+    if not (is_grapheme_boundary(text, start) and is_grapheme_boundary(text, end)):
+        raise AnnotatorError(f"span {start}..{end} splits a letter from its marks")
