@@ -1,0 +1,70 @@
+"""Starts the window: right-to-left layout, shipped fonts, translations, the project to open."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, Qt, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from annotator import paths
+from annotator.core.errors import AnnotatorError
+from annotator.services.demo import ensure_demo_project
+from annotator.storage.project import Project
+
+UI_FONT_FAMILIES = ["Noto Sans", "Noto Naskh Arabic", "DejaVu Sans"]
+
+
+def default_annotator() -> str:
+    try:
+        return getpass.getuser() or "annotator"
+    except Exception:  # no user name in this environment
+        return "annotator"
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="annotator", description="Tag claims, sources and cues in Arabic news.")
+    parser.add_argument("project", nargs="?", type=Path, help="project file (default: the demo project)")
+    parser.add_argument("--annotator", default=None, help="your name as annotator (default: your user name)")
+    return parser.parse_args(argv)
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("annotator")
+    app.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    for font_file in sorted(paths.FONTS.glob("*.ttf")):
+        QFontDatabase.addApplicationFont(str(font_file))
+    font = QFont()
+    font.setFamilies(UI_FONT_FAMILIES)
+    font.setPointSize(10)
+    app.setFont(font)
+    translator = QTranslator(app)
+    if translator.load(QLocale(), "annotator", "_", str(paths.TRANSLATIONS)):
+        app.installTranslator(translator)
+    return app
+
+
+def main(argv: list[str]) -> int:
+    args = parse_args(argv)
+    app = make_application([sys.argv[0]])
+    from annotator.ui.main_window import MainWindow
+
+    annotator = args.annotator or default_annotator()
+    try:
+        project = Project.open_or_create(args.project) if args.project else ensure_demo_project()
+    except AnnotatorError as error:
+        print(f"annotator: {error}", file=sys.stderr)
+        QMessageBox.critical(None, app.tr("Cannot open the project"), str(error))
+        return 1
+    window = MainWindow(project, annotator=annotator)
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        project.close()

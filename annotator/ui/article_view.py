@@ -1,0 +1,187 @@
+"""The read-only article view: right-to-left text, span highlights, the user's selection in code points."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QKeyEvent,
+    QMouseEvent,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextOption,
+)
+from PySide6.QtWidgets import QTextEdit, QWidget
+
+from annotator.core.model import SpanId, SpanRecord
+from annotator.core.offsets import Utf16Map
+from annotator.ui.highlighter import Painted, SpanHighlighter
+
+ARTICLE_FONT_FAMILIES = ["Noto Naskh Arabic", "DejaVu Sans"]
+ARTICLE_POINT_SIZE = 17
+LINE_HEIGHT_PERCENT = 165
+FLASH_MS = 700
+
+
+class ArticleView(QTextEdit):
+    """Shows one article. Positions in and out are Unicode code point offsets into the stored text."""
+
+    spanClicked = Signal(int)
+    nextSpanRequested = Signal()
+    previousSpanRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("articleView")
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setUndoRedoEnabled(False)
+        self.setAcceptRichText(False)
+        self.setTabChangesFocus(False)
+        self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        font = QFont()
+        font.setFamilies(ARTICLE_FONT_FAMILIES)
+        font.setPointSize(ARTICLE_POINT_SIZE)
+        self.setFont(font)
+        self.document().setDocumentMargin(18)
+        self.highlighter = SpanHighlighter(self.document())
+        self._map = Utf16Map("")
+        self._text = ""
+        self._colors: dict[str, QColor] = {}
+        self._selected: SpanRecord | None = None
+        self._flashing: SpanRecord | None = None
+        self._flash_timer = QTimer(self, singleShot=True, interval=FLASH_MS)
+        self._flash_timer.timeout.connect(self._end_flash)
+        self._press_position = -1
+
+    def set_label_colors(self, colors: dict[str, str]) -> None:
+        self._colors = {name: QColor(color) for name, color in colors.items()}
+
+    @property
+    def text(self) -> str:
+        return self._text
+
+    def show_article(self, text: str, spans: list[SpanRecord]) -> None:
+        self._text = text
+        self._map = Utf16Map(text)
+        self._selected = None
+        self._flashing = None
+        document = self.document()
+        self.highlighter.set_spans([])
+        self.setPlainText(text)
+        option = QTextOption(document.defaultTextOption())
+        option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+        option.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        document.setDefaultTextOption(option)
+        block_format = QTextBlockFormat()
+        block_format.setLineHeight(LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        block_format.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        block_format.setBottomMargin(8)
+        cursor = QTextCursor(document)
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.mergeBlockFormat(block_format)
+        self.highlighter.set_spans([self._painted(span) for span in spans])
+        self._update_extra_selections()
+        self.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def add_span(self, span: SpanRecord) -> None:
+        self.highlighter.add(self._painted(span))
+
+    def remove_span(self, span_id: SpanId) -> None:
+        self.highlighter.remove(span_id)
+        if self._selected is not None and self._selected.id == span_id:
+            self.set_selected_span(None)
+
+    def selection(self) -> tuple[int, int]:
+        """The user's selection as code point offsets (start <= end)."""
+        cursor = self.textCursor()
+        return self._map.to_code_point(cursor.selectionStart()), self._map.to_code_point(cursor.selectionEnd())
+
+    def select_range(self, start: int, end: int) -> None:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._map.to_utf16(start))
+        cursor.setPosition(self._map.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+
+    def cursor_position(self) -> int:
+        return self._map.to_code_point(self.textCursor().position())
+
+    def set_selected_span(self, span: SpanRecord | None) -> None:
+        self._selected = span
+        self._update_extra_selections()
+
+    def reveal(self, span: SpanRecord) -> None:
+        """Scroll the span into view, put the caret at its start and flash it."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._map.to_utf16(span.end))
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+        cursor.setPosition(self._map.to_utf16(span.start))
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+        self._flashing = span
+        self._update_extra_selections()
+        self._flash_timer.start()
+
+    def spans_at_cursor(self) -> list[SpanId]:
+        position = self.textCursor().position()
+        return [painted.span_id for painted in self.highlighter.spans_at(position)]
+
+    def _end_flash(self) -> None:
+        self._flashing = None
+        self._update_extra_selections()
+
+    def _painted(self, span: SpanRecord) -> Painted:
+        return Painted(
+            span_id=span.id,
+            start=self._map.to_utf16(span.start),
+            end=self._map.to_utf16(span.end),
+            color=self._colors.get(span.label, QColor("gray")),
+        )
+
+    def _extra(self, span: SpanRecord, background: QColor, outline: QColor) -> QTextEdit.ExtraSelection:
+        selection = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._map.to_utf16(span.start))
+        cursor.setPosition(self._map.to_utf16(span.end), QTextCursor.MoveMode.KeepAnchor)
+        selection.cursor = cursor
+        char_format = QTextCharFormat()
+        char_format.setBackground(background)
+        char_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+        char_format.setUnderlineColor(outline)
+        selection.format = char_format
+        return selection
+
+    def _update_extra_selections(self) -> None:
+        selections = []
+        if self._selected is not None:
+            color = self._colors.get(self._selected.label, QColor("gray"))
+            selections.append(self._extra(self._selected, color.lighter(125), color.darker(160)))
+        if self._flashing is not None:
+            selections.append(self._extra(self._flashing, QColor("#ffe14d"), QColor("#b08800")))
+        self.setExtraSelections(selections)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if event.key() == Qt.Key.Key_Tab and not event.modifiers():
+            self.nextSpanRequested.emit()
+            return
+        if event.key() == Qt.Key.Key_Backtab:
+            self.previousSpanRequested.emit()
+            return
+        super().keyPressEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        self._press_position = self.cursorForPosition(event.position().toPoint()).position()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
+            spans = self.highlighter.spans_at(self._press_position)
+            if spans:
+                self.spanClicked.emit(int(spans[0].span_id))

@@ -1,0 +1,88 @@
+"""Undoable actions: each redo()/undo() calls one controller method, which commits at once."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoCommand
+
+from annotator.core.model import SpanId, SpanRecord
+from annotator.services.tagging import SpanDeletion
+from annotator.ui.controller import TaggingController
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("commands", text)
+
+
+class _DoneOnPush(QUndoCommand):
+    """The action already ran (so its errors reached the user); the first redo() on push is skipped."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self._pushed = False
+
+    def redo(self) -> None:
+        if not self._pushed:
+            self._pushed = True
+            return
+        self.apply()
+
+    def apply(self) -> None:
+        raise NotImplementedError
+
+
+class CreateSpanCommand(_DoneOnPush):
+    def __init__(self, controller: TaggingController, span: SpanRecord) -> None:
+        super().__init__(_tr("Tag %1 “%2”").replace("%1", span.label).replace("%2", _short(span.text)))
+        self.controller = controller
+        self.span_id = span.id
+        self.deletion: SpanDeletion | None = None
+
+    def undo(self) -> None:
+        self.deletion = self.controller.delete_span(self.span_id)
+
+    def apply(self) -> None:
+        assert self.deletion is not None
+        self.controller.restore(self.deletion)
+
+
+class DeleteSpanCommand(_DoneOnPush):
+    def __init__(self, controller: TaggingController, deletion: SpanDeletion) -> None:
+        span = deletion.span
+        super().__init__(_tr("Delete %1 “%2”").replace("%1", span.label).replace("%2", _short(span.text)))
+        self.controller = controller
+        self.deletion = deletion
+
+    def undo(self) -> None:
+        self.controller.restore(self.deletion)
+
+    def apply(self) -> None:
+        self.deletion = self.controller.delete_span(self.deletion.span.id)
+
+
+class EditSpanCommand(_DoneOnPush):
+    def __init__(
+        self,
+        controller: TaggingController,
+        *,
+        span_id: SpanId,
+        before: tuple[dict[str, Any], str],
+        after: tuple[dict[str, Any], str],
+    ) -> None:
+        super().__init__(_tr("Edit span"))
+        self.controller = controller
+        self.span_id = span_id
+        self.before = before
+        self.after = after
+
+    def undo(self) -> None:
+        self.controller.update_span(self.span_id, attributes=self.before[0], note=self.before[1])
+
+    def apply(self) -> None:
+        self.controller.update_span(self.span_id, attributes=self.after[0], note=self.after[1])
+
+
+def _short(text: str, limit: int = 30) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

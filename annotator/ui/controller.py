@@ -1,0 +1,96 @@
+"""The open document and its spans, shared by the widgets; every change goes through the service."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from annotator.core.model import DocumentId, DocumentInfo, DocumentStatus, SpanId, SpanRecord
+from annotator.services import documents
+from annotator.services.tagging import SpanDeletion, TaggingService
+from annotator.storage.project import Project
+
+
+class TaggingController(QObject):
+    """Owns the current document and tells the widgets what changed."""
+
+    documentOpened = Signal(object, str, list)  # DocumentInfo, text, [SpanRecord]
+    spanAdded = Signal(object)  # SpanRecord
+    spanRemoved = Signal(object)  # SpanRecord
+    spanChanged = Signal(object)  # SpanRecord
+    statusChanged = Signal(int, str)  # document id, DocumentStatus
+    documentsChanged = Signal()
+
+    def __init__(self, project: Project, *, annotator: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.project = project
+        self.annotator = annotator
+        self.service = TaggingService(project, annotator=annotator)
+        self.document: DocumentInfo | None = None
+        self.spans: dict[SpanId, SpanRecord] = {}
+
+    def documents(self) -> list[DocumentInfo]:
+        return documents.list_documents(self.project, annotator=self.annotator)
+
+    def open_document(self, info: DocumentInfo) -> None:
+        text = documents.document_text(self.project, info.id)
+        spans = self.service.spans(info.id)
+        self.document = info
+        self.spans = {span.id: span for span in spans}
+        documents.remember_document(self.project, annotator=self.annotator, document_id=info.id)
+        self.documentOpened.emit(info, text, spans)
+
+    def ensure_open(self, document_id: DocumentId) -> None:
+        if self.document is not None and self.document.id == document_id:
+            return
+        for info in self.documents():
+            if info.id == document_id:
+                self.open_document(info)
+                return
+
+    def ordered_spans(self) -> list[SpanRecord]:
+        return sorted(self.spans.values(), key=lambda s: (s.start, -s.end, s.id))
+
+    def create_span(self, *, document_id: DocumentId, start: int, end: int, label: str) -> SpanRecord:
+        span = self.service.create_span(document_id=document_id, start=start, end=end, label=label)
+        self._added(span)
+        self._started(document_id)
+        return span
+
+    def delete_span(self, span_id: SpanId) -> SpanDeletion:
+        span = self.spans.get(span_id)
+        if span is not None:
+            self.ensure_open(span.document_id)
+        deletion = self.service.delete_span(span_id)
+        self.spans.pop(span_id, None)
+        self.spanRemoved.emit(deletion.span)
+        return deletion
+
+    def restore(self, deletion: SpanDeletion) -> SpanRecord:
+        span = self.service.restore(deletion)
+        self._added(span)
+        return span
+
+    def update_span(self, span_id: SpanId, *, attributes: dict[str, Any] | None, note: str | None) -> SpanRecord:
+        span = self.service.update_span(span_id, attributes=attributes, note=note)
+        self.ensure_open(span.document_id)
+        self.spans[span.id] = span
+        self.spanChanged.emit(span)
+        return span
+
+    def set_status(self, status: DocumentStatus) -> None:
+        if self.document is None:
+            return
+        documents.set_status(self.project, document_id=self.document.id, annotator=self.annotator, status=status)
+        self.statusChanged.emit(int(self.document.id), str(status))
+
+    def _added(self, span: SpanRecord) -> None:
+        self.ensure_open(span.document_id)
+        self.spans[span.id] = span
+        self.spanAdded.emit(span)
+
+    def _started(self, document_id: DocumentId) -> None:
+        if self.document is not None and self.document.id == document_id:
+            if self.document.status == DocumentStatus.NEW:
+                self.statusChanged.emit(int(document_id), str(DocumentStatus.IN_PROGRESS))

@@ -1,0 +1,103 @@
+"""Paints spans as blended backgrounds with an underline in the innermost span's color."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextBlock, QTextCharFormat, QTextDocument
+
+from annotator.core.model import SpanId
+
+TINT = 0.32
+
+
+@dataclass(frozen=True, slots=True)
+class Painted:
+    """A span as the highlighter sees it: UTF-16 document positions and a color."""
+
+    span_id: SpanId
+    start: int
+    end: int
+    color: QColor
+
+
+def blend(base: QColor, over: QColor, amount: float) -> QColor:
+    return QColor(
+        round(base.red() + (over.red() - base.red()) * amount),
+        round(base.green() + (over.green() - base.green()) * amount),
+        round(base.blue() + (over.blue() - base.blue()) * amount),
+    )
+
+
+class SpanHighlighter(QSyntaxHighlighter):
+    """Keeps a per-block index of spans so that a change repaints only the blocks it touches."""
+
+    def __init__(self, document: QTextDocument) -> None:
+        super().__init__(document)
+        self._spans: dict[SpanId, Painted] = {}
+        self._by_block: dict[int, list[Painted]] = defaultdict(list)
+        self.paper = QColor("white")
+
+    def set_spans(self, spans: list[Painted]) -> None:
+        self._spans = {span.span_id: span for span in spans}
+        self._by_block = defaultdict(list)
+        for span in spans:
+            for block in self._blocks(span):
+                self._by_block[block.blockNumber()].append(span)
+        self.rehighlight()
+
+    def add(self, span: Painted) -> None:
+        self._spans[span.span_id] = span
+        for block in self._blocks(span):
+            self._by_block[block.blockNumber()].append(span)
+            self.rehighlightBlock(block)
+
+    def remove(self, span_id: SpanId) -> None:
+        span = self._spans.pop(span_id, None)
+        if span is None:
+            return
+        for block in self._blocks(span):
+            entries = self._by_block.get(block.blockNumber(), [])
+            entries[:] = [entry for entry in entries if entry.span_id != span_id]
+            self.rehighlightBlock(block)
+
+    def spans_at(self, position: int) -> list[Painted]:
+        """Spans covering a document position, innermost first."""
+        block = self.document().findBlock(position)
+        covering = [s for s in self._by_block.get(block.blockNumber(), []) if s.start <= position < s.end]
+        return sorted(covering, key=lambda s: s.end - s.start)
+
+    def _blocks(self, span: Painted) -> list[QTextBlock]:
+        document = self.document()
+        block = document.findBlock(span.start)
+        blocks = []
+        while block.isValid() and block.position() < span.end:
+            blocks.append(block)
+            block = block.next()
+        return blocks
+
+    def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt override
+        entries = self._by_block.get(self.currentBlock().blockNumber())
+        if not entries:
+            return
+        offset = self.currentBlock().position()
+        length = len(text.encode("utf-16-le")) // 2
+        cuts = {0, length}
+        for span in entries:
+            cuts.add(min(max(span.start - offset, 0), length))
+            cuts.add(min(max(span.end - offset, 0), length))
+        edges = sorted(cuts)
+        for left, right in zip(edges, edges[1:]):
+            covering = [s for s in entries if s.start - offset <= left and s.end - offset >= right]
+            if not covering:
+                continue
+            covering.sort(key=lambda s: s.start - s.end)
+            color = self.paper
+            for span in covering:
+                color = blend(color, span.color, TINT)
+            char_format = QTextCharFormat()
+            char_format.setBackground(color)
+            char_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+            char_format.setUnderlineColor(covering[-1].color.darker(130))
+            self.setFormat(left, right - left, char_format)

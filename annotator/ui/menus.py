@@ -1,0 +1,79 @@
+"""The window's menus: every action has a keyboard shortcut."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QKeySequence
+
+from annotator.ui.icons import icon
+
+if TYPE_CHECKING:
+    from annotator.ui.main_window import MainWindow
+
+
+def _action(
+    window: MainWindow,
+    text: str,
+    shortcut: QKeySequence | QKeySequence.StandardKey | str | list[str],
+    slot: Callable[[], object],
+    icon_name: str = "",
+) -> QAction:
+    action = QAction(text, window)
+    if icon_name:
+        action.setIcon(icon(icon_name))
+    shortcuts = shortcut if isinstance(shortcut, list) else [shortcut]
+    action.setShortcuts([QKeySequence(s) for s in shortcuts if s])
+    action.triggered.connect(lambda _checked=False: slot())
+    window.addAction(action)
+    return action
+
+
+def build_menus(window: MainWindow) -> None:
+    bar = window.menuBar()
+
+    file_menu = bar.addMenu(window.tr("&File"))
+    file_menu.addAction(_action(window, window.tr("&Import…"), "Ctrl+I", window.import_files, "fa5s.file-import"))
+    file_menu.addSeparator()
+    file_menu.addAction(_action(window, window.tr("&Quit"), QKeySequence.StandardKey.Quit, window.close))
+
+    edit_menu = bar.addMenu(window.tr("&Edit"))
+    undo = window.undo_stack.createUndoAction(window, window.tr("&Undo"))
+    undo.setShortcuts([QKeySequence("Ctrl+Z")])
+    undo.setIcon(icon("fa5s.undo"))
+    redo = window.undo_stack.createRedoAction(window, window.tr("&Redo"))
+    redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+    redo.setIcon(icon("fa5s.redo"))
+    window.addAction(undo)
+    window.addAction(redo)
+    edit_menu.addAction(undo)
+    edit_menu.addAction(redo)
+    edit_menu.addSeparator()
+    delete = _action(window, window.tr("&Delete span"), QKeySequence.StandardKey.Delete, window.delete_selected_span, "fa5s.trash")
+    delete.setObjectName("deleteSpan")
+    edit_menu.addAction(delete)
+
+    tag_menu = bar.addMenu(window.tr("&Tag"))
+    for action in window.label_actions:
+        tag_menu.addAction(action)
+    tag_menu.addSeparator()
+    snap = QAction(window.tr("&Snap selection to whole words"), window)
+    snap.setCheckable(True)
+    snap.setChecked(window.snap_to_words)
+    snap.setShortcut(QKeySequence("Ctrl+W"))
+    snap.toggled.connect(lambda on: setattr(window, "snap_to_words", on))
+    window.addAction(snap)
+    tag_menu.addAction(snap)
+
+    go_menu = bar.addMenu(window.tr("&Go"))
+    go_menu.addAction(_action(window, window.tr("&Next document"), "Ctrl+PgDown", lambda: window.step_document(1), "fa5s.arrow-down"))
+    go_menu.addAction(_action(window, window.tr("&Previous document"), "Ctrl+PgUp", lambda: window.step_document(-1), "fa5s.arrow-up"))
+    go_menu.addSeparator()
+    go_menu.addAction(_action(window, window.tr("Next &span\tTab"), "", lambda: window.step_span(1)))
+    go_menu.addAction(_action(window, window.tr("Previous s&pan\tShift+Tab"), "", lambda: window.step_span(-1)))
+    go_menu.addSeparator()
+    done = _action(window, window.tr("&Mark document done / not done"), ["Ctrl+Return", "Ctrl+Enter"], window.toggle_done, "fa5s.check")
+    done.setObjectName("toggleDone")
+    go_menu.addAction(done)
+    go_menu.addAction(_action(window, window.tr("Next &pane"), "F6", window.cycle_focus))
