@@ -22,3 +22,28 @@ def project_path(tmp_path: Path) -> Path:
 def project(project_path: Path) -> Iterator[Project]:
     with Project.create(project_path) as opened:
         yield opened
+
+
+def add_document(project: Project, text: str, *, title: str = "مقال", uid: str | None = None) -> int:
+    """Put one document straight into the project (tests that are not about import)."""
+    import hashlib
+
+    from sqlalchemy import select
+
+    from annotator.storage.models import Document
+
+    digest = hashlib.sha256(text.encode()).hexdigest()
+    with project.transaction() as session:
+        existing = session.scalar(select(Document.id).where(Document.sha256 == digest))
+        if existing is not None:
+            return existing
+        document = Document(
+            uid=uid or digest[:12],
+            sha256=digest,
+            title=title,
+            text=text,
+            meta={},
+        )
+        session.add(document)
+        session.flush()
+        return document.id

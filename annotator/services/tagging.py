@@ -89,7 +89,7 @@ class TaggingService:
             relations = session.scalars(
                 select(Relation).where(or_(Relation.from_span_id == span_id, Relation.to_span_id == span_id))
             ).all()
-            names = dict(session.execute(select(Annotator.id, Annotator.name)).tuples().all())
+            names = {row.id: row.name for row in session.execute(select(Annotator.id, Annotator.name))}
             deletion = SpanDeletion(
                 span=span_record(span, self.annotator),
                 relations=tuple(relation_record(r, names[r.annotator_id]) for r in relations),

@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+from annotator.core.arabic import snap_to_graphemes, snap_to_words, tokens
+
+TEXT = "قال «وفقًا لأشخاص مطلعين»، إن الرسالة وصلت."
+
+
+def test_tokens_carry_offsets_and_drop_glued_punctuation() -> None:
+    found = tokens(TEXT)
+    assert [t.text for t in found][:4] == ["قال", "وفقًا", "لأشخاص", "مطلعين"]
+    for token in found:
+        assert TEXT[token.start : token.end] == token.text
+
+
+def test_a_partial_selection_widens_to_whole_words() -> None:
+    start = TEXT.index("فقًا")
+    end = TEXT.index("مطلعين") + 2
+    s, e = snap_to_words(TEXT, start, end)
+    assert TEXT[s:e] == "وفقًا لأشخاص مطلعين"
+
+
+def test_space_around_a_selection_is_trimmed() -> None:
+    start = TEXT.index(" إن")
+    s, e = snap_to_words(TEXT, start, start + 4)
+    assert TEXT[s:e] == "إن"
+
+
+def test_exact_selection_keeps_harakat_with_their_letter() -> None:
+    start = TEXT.index("وفقًا")
+    s, e = snap_to_graphemes(TEXT, start, start + 3)  # ends between ق and its tanwin
+    assert TEXT[s:e] == "وفقً"

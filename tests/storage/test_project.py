@@ -1,0 +1,91 @@
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+
+from annotator.core.errors import ProjectError
+from annotator.core.model import DocumentId, DocumentStatus
+from annotator.services import documents
+from annotator.services.tagging import TaggingService
+from annotator.storage import migrate
+from annotator.storage.models import Document, Relation, Span
+from annotator.storage.project import Project
+from tests.conftest import add_document
+
+TEXT = "قال مسؤول أمريكي كبير إن الرسالة وصلت."
+
+
+def test_connections_use_wal_foreign_keys_and_a_busy_timeout(project: Project) -> None:
+    with project.reading() as session:
+        pragma = lambda name: session.connection().exec_driver_sql(f"PRAGMA {name}").scalar()  # noqa: E731
+        assert pragma("journal_mode") == "wal"
+        assert pragma("foreign_keys") == 1
+        assert pragma("busy_timeout") == 10000
+
+
+def test_spans_survive_closing_and_reopening(project_path: Path) -> None:
+    with Project.create(project_path) as project:
+        doc = DocumentId(add_document(project, TEXT))
+        span = TaggingService(project, annotator="salma").create_span(
+            document_id=doc, start=4, end=21, label="SOURCE", attributes={"source_type": "unnamed_official"}
+        )
+    with Project.open(project_path) as reopened:
+        spans = TaggingService(reopened, annotator="salma").spans(doc)
+        assert [(s.id, s.label, s.start, s.end, s.text, s.attributes) for s in spans] == [
+            (span.id, "SOURCE", 4, 21, "مسؤول أمريكي كبير", {"source_type": "unnamed_official"})
+        ]
+        assert documents.list_documents(reopened, annotator="salma")[0].status == DocumentStatus.IN_PROGRESS
+        assert documents.list_documents(reopened, annotator="other")[0].status == DocumentStatus.NEW
+
+
+def test_the_database_refuses_bad_offsets_and_dangling_rows(project: Project) -> None:
+    doc = add_document(project, TEXT)
+    service = TaggingService(project, annotator="a")
+    span = service.create_span(document_id=DocumentId(doc), start=0, end=3, label="CUE")
+    with pytest.raises(IntegrityError), project.transaction() as session:
+        session.add(Span(uid="x", document_id=doc, annotator_id=1, label="CUE", start=5, end=5, text=""))
+    with pytest.raises(IntegrityError), project.transaction() as session:
+        session.add(Relation(uid="r", label="SUPPORT", from_span_id=span.id, to_span_id=9999, annotator_id=1))
+
+
+def test_deleting_a_document_cascades_to_its_spans(project: Project) -> None:
+    doc = add_document(project, TEXT)
+    TaggingService(project, annotator="a").create_span(document_id=DocumentId(doc), start=0, end=3, label="CUE")
+    with project.transaction() as session:
+        session.delete(session.get(Document, doc))
+    with project.reading() as session:
+        assert session.scalars(select(Span)).all() == []
+
+
+def test_an_older_file_is_upgraded_on_open_and_keeps_its_rows(project_path: Path) -> None:
+    with Project.create(project_path) as project:
+        add_document(project, TEXT)
+    with sqlite3.connect(project_path) as raw:
+        raw.execute("UPDATE alembic_version SET version_num = ?", (migrate.head_revision(),))
+    with Project.open(project_path) as project:
+        assert migrate.current_revision(project.engine) == migrate.head_revision()
+        assert len(documents.list_documents(project, annotator="a")) == 1
+
+
+def test_files_that_are_not_projects_get_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(ProjectError, match="no such project file"):
+        Project.open(tmp_path / "missing.db")
+    text_file = tmp_path / "notes.db"
+    text_file.write_text("hello")
+    with pytest.raises(ProjectError, match="not an SQLite database"):
+        Project.open(text_file)
+    other = tmp_path / "other.db"
+    with sqlite3.connect(other) as raw:
+        raw.execute("CREATE TABLE t (x)")
+    with pytest.raises(ProjectError, match="not an annotator project"):
+        Project.open(other)
+    assert not (tmp_path / "missing.db").exists()
+
+
+def test_creating_over_an_existing_file_is_refused(project: Project) -> None:
+    with pytest.raises(ProjectError, match="already exists"):
+        Project.create(project.path)
