@@ -1,0 +1,35 @@
+"""A window on a small project, ready to tag."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from annotator.app import make_application
+from annotator.storage.project import Project
+from annotator.ui.main_window import MainWindow
+from tests.conftest import add_document
+
+FIRST = "قال مسؤول أمريكي كبير إن الرئيس بعث برسالة إلى طهران 📨 الأسبوع الماضي."
+SECOND = "نفت البعثة الإيرانية لدى الأمم المتحدة أن تكون قد تلقّت أي رسالة."
+
+
+@pytest.fixture(scope="session")
+def qapp_cls():  # noqa: ANN201 - pytest-qt hook
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication
+
+
+@pytest.fixture
+def window(qtbot: QtBot, project: Project) -> Iterator[MainWindow]:
+    make_application()
+    add_document(project, FIRST, title="الرسالة")
+    add_document(project, SECOND, title="النفي")
+    main = MainWindow(project, annotator="salma")
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    yield main

@@ -1,0 +1,146 @@
+"""Tagging in the window: the keyboard acts, the database and the widgets agree."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QListView, QListWidget, QTextEdit
+from pytestqt.qtbot import QtBot
+from sqlalchemy import select
+
+from annotator.storage.models import Span
+from annotator.storage.project import Project
+from annotator.ui.main_window import MainWindow
+from tests.ui.conftest import FIRST, SECOND
+
+
+def stored_spans(project: Project) -> list[tuple[str, int, int, str]]:
+    with project.reading() as session:
+        return [(s.label, s.start, s.end, s.text) for s in session.scalars(select(Span).order_by(Span.start))]
+
+
+def list_texts(window: MainWindow) -> list[str]:
+    span_list = window.findChild(QListWidget, "spanList")
+    return [span_list.item(row).text() for row in range(span_list.count())]
+
+
+def test_automation_names_are_in_place(window: MainWindow) -> None:
+    assert isinstance(window.findChild(QListView, "documentList"), QListView)
+    assert isinstance(window.findChild(QTextEdit, "articleView"), QTextEdit)
+    assert window.findChild(QListWidget, "spanList") is not None
+    assert window.findChild(type(window.tag_panel), "tagPanel") is window.tag_panel
+    shortcuts = {a.objectName(): a.shortcut().toString() for a in window.label_actions}
+    assert shortcuts == {"tag:CLAIM": "1", "tag:SOURCE": "2", "tag:CUE": "3"}
+
+
+def test_opening_shows_the_first_document_with_focus_in_the_article(window: MainWindow, qtbot: QtBot) -> None:
+    assert window.article_view.toPlainText() == FIRST.replace("\n", "\u2029")
+    qtbot.waitUntil(lambda: window.article_view.hasFocus())
+
+
+def test_select_press_1_undo_redo_and_reopen(window: MainWindow, qtbot: QtBot, project: Project) -> None:
+    view = window.article_view
+    start = FIRST.index("مسؤول")
+    view.select_range(start + 2, FIRST.index("كبير") + 2)  # partial words at both ends
+    qtbot.keyClick(view, Qt.Key.Key_2)
+    expected = ("SOURCE", start, start + len("مسؤول أمريكي كبير"), "مسؤول أمريكي كبير")
+    assert stored_spans(project) == [expected]
+    assert list_texts(window) == ["SOURCE · مسؤول أمريكي كبير"]
+
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert stored_spans(project) == []
+    assert list_texts(window) == []
+
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert stored_spans(project) == [expected]
+    assert list_texts(window) == ["SOURCE · مسؤول أمريكي كبير"]
+
+    view.select_range(0, 3)
+    qtbot.keyClick(view, Qt.Key.Key_3)
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert stored_spans(project) == [expected]
+
+    reopened = Project.open(project.path)
+    try:
+        fresh = MainWindow(reopened, annotator="salma")
+        qtbot.addWidget(fresh)
+        assert list_texts(fresh) == ["SOURCE · مسؤول أمريكي كبير"]
+    finally:
+        reopened.close()
+
+
+def test_alt_keeps_the_exact_selection(window: MainWindow, qtbot: QtBot, project: Project) -> None:
+    start = FIRST.index("أمريكي")
+    window.article_view.select_range(start, start + 3)
+    qtbot.keyClick(window.article_view, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
+    assert stored_spans(project) == [("CLAIM", start, start + 3, "أمر")]
+
+
+def test_emoji_before_a_span_does_not_shift_its_offsets(window: MainWindow, qtbot: QtBot, project: Project) -> None:
+    start = FIRST.index("الأسبوع")
+    window.article_view.select_range(start, start + len("الأسبوع الماضي"))
+    qtbot.keyClick(window.article_view, Qt.Key.Key_1)
+    assert stored_spans(project) == [("CLAIM", start, start + 14, "الأسبوع الماضي")]
+    cursor = window.article_view.textCursor()
+    assert cursor.position() == start + 1 + 14  # one extra UTF-16 unit for the emoji
+
+
+def test_keyboard_only_selection_by_word(window: MainWindow, qtbot: QtBot, project: Project) -> None:
+    view = window.article_view
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    for _ in range(2):
+        qtbot.keyClick(view, Qt.Key.Key_Left, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert view.textCursor().hasSelection()
+    qtbot.keyClick(view, Qt.Key.Key_3)
+    spans = stored_spans(project)
+    assert len(spans) == 1 and spans[0][1] == 0
+    label, start, end, text = spans[0]
+    assert FIRST[start:end] == text and text.startswith("قال")
+
+
+def test_delete_removes_the_selected_span_and_undo_brings_it_back(window: MainWindow, qtbot: QtBot, project: Project) -> None:
+    view = window.article_view
+    view.select_range(0, 3)
+    qtbot.keyClick(view, Qt.Key.Key_3)
+    assert window.selected is not None
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert stored_spans(project) == []
+    assert list_texts(window) == []
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert stored_spans(project) == [("CUE", 0, 3, "قال")]
+    assert list_texts(window) == ["CUE · قال"]
+
+
+def test_nested_spans_are_painted_differently(window: MainWindow, qtbot: QtBot) -> None:
+    view = window.article_view
+    view.select_range(0, len(FIRST) - 1)
+    qtbot.keyClick(view, Qt.Key.Key_1)
+    source = FIRST.index("مسؤول")
+    view.select_range(source, source + 5)
+    qtbot.keyClick(view, Qt.Key.Key_2)
+    layout = view.document().firstBlock().layout()
+    colors = {(f.start, f.format.background().color().name(), f.format.underlineColor().name()) for f in layout.formats()}
+    backgrounds = {c[1] for c in colors}
+    assert len(backgrounds) == 2, colors
+
+
+def test_attribute_edit_is_committed_and_undoable(window: MainWindow, qtbot: QtBot, project: Project) -> None:
+    view = window.article_view
+    view.select_range(0, 3)
+    qtbot.keyClick(view, Qt.Key.Key_3)
+    combo = window.findChild(QComboBox, "attribute:speech_act")
+    combo.setCurrentIndex(combo.findData("report"))
+    with project.reading() as session:
+        assert session.scalars(select(Span)).one().attributes == {"speech_act": "report"}
+    qtbot.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    with project.reading() as session:
+        assert session.scalars(select(Span)).one().attributes == {}
+    assert window.findChild(QComboBox, "attribute:speech_act").currentData() is None
+
+
+def test_next_document_and_done_status(window: MainWindow, qtbot: QtBot) -> None:
+    qtbot.keyClick(window.article_view, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert window.article_view.toPlainText() == SECOND
+    qtbot.keyClick(window.article_view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert "1 of 2 done" in window.status_label.text()
+    assert "Document 2 of 2" in window.status_label.text()
