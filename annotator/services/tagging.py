@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import DocumentId, RelationRecord, SpanId, SpanRecord
@@ -35,6 +36,15 @@ class TaggingService:
     def __init__(self, project: Project, *, annotator: str) -> None:
         self.project = project
         self.annotator = annotator
+        self._annotator_id: int | None = None
+        self._started: set[int] = set()
+
+    def annotator_id(self) -> int:
+        """This annotator's id, created on first use (in its own transaction, so it can be cached)."""
+        if self._annotator_id is None:
+            with self.project.transaction() as session:
+                self._annotator_id = self.project.annotator_id(session, self.annotator)
+        return self._annotator_id
 
     def spans(self, document_id: DocumentId) -> list[SpanRecord]:
         """This annotator's spans in a document, in reading order."""
@@ -61,6 +71,7 @@ class TaggingService:
         if attributes is None:
             attributes = {a.name: a.default for a in span_label.attributes if a.default is not None}
         scheme.check_span(label, attributes)
+        annotator_id = self.annotator_id()
         with self.project.transaction() as session:
             text = session.scalar(select(Document.text).where(Document.id == document_id))
             if text is None:
@@ -69,7 +80,7 @@ class TaggingService:
             span = Span(
                 uid=new_uid(),
                 document_id=document_id,
-                annotator_id=self.project.annotator_id(session, self.annotator),
+                annotator_id=annotator_id,
                 label=label,
                 start=start,
                 end=end,
@@ -78,14 +89,18 @@ class TaggingService:
                 note="",
             )
             session.add(span)
-            mark_started(self.project, session, document_id, self.annotator)
+            if document_id not in self._started:
+                mark_started(self.project, session, document_id, self.annotator)
             session.flush()
-            return span_record(span, self.annotator)
+            record = span_record(span, self.annotator)
+        self._started.add(document_id)
+        return record
 
     def delete_span(self, span_id: SpanId) -> SpanDeletion:
         """Delete a span and the relations that use it."""
+        annotator_id = self.annotator_id()
         with self.project.transaction() as session:
-            span = self._own_span(session, span_id)
+            span = _own_span(session, span_id, annotator_id)
             relations = session.scalars(
                 select(Relation).where(or_(Relation.from_span_id == span_id, Relation.to_span_id == span_id))
             ).all()
@@ -137,8 +152,9 @@ class TaggingService:
         self, span_id: SpanId, *, attributes: dict[str, Any] | None = None, note: str | None = None
     ) -> SpanRecord:
         """Replace a span's attributes and/or note; returns the span as it now is."""
+        annotator_id = self.annotator_id()
         with self.project.transaction() as session:
-            span = self._own_span(session, span_id)
+            span = _own_span(session, span_id, annotator_id)
             if attributes is not None:
                 clean = {name: value for name, value in attributes.items() if value is not None}
                 self.project.scheme.check_span(span.label, clean)
@@ -148,13 +164,15 @@ class TaggingService:
             session.flush()
             return span_record(span, self.annotator)
 
-    def _own_span(self, session: Any, span_id: SpanId) -> Span:
-        span = session.get(Span, span_id)
-        if span is None:
-            raise AnnotatorError(f"no span with id {span_id}")
-        if span.annotator_id != self.project.annotator_id(session, self.annotator):
-            raise AnnotatorError(f"span {span_id} belongs to another annotator")
-        return span
+
+
+def _own_span(session: Session, span_id: SpanId, annotator_id: int) -> Span:
+    span = session.get(Span, span_id)
+    if span is None:
+        raise AnnotatorError(f"no span with id {span_id}")
+    if span.annotator_id != annotator_id:
+        raise AnnotatorError(f"span {span_id} belongs to another annotator")
+    return span
 
 
 def _check_offsets(text: str, start: int, end: int) -> None:

@@ -250,5 +250,5 @@ class MainWindow(QMainWindow):
             parts.append(self.tr("Document %1 of %2").replace("%1", str(row + 1)).replace("%2", str(total)))
             parts.append(self.tr("%1 of %2 done").replace("%1", str(done)).replace("%2", str(total)))
         if self.controller.document is not None:
-            parts.append(self.tr("%n span(s)", "", len(self.controller.spans)))
+            parts.append(self.tr("Spans: %1").replace("%1", str(len(self.controller.spans))))
         self.status_label.setText("  ·  ".join(parts))
