@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import sys
 from pathlib import Path
 
@@ -12,18 +11,12 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from annotator import paths
+from annotator.cli import default_annotator
 from annotator.core.errors import AnnotatorError
 from annotator.services.demo import ensure_demo_project
 from annotator.storage.project import Project
 
 UI_FONT_FAMILIES = ["Noto Sans", "Noto Naskh Arabic", "DejaVu Sans"]
-
-
-def default_annotator() -> str:
-    try:
-        return getpass.getuser() or "annotator"
-    except Exception:  # no user name in this environment
-        return "annotator"
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:

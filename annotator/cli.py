@@ -1,0 +1,83 @@
+"""The command line: new, import, export. Never imports Qt."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from pathlib import Path
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.scheme import load_scheme
+from annotator.services.exporting import export_jsonl
+from annotator.services.importing import import_paths
+from annotator.storage.project import Project
+
+EXIT_BAD_INPUT = 1
+
+
+def default_annotator() -> str:
+    try:
+        return getpass.getuser() or "annotator"
+    except Exception:  # no user name in this environment
+        return "annotator"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="annotator", description="Tag claims, sources and cues in Arabic news.")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    new = commands.add_parser("new", help="create a project")
+    new.add_argument("project", type=Path)
+    new.add_argument("--scheme", type=Path, help="tag scheme JSON (default: the built-in scheme)")
+
+    imp = commands.add_parser("import", help="import .txt files, folders of them, or .jsonl")
+    imp.add_argument("project", type=Path)
+    imp.add_argument("paths", type=Path, nargs="+")
+    imp.add_argument("--annotator", help="whose layer pre-annotated spans without an annotator join")
+
+    exp = commands.add_parser("export", help="export the project")
+    exp.add_argument("project", type=Path)
+    exp.add_argument("--format", choices=["jsonl"], default="jsonl")
+    exp.add_argument("--out", type=Path, required=True)
+    return parser
+
+
+def main(argv: list[str]) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return {"new": cmd_new, "import": cmd_import, "export": cmd_export}[args.command](args)
+    except AnnotatorError as error:
+        print(f"annotator: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    scheme = load_scheme(args.scheme) if args.scheme else None
+    with Project.create(args.project, scheme=scheme) as project:
+        labels = ", ".join(label.name for label in project.scheme.span_labels)
+    print(f"created {args.project} ({labels})")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    created = not args.project.exists()
+    project = Project.open_or_create(args.project)
+    try:
+        report = import_paths(project, args.paths, annotator=args.annotator or default_annotator())
+    finally:
+        project.close()
+    if created and not report.imported and report.errors:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{args.project}{suffix}").unlink(missing_ok=True)
+    for error in report.errors:
+        print(f"annotator: {error}", file=sys.stderr)
+    print(f"imported {len(report.imported)} document(s), skipped {len(report.skipped)} already present")
+    return EXIT_BAD_INPUT if report.errors else 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    with Project.open(args.project) as project:
+        count = export_jsonl(project, args.out)
+    print(f"exported {count} document(s) to {args.out}")
+    return 0

@@ -1,0 +1,109 @@
+"""Export a project as JSON Lines: one document a line, spans and relations with their annotators."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import aliased
+
+from annotator.core.errors import AnnotatorError
+from annotator.storage.models import Annotator, Document, Relation, Span
+from annotator.storage.project import Project
+
+Progress = Callable[[int, int], bool]
+
+
+@contextmanager
+def atomic_output(out: Path) -> Iterator[IO[str]]:
+    """A file written under a temporary name and renamed only when complete."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=out.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            yield stream
+        os.replace(temporary, out)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def document_records(project: Project) -> Iterator[dict[str, Any]]:
+    """Each document as an export record, read one document at a time."""
+    source, target = aliased(Span), aliased(Span)
+    with project.reading() as session:
+        names = {row.id: row.name for row in session.execute(select(Annotator.id, Annotator.name))}
+        ids = session.scalars(select(Document.id).order_by(Document.id)).all()
+        for document_id in ids:
+            document = session.get_one(Document, document_id)
+            spans = session.scalars(
+                select(Span).where(Span.document_id == document_id).order_by(Span.start, Span.end, Span.id)
+            ).all()
+            relations = session.execute(
+                select(Relation, source.uid, source.document_id, target.uid, target.document_id)
+                .join(source, source.id == Relation.from_span_id)
+                .join(target, target.id == Relation.to_span_id)
+                .where(source.document_id == document_id)
+                .order_by(Relation.id)
+            ).all()
+            yield {
+                "id": document.uid,
+                "title": document.title,
+                "source": document.source,
+                "url": document.url,
+                "published": document.published,
+                "direction": "rtl",
+                "metadata": document.meta or {},
+                "text": document.text,
+                "spans": [
+                    {
+                        "id": span.uid,
+                        "label": span.label,
+                        "start": span.start,
+                        "end": span.end,
+                        "text": span.text,
+                        "attributes": span.attributes or {},
+                        "annotator": names[span.annotator_id],
+                        "note": span.note or "",
+                    }
+                    for span in spans
+                ],
+                "relations": [
+                    {
+                        "id": relation.uid,
+                        "label": relation.label,
+                        "from": from_uid,
+                        "to": to_uid,
+                        "attributes": relation.attributes or {},
+                        "annotator": names[relation.annotator_id],
+                        "note": relation.note or "",
+                    }
+                    for relation, from_uid, _from_doc, to_uid, _to_doc in relations
+                ],
+            }
+            session.expunge_all()
+
+
+def export_jsonl(project: Project, out: Path, *, progress: Progress | None = None) -> int:
+    """Write every document to `out`; returns how many. A failure or a cancel leaves no file."""
+    with project.reading() as session:
+        total = session.scalar(select(func.count(Document.id))) or 0
+    written = 0
+    with atomic_output(out) as stream:
+        for record in document_records(project):
+            if progress is not None and not progress(written, total):
+                raise ExportCancelled(f"{out}: export cancelled; no file was written")
+            stream.write(json.dumps(record, ensure_ascii=False))
+            stream.write("\n")
+            written += 1
+    return written
+
+
+class ExportCancelled(AnnotatorError):
+    """The user stopped an export; nothing was written."""

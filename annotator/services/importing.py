@@ -1,0 +1,148 @@
+"""Import articles into a project: each file in one transaction, all of it or nothing."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from annotator.core.errors import InputError
+from annotator.core.model import NewDocument
+from annotator.services.readers import read_path
+from annotator.services.tagging import new_uid
+from annotator.storage.models import Document, Relation, Span
+from annotator.storage.project import Project
+
+ARTICLE_SUFFIXES = {".txt", ".jsonl"}
+Progress = Callable[[int, int], bool]
+
+
+@dataclass
+class ImportReport:
+    imported: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+    cancelled: bool = False
+
+
+def sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def expand_paths(paths: Iterable[Path]) -> list[Path]:
+    """Files as given, and the .txt/.jsonl files inside folders (recursively, sorted)."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES))
+        else:
+            found.append(path)
+    return found
+
+
+def import_paths(
+    project: Project, paths: Iterable[Path], *, annotator: str, progress: Progress | None = None
+) -> ImportReport:
+    """Import every file; a bad file is reported and leaves the project exactly as it was."""
+    report = ImportReport()
+    files = expand_paths(paths)
+    for done, path in enumerate(files):
+        if progress is not None and not progress(done, len(files)):
+            report.cancelled = True
+            break
+        if not path.exists():
+            report.errors.append(InputError("no such file or folder", path=str(path)))
+            continue
+        try:
+            documents = read_path(path, project.scheme)
+            added = add_documents(project, documents, annotator=annotator, strict_ids=path.suffix.lower() == ".jsonl")
+        except InputError as error:
+            report.errors.append(error if error.path else error.located(path=str(path)))
+            continue
+        report.imported.extend(added.imported)
+        report.skipped.extend(added.skipped)
+    if progress is not None and not report.cancelled:
+        progress(len(files), len(files))
+    return report
+
+
+def add_documents(
+    project: Project, documents: list[NewDocument], *, annotator: str, strict_ids: bool = True
+) -> ImportReport:
+    """Insert documents with their annotations in one transaction; a text already present is skipped."""
+    report = ImportReport()
+    with project.transaction() as session:
+        for document in documents:
+            digest = sha256(document.text)
+            if session.scalar(select(Document.id).where(Document.sha256 == digest)) is not None:
+                report.skipped.append(document.title)
+                continue
+            uid = _free_document_uid(session, document.uid or digest[:16], strict=strict_ids)
+            row = Document(
+                uid=uid,
+                sha256=digest,
+                title=document.title,
+                source=document.source,
+                url=document.url,
+                published=document.published,
+                text=document.text,
+                meta=document.metadata,
+            )
+            session.add(row)
+            session.flush()
+            _add_annotations(project, session, row.id, document, annotator)
+            report.imported.append(document.title)
+    return report
+
+
+def _free_document_uid(session: Session, uid: str, *, strict: bool) -> str:
+    taken = lambda candidate: session.scalar(select(Document.id).where(Document.uid == candidate)) is not None  # noqa: E731
+    if not taken(uid):
+        return uid
+    if strict:
+        raise InputError(f"document id {uid!r} is already in the project with a different text")
+    suffix = 2
+    while taken(f"{uid}-{suffix}"):
+        suffix += 1
+    return f"{uid}-{suffix}"
+
+
+def _add_annotations(project: Project, session: Session, document_id: int, document: NewDocument, annotator: str) -> None:
+    span_ids: dict[str | None, int] = {}
+    for span in document.spans:
+        row = Span(
+            uid=_free_uid(session, Span, span.uid),
+            document_id=document_id,
+            annotator_id=project.annotator_id(session, span.annotator or annotator),
+            label=span.label,
+            start=span.start,
+            end=span.end,
+            text=span.text,
+            attributes=span.attributes,
+            note=span.note,
+        )
+        session.add(row)
+        session.flush()
+        span_ids[span.uid] = row.id
+    for relation in document.relations:
+        session.add(
+            Relation(
+                uid=_free_uid(session, Relation, relation.uid),
+                label=relation.label,
+                from_span_id=span_ids[relation.from_uid],
+                to_span_id=span_ids[relation.to_uid],
+                annotator_id=project.annotator_id(session, relation.annotator or annotator),
+                attributes=relation.attributes,
+                note=relation.note,
+            )
+        )
+
+
+def _free_uid(session: Session, model: type[Span] | type[Relation], uid: str | None) -> str:
+    if uid and session.scalar(select(model.id).where(model.uid == uid)) is None:
+        return uid
+    return new_uid()

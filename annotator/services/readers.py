@@ -1,0 +1,148 @@
+"""Read article files (plain text or JSON Lines) into NewDocuments, refusing anything inconsistent."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+
+from annotator import paths
+from annotator.core.errors import InputError, SchemeError
+from annotator.core.model import NewDocument, NewRelation, NewSpan
+from annotator.core.scheme import Scheme
+from annotator.core.textio import canonical_offset_map, canonical_text, check_text, decode_article
+
+TITLE_LIMIT = 120
+
+
+@cache
+def record_validator() -> jsonschema.Draft202012Validator:
+    schema = json.loads((paths.SCHEMAS / "export-record.schema.json").read_text(encoding="utf-8"))
+    return jsonschema.Draft202012Validator(schema)
+
+
+def read_path(path: Path, scheme: Scheme) -> list[NewDocument]:
+    """The documents in one file; InputError names the file, the line and the reason."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise InputError(f"cannot be read: {error.strerror}", path=str(path)) from None
+    if path.suffix.lower() == ".jsonl":
+        return read_jsonl(data, scheme, path=str(path))
+    return [read_text_article(data, path=str(path), stem=path.stem)]
+
+
+def read_text_article(data: bytes, *, path: str, stem: str) -> NewDocument:
+    text = decode_article(data, path=path)
+    first_line = next((line.strip() for line in text.split("\n") if line.strip()), stem)
+    title = first_line if len(first_line) <= TITLE_LIMIT else first_line[: TITLE_LIMIT - 1] + "…"
+    return NewDocument(uid=stem, title=title, text=text, metadata={"file": Path(path).name})
+
+
+def read_jsonl(data: bytes, scheme: Scheme, *, path: str) -> list[NewDocument]:
+    try:
+        content = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise InputError(f"not UTF-8 (byte {error.start}): JSON Lines must be UTF-8", path=path) from None
+    documents: list[NewDocument] = []
+    seen: set[str] = set()
+    for number, line in enumerate(content.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise InputError(f"malformed JSON: {error.msg} (column {error.colno})", path=path, line=number) from None
+        try:
+            document = parse_record(record, scheme)
+        except InputError as error:
+            raise error.located(path=path, line=number) from None
+        if document.uid in seen:
+            raise InputError(f"document id {document.uid!r} appears twice in the file", path=path, line=number)
+        seen.add(document.uid or "")
+        documents.append(document)
+    if not documents:
+        raise InputError("contains no records", path=path)
+    return documents
+
+
+def parse_record(record: Any, scheme: Scheme) -> NewDocument:
+    """One JSONL record checked against the export schema, its text and the tag scheme."""
+    error = next(iter(sorted(record_validator().iter_errors(record), key=lambda e: list(e.absolute_path))), None)
+    if error is not None:
+        where = "/".join(str(part) for part in error.absolute_path) or "record"
+        raise InputError(f"{where}: {error.message}")
+    raw_text: str = record["text"]
+    check_text(raw_text)
+    text = canonical_text(raw_text)
+    moved = canonical_offset_map(raw_text) if text != raw_text else None
+    spans = tuple(_span(item, raw_text, moved, scheme) for item in record["spans"])
+    labels = {span.uid: span.label for span in spans}
+    if len(labels) != len(spans):
+        raise InputError("two spans share one id")
+    relations = tuple(_relation(item, labels, scheme) for item in record["relations"])
+    return NewDocument(
+        uid=str(record["id"]),
+        title=record.get("title") or str(record["id"]),
+        text=text,
+        source=record.get("source"),
+        url=record.get("url"),
+        published=record.get("published"),
+        metadata=dict(record.get("metadata") or {}),
+        spans=spans,
+        relations=relations,
+    )
+
+
+def _span(item: dict[str, Any], raw_text: str, moved: list[int] | None, scheme: Scheme) -> NewSpan:
+    start, end, label = item["start"], item["end"], item["label"]
+    name = f"span {item['id']!r}"
+    if not start < end <= len(raw_text):
+        raise InputError(f"{name}: offsets {start}..{end} fall outside the text (length {len(raw_text)})")
+    if raw_text[start:end] != item["text"]:
+        raise InputError(f"{name}: text {item['text']!r} does not match text[{start}:{end}] = {raw_text[start:end]!r}")
+    attributes = dict(item.get("attributes") or {})
+    try:
+        scheme.check_span(label, attributes)
+    except SchemeError as error:
+        raise InputError(f"{name}: {error}") from None
+    covered = item["text"]
+    if moved is not None:
+        start, end = moved[start], moved[end]
+        covered = canonical_text(raw_text)[start:end]
+        if not covered:
+            raise InputError(f"{name}: covers only a line break that the import folds away")
+    return NewSpan(
+        uid=str(item["id"]),
+        label=label,
+        start=start,
+        end=end,
+        text=covered,
+        annotator=item.get("annotator"),
+        attributes=attributes,
+        note=item.get("note", ""),
+    )
+
+
+def _relation(item: dict[str, Any], labels: dict[str | None, str], scheme: Scheme) -> NewRelation:
+    name = f"relation {item['id']!r}"
+    for end in ("from", "to"):
+        if item[end] not in labels:
+            raise InputError(f"{name}: its {end!r} end {item[end]!r} is not a span of this record")
+    attributes = dict(item.get("attributes") or {})
+    try:
+        scheme.check_relation(item["label"], labels[item["from"]], labels[item["to"]], attributes)
+    except SchemeError as error:
+        raise InputError(f"{name}: {error}") from None
+    return NewRelation(
+        uid=str(item["id"]),
+        label=item["label"],
+        from_uid=item["from"],
+        to_uid=item["to"],
+        annotator=item.get("annotator"),
+        attributes=attributes,
+        note=item.get("note", ""),
+    )
