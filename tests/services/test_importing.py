@@ -1,0 +1,161 @@
+"""Import: every encoding we accept, every kind of bad input refused without changing anything."""
+
+from __future__ import annotations
+
+import codecs
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from annotator.services.documents import document_text, list_documents
+from annotator.services.importing import import_paths
+from annotator.services.tagging import TaggingService
+from annotator.storage.project import Project
+
+ARTICLE = "قال مسؤول أمريكي كبير إن الرسالة وصلت.\nونفت البعثة ذلك."
+
+
+def dump(project: Project) -> list[tuple]:
+    with sqlite3.connect(project.path) as raw:
+        tables = [row[0] for row in raw.execute("SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")]
+        return [(table, raw.execute(f"SELECT * FROM {table} ORDER BY 1").fetchall()) for table in tables]
+
+
+def texts(project: Project) -> list[str]:
+    return [document_text(project, info.id) for info in list_documents(project, annotator="t")]
+
+
+@pytest.mark.parametrize(
+    "encoded",
+    [
+        ARTICLE.encode("utf-8"),
+        codecs.BOM_UTF8 + ARTICLE.encode("utf-8"),
+        ARTICLE.encode("utf-16"),  # with BOM, native order
+        codecs.BOM_UTF16_LE + ARTICLE.encode("utf-16-le"),
+        codecs.BOM_UTF16_BE + ARTICLE.encode("utf-16-be"),
+        ARTICLE.encode("cp1256"),
+        ARTICLE.replace("\n", "\r\n").encode("utf-8"),
+        ARTICLE.replace("\n", "\r").encode("cp1256"),
+    ],
+    ids=["utf8", "utf8-bom", "utf16", "utf16le-bom", "utf16be-bom", "cp1256", "crlf", "cr-cp1256"],
+)
+def test_text_files_arrive_as_the_same_canonical_text(project: Project, tmp_path: Path, encoded: bytes) -> None:
+    path = tmp_path / "article.txt"
+    path.write_bytes(encoded)
+    report = import_paths(project, [path], annotator="t")
+    assert report.errors == [] and len(report.imported) == 1
+    assert texts(project) == [ARTICLE]
+    assert list_documents(project, annotator="t")[0].title == "قال مسؤول أمريكي كبير إن الرسالة وصلت."
+
+
+def test_the_same_text_twice_is_skipped(project: Project, tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "b.txt").write_bytes(ARTICLE.encode("cp1256"))
+    report = import_paths(project, [tmp_path], annotator="t")
+    assert len(report.imported) == 1 and len(report.skipped) == 1
+    assert texts(project) == [ARTICLE]
+
+
+def jsonl_line(**overrides: object) -> str:
+    record = {
+        "id": "d1",
+        "title": "عنوان",
+        "text": ARTICLE,
+        "spans": [
+            {"id": "s1", "label": "SOURCE", "start": 4, "end": 21, "text": "مسؤول أمريكي كبير", "annotator": "lina"},
+            {"id": "s2", "label": "CLAIM", "start": 25, "end": 38, "text": "الرسالة وصلت."[:13]},
+        ],
+        "relations": [{"id": "r1", "label": "ATTRIBUTION", "from": "s2", "to": "s1"}],
+    }
+    record.update(overrides)
+    return json.dumps(record, ensure_ascii=False)
+
+
+BAD_INPUTS = {
+    "empty": (b"", "empty"),
+    "binary": (bytes(range(1, 40)) * 3, "control character"),
+    "nul": ("قال\x00".encode(), "NUL byte"),
+    "latin1": ("café crème".encode("latin-1"), "not UTF-8 and not Arabic"),
+}
+
+
+@pytest.mark.parametrize("name", list(BAD_INPUTS))
+def test_bad_text_files_are_refused_and_change_nothing(project: Project, tmp_path: Path, name: str) -> None:
+    data, reason = BAD_INPUTS[name]
+    path = tmp_path / f"{name}.txt"
+    path.write_bytes(data)
+    before = dump(project)
+    report = import_paths(project, [path], annotator="t")
+    assert [error.path for error in report.errors] == [str(path)]
+    assert reason in str(report.errors[0])
+    assert dump(project) == before
+
+
+def test_jsonl_brings_spans_relations_and_annotators(project: Project, tmp_path: Path) -> None:
+    path = tmp_path / "set.jsonl"
+    path.write_text(jsonl_line() + "\n", encoding="utf-8")
+    report = import_paths(project, [path], annotator="importer")
+    assert report.errors == []
+    doc = list_documents(project, annotator="lina")[0].id
+    lina = TaggingService(project, annotator="lina").spans(doc)
+    importer = TaggingService(project, annotator="importer").spans(doc)
+    assert [(s.uid, s.text) for s in lina] == [("s1", "مسؤول أمريكي كبير")]
+    assert [(s.uid, s.text) for s in importer] == [("s2", "الرسالة وصلت.")]
+
+
+def test_jsonl_with_crlf_text_keeps_spans_on_their_words(project: Project, tmp_path: Path) -> None:
+    text = "سطر أول\r\nقال مسؤول"
+    start = text.index("مسؤول")
+    line = json.dumps(
+        {"id": "c", "text": text, "relations": [],
+         "spans": [{"id": "s", "label": "SOURCE", "start": start, "end": start + 5, "text": "مسؤول"}]},
+        ensure_ascii=False,
+    )
+    path = tmp_path / "crlf.jsonl"
+    path.write_text(line, encoding="utf-8")
+    assert import_paths(project, [path], annotator="t").errors == []
+    doc = list_documents(project, annotator="t")[0].id
+    stored = document_text(project, doc)
+    [span] = TaggingService(project, annotator="t").spans(doc)
+    assert stored == "سطر أول\nقال مسؤول" and stored[span.start : span.end] == "مسؤول"
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (jsonl_line() + "\n{not json}\n", ":2: malformed JSON"),
+        (jsonl_line(spans=[{"id": "s", "label": "CLAIM", "start": 0, "end": 999, "text": "x"}], relations=[]), ":1: span 's': offsets 0..999 fall outside"),
+        (jsonl_line(spans=[{"id": "s", "label": "CLAIM", "start": 0, "end": 3, "text": "قول"}], relations=[]), "does not match text[0:3]"),
+        (jsonl_line(spans=[{"id": "s", "label": "EVENT", "start": 0, "end": 3, "text": "قال"}], relations=[]), "unknown span label 'EVENT'"),
+        (jsonl_line(spans=[{"id": "s", "label": "CUE", "start": 0, "end": 3, "text": "قال", "attributes": {"speech_act": "sing"}}], relations=[]), "'sing' is not one of"),
+        (jsonl_line(relations=[{"id": "r", "label": "ATTRIBUTION", "from": "s1", "to": "s1"}]), "ATTRIBUTION cannot join a SOURCE to a SOURCE"),
+        (jsonl_line(relations=[{"id": "r", "label": "SUPPORT", "from": "s2", "to": "nowhere"}]), "'nowhere' is not a span"),
+        (jsonl_line(text=None), ":1: text: None is not of type 'string'"),
+        (jsonl_line() + "\n" + jsonl_line(), ":2: document id 'd1' appears twice"),
+    ],
+    ids=["malformed", "outside", "mismatch", "label", "attribute", "forbidden-relation", "dangling", "schema", "duplicate"],
+)
+def test_bad_jsonl_is_named_with_its_line_and_changes_nothing(
+    project: Project, tmp_path: Path, content: str, expected: str
+) -> None:
+    path = tmp_path / "bad.jsonl"
+    path.write_text(content, encoding="utf-8")
+    before = dump(project)
+    report = import_paths(project, [path], annotator="t")
+    assert len(report.errors) == 1
+    assert str(report.errors[0]).startswith(str(path))
+    assert expected in str(report.errors[0])
+    assert dump(project) == before
+
+
+def test_reimport_never_touches_existing_annotations(project: Project, tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    import_paths(project, [path], annotator="t")
+    doc = list_documents(project, annotator="t")[0].id
+    TaggingService(project, annotator="t").create_span(document_id=doc, start=0, end=3, label="CUE")
+    before = dump(project)
+    report = import_paths(project, [path], annotator="t")
+    assert report.skipped and dump(project) == before

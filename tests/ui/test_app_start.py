@@ -1,0 +1,45 @@
+"""Start-up: the demo project, the last document worked on, focus in the article."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pytestqt.qtbot import QtBot
+
+from annotator.app import make_application, parse_args
+from annotator.services.demo import ensure_demo_project
+from annotator.services.documents import list_documents
+from annotator.ui.main_window import MainWindow
+
+
+def test_demo_project_is_created_once_with_its_articles(tmp_path: Path) -> None:
+    path = tmp_path / "demo.db"
+    with ensure_demo_project(path) as project:
+        titles = [info.title for info in list_documents(project, annotator="x")]
+    assert len(titles) == 3
+    assert any("تنفي" in title for title in titles)
+    with ensure_demo_project(path) as again:
+        assert len(list_documents(again, annotator="x")) == 3
+
+
+def test_reopening_shows_the_document_last_worked_on(tmp_path: Path, qtbot: QtBot) -> None:
+    make_application()
+    path = tmp_path / "demo.db"
+    with ensure_demo_project(path) as project:
+        first = MainWindow(project, annotator="nour")
+        qtbot.addWidget(first)
+        first.step_document(2)
+        shown = first.article_view.toPlainText()
+    with ensure_demo_project(path) as project:
+        second = MainWindow(project, annotator="nour")
+        qtbot.addWidget(second)
+        second.show()
+        assert second.article_view.toPlainText() == shown
+        assert "Document 3 of 3" in second.status_label.text()
+        qtbot.waitUntil(second.article_view.hasFocus)
+
+
+def test_command_line_arguments() -> None:
+    args = parse_args(["my.db", "--annotator", "huda"])
+    assert (str(args.project), args.annotator) == ("my.db", "huda")
+    assert parse_args([]).project is None
