@@ -144,3 +144,36 @@ def test_next_document_and_done_status(window: MainWindow, qtbot: QtBot) -> None
     qtbot.keyClick(window.article_view, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert "1 of 2 done" in window.status_label.text()
     assert "Document 2 of 2" in window.status_label.text()
+
+
+def test_clicking_a_span_in_the_list_scrolls_to_it_and_flashes_it(window: MainWindow, qtbot: QtBot) -> None:
+    view = window.article_view
+    start = FIRST.index("طهران")
+    view.select_range(start, start + 5)
+    qtbot.keyClick(view, Qt.Key.Key_1)
+    view.select_range(0, 0)
+    span_list = window.findChild(QListWidget, "spanList")
+    item = span_list.item(0)
+    qtbot.mouseClick(span_list.viewport(), Qt.MouseButton.LeftButton, pos=span_list.visualItemRect(item).center())
+    assert view.textCursor().position() == start
+    flashed = [s for s in view.extraSelections() if s.format.background().color().name() == "#ffe14d"]
+    assert [(s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in flashed] == [(start, start + 5)]
+    qtbot.waitUntil(lambda: not [s for s in view.extraSelections() if s.format.background().color().name() == "#ffe14d"])
+
+
+def test_import_from_the_window_reports_bad_files(
+    window: MainWindow, qtbot: QtBot, tmp_path, monkeypatch  # noqa: ANN001
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from annotator.ui import import_dialog
+
+    good, bad = tmp_path / "good.txt", tmp_path / "bad.txt"
+    good.write_text("أفاد مصدر دبلوماسي بأن الاجتماع تأجل.", encoding="utf-8")
+    bad.write_bytes(b"\x00\x01binary")
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: shown.append(text))
+    assert import_dialog.import_with_progress(window, window.project, [good, bad], annotator="salma")
+    window.reload_documents()
+    assert window.document_list.documents().rowCount() == 3
+    assert len(shown) == 1 and "bad.txt" in shown[0] and "NUL" in shown[0]
