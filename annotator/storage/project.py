@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from annotator.core.errors import ProjectError
 from annotator.core.scheme import Scheme, default_scheme, parse_scheme
-from annotator.storage import migrate
+from annotator.storage import guards, migrate
 from annotator.storage.engine import make_engine
 from annotator.storage.models import Annotator, Setting
 
@@ -30,6 +30,7 @@ class Project:
         self.engine = make_engine(path)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._scheme: Scheme | None = None
+        guards.install(self._sessions, lambda: self.scheme)
 
     @classmethod
     def create(cls, path: Path, *, scheme: Scheme | None = None) -> Project:

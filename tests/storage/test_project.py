@@ -4,7 +4,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.exc import IntegrityError
 
 from annotator.core.errors import ProjectError
@@ -12,7 +12,7 @@ from annotator.core.model import DocumentId, DocumentStatus
 from annotator.services import documents
 from annotator.services.tagging import TaggingService
 from annotator.storage import migrate
-from annotator.storage.models import Document, Relation, Span
+from annotator.storage.models import Document, Relation, Span, utcnow
 from annotator.storage.project import Project
 from tests.conftest import add_document
 
@@ -48,8 +48,11 @@ def test_the_database_refuses_bad_offsets_and_dangling_rows(project: Project) ->
     span = service.create_span(document_id=DocumentId(doc), start=0, end=3, label="CUE")
     with pytest.raises(IntegrityError), project.transaction() as session:
         session.add(Span(uid="x", document_id=doc, annotator_id=1, label="CUE", start=5, end=5, text=""))
-    with pytest.raises(IntegrityError), project.transaction() as session:
-        session.add(Relation(uid="r", label="SUPPORT", from_span_id=span.id, to_span_id=9999, annotator_id=1))
+    with pytest.raises(IntegrityError), project.transaction() as session:  # below the ORM's own checks
+        session.execute(
+            insert(Relation).values(uid="r", label="SUPPORT", from_span_id=span.id, to_span_id=9999, annotator_id=1,
+                                    attributes={}, note="", created_at=utcnow(), updated_at=utcnow())
+        )
 
 
 def test_deleting_a_document_cascades_to_its_spans(project: Project) -> None:

@@ -1,0 +1,151 @@
+"""Relations between spans, within one document or across documents, checked against the scheme."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import aliased
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.model import DocumentId, RelationId, RelationRecord, SpanId
+from annotator.services.records import relation_record
+from annotator.services.tagging import TaggingService, new_uid
+from annotator.storage.models import Annotator, Document, Relation, Span
+from annotator.storage.project import Project
+
+
+@dataclass(frozen=True, slots=True)
+class RelationEnd:
+    """The span at the other end of a relation, with where it lives."""
+
+    span_id: SpanId
+    label: str
+    text: str
+    document_id: DocumentId
+    document_title: str
+
+
+@dataclass(frozen=True, slots=True)
+class RelationView:
+    relation: RelationRecord
+    source: RelationEnd
+    target: RelationEnd
+
+
+class RelationService:
+    """One annotator's relations; the storage layer refuses any the scheme forbids."""
+
+    def __init__(self, project: Project, *, annotator: str, tagging: TaggingService | None = None) -> None:
+        self.project = project
+        self.annotator = annotator
+        self.tagging = tagging or TaggingService(project, annotator=annotator)
+
+    def create(
+        self, *, label: str, from_span: SpanId, to_span: SpanId, attributes: dict[str, Any] | None = None
+    ) -> RelationRecord:
+        annotator_id = self.tagging.annotator_id()
+        with self.project.transaction() as session:
+            if self._existing(session, label, from_span, to_span) is not None:
+                raise AnnotatorError(f"these two spans are already joined by {label}")
+            relation = Relation(
+                uid=new_uid(),
+                label=label,
+                from_span_id=from_span,
+                to_span_id=to_span,
+                annotator_id=annotator_id,
+                attributes=dict(attributes or {}),
+                note="",
+            )
+            session.add(relation)
+            session.flush()
+            return relation_record(relation, self.annotator)
+
+    def delete(self, relation_id: RelationId) -> RelationRecord:
+        annotator_id = self.tagging.annotator_id()
+        with self.project.transaction() as session:
+            relation = self._own(session, relation_id, annotator_id)
+            record = relation_record(relation, self.annotator)
+            session.delete(relation)
+            return record
+
+    def restore(self, record: RelationRecord) -> RelationRecord:
+        with self.project.transaction() as session:
+            session.add(
+                Relation(
+                    id=record.id,
+                    uid=record.uid,
+                    label=record.label,
+                    from_span_id=record.from_span,
+                    to_span_id=record.to_span,
+                    annotator_id=self.project.annotator_id(session, record.annotator),
+                    attributes=dict(record.attributes),
+                    note=record.note,
+                )
+            )
+        return record
+
+    def update(self, relation_id: RelationId, *, attributes: dict[str, Any]) -> RelationRecord:
+        annotator_id = self.tagging.annotator_id()
+        with self.project.transaction() as session:
+            relation = self._own(session, relation_id, annotator_id)
+            relation.attributes = {k: v for k, v in attributes.items() if v is not None}
+            session.flush()
+            return relation_record(relation, self.annotator)
+
+    def for_document(self, document_id: DocumentId) -> list[RelationView]:
+        """This annotator's relations with at least one end in the document."""
+        source, target = aliased(Span), aliased(Span)
+        source_doc, target_doc = aliased(Document), aliased(Document)
+        query = (
+            select(Relation, source, source_doc.title, target, target_doc.title)
+            .join(source, source.id == Relation.from_span_id)
+            .join(target, target.id == Relation.to_span_id)
+            .join(source_doc, source_doc.id == source.document_id)
+            .join(target_doc, target_doc.id == target.document_id)
+            .join(Annotator, Annotator.id == Relation.annotator_id)
+            .where(Annotator.name == self.annotator)
+            .where(or_(source.document_id == document_id, target.document_id == document_id))
+            .order_by(Relation.id)
+        )
+        with self.project.reading() as session:
+            return [
+                RelationView(
+                    relation=relation_record(relation, self.annotator),
+                    source=_end(from_span, from_title),
+                    target=_end(to_span, to_title),
+                )
+                for relation, from_span, from_title, to_span, to_title in session.execute(query)
+            ]
+
+    def _existing(self, session: Any, label: str, from_span: SpanId, to_span: SpanId) -> int | None:
+        pairs = [(from_span, to_span)]
+        if not self.project.scheme.relation_label(label).directed:
+            pairs.append((to_span, from_span))
+        for a, b in pairs:
+            found = session.scalar(
+                select(Relation.id).where(Relation.label == label, Relation.from_span_id == a, Relation.to_span_id == b)
+            )
+            if found is not None:
+                return found
+        return None
+
+    @staticmethod
+    def _own(session: Any, relation_id: RelationId, annotator_id: int) -> Relation:
+        relation = session.get(Relation, relation_id)
+        if relation is None:
+            raise AnnotatorError(f"no relation with id {relation_id}")
+        if relation.annotator_id != annotator_id:
+            raise AnnotatorError(f"relation {relation_id} belongs to another annotator")
+        return relation
+
+
+def _end(span: Span, title: str) -> RelationEnd:
+    return RelationEnd(
+        span_id=SpanId(span.id),
+        label=span.label,
+        text=span.text,
+        document_id=DocumentId(span.document_id),
+        document_title=title,
+    )
