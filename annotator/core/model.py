@@ -62,6 +62,8 @@ class NewRelation:
     from_uid: str
     to_uid: str
     annotator: str | None = None
+    from_document: str | None = None
+    to_document: str | None = None
     attributes: dict[str, Any] = field(default_factory=dict)
     note: str = ""
 

@@ -36,7 +36,7 @@ def atomic_output(out: Path) -> Iterator[IO[str]]:
 
 def document_records(project: Project) -> Iterator[dict[str, Any]]:
     """Each document as an export record, read one document at a time."""
-    source, target = aliased(Span), aliased(Span)
+    source, target, target_document = aliased(Span), aliased(Span), aliased(Document)
     with project.reading() as session:
         names = {row.id: row.name for row in session.execute(select(Annotator.id, Annotator.name))}
         ids = session.scalars(select(Document.id).order_by(Document.id)).all()
@@ -46,9 +46,10 @@ def document_records(project: Project) -> Iterator[dict[str, Any]]:
                 select(Span).where(Span.document_id == document_id).order_by(Span.start, Span.end, Span.id)
             ).all()
             relations = session.execute(
-                select(Relation, source.uid, source.document_id, target.uid, target.document_id)
+                select(Relation, source.uid, target.uid, target_document.uid)
                 .join(source, source.id == Relation.from_span_id)
                 .join(target, target.id == Relation.to_span_id)
+                .join(target_document, target_document.id == target.document_id)
                 .where(source.document_id == document_id)
                 .order_by(Relation.id)
             ).all()
@@ -75,19 +76,30 @@ def document_records(project: Project) -> Iterator[dict[str, Any]]:
                     for span in spans
                 ],
                 "relations": [
-                    {
-                        "id": relation.uid,
-                        "label": relation.label,
-                        "from": from_uid,
-                        "to": to_uid,
-                        "attributes": relation.attributes or {},
-                        "annotator": names[relation.annotator_id],
-                        "note": relation.note or "",
-                    }
-                    for relation, from_uid, _from_doc, to_uid, _to_doc in relations
+                    _relation_record(relation, from_uid, to_uid, document.uid, to_document, names)
+                    for relation, from_uid, to_uid, to_document in relations
                 ],
             }
             session.expunge_all()
+
+
+def _relation_record(
+    relation: Relation, from_uid: str, to_uid: str, document: str, to_document: str, names: dict[int, str]
+) -> dict[str, Any]:
+    """A relation lives in the record of its from-end; one that crosses documents names both."""
+    record: dict[str, Any] = {
+        "id": relation.uid,
+        "label": relation.label,
+        "from": from_uid,
+        "to": to_uid,
+        "attributes": relation.attributes or {},
+        "annotator": names[relation.annotator_id],
+        "note": relation.note or "",
+    }
+    if to_document != document:
+        record["from_document"] = document
+        record["to_document"] = to_document
+    return record
 
 
 def export_jsonl(project: Project, out: Path, *, progress: Progress | None = None) -> int:

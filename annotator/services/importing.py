@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from annotator.core.errors import InputError
-from annotator.core.model import NewDocument
+from annotator.core.model import NewDocument, NewRelation, NewSpan
 from annotator.services.readers import read_path
 from annotator.services.tagging import new_uid
 from annotator.storage.models import Document, Relation, Span
@@ -75,11 +75,19 @@ def add_documents(
 ) -> ImportReport:
     """Insert documents with their annotations in one transaction; a text already present is skipped."""
     report = ImportReport()
+    span_ids: dict[tuple[str | None, str | None], int] = {}
+    skipped: set[str | None] = set()
     with project.transaction() as session:
         for document in documents:
             digest = sha256(document.text)
-            if session.scalar(select(Document.id).where(Document.sha256 == digest)) is not None:
+            existing = session.scalar(select(Document.id).where(Document.sha256 == digest))
+            if existing is not None:
                 report.skipped.append(document.title)
+                skipped.add(document.uid)
+                for span in document.spans:
+                    found = session.scalar(select(Span.id).where(Span.document_id == existing, Span.uid == span.uid))
+                    if found is not None:
+                        span_ids[(document.uid, span.uid)] = found
                 continue
             uid = _free_document_uid(session, document.uid or digest[:16], strict=strict_ids)
             row = Document(
@@ -94,8 +102,15 @@ def add_documents(
             )
             session.add(row)
             session.flush()
-            _add_annotations(project, session, row.id, document, annotator)
+            for span in document.spans:
+                span_ids[(document.uid, span.uid)] = _add_span(project, session, row.id, span, annotator)
             report.imported.append(document.title)
+        for document in documents:
+            for relation in document.relations:
+                ends = (relation.from_document or document.uid, relation.to_document or document.uid)
+                if ends[0] in skipped and ends[1] in skipped:
+                    continue
+                _add_relation(project, session, relation, ends, span_ids, annotator)
     return report
 
 
@@ -111,35 +126,49 @@ def _free_document_uid(session: Session, uid: str, *, strict: bool) -> str:
     return f"{uid}-{suffix}"
 
 
-def _add_annotations(project: Project, session: Session, document_id: int, document: NewDocument, annotator: str) -> None:
-    span_ids: dict[str | None, int] = {}
-    for span in document.spans:
-        row = Span(
-            uid=_free_uid(session, Span, span.uid),
-            document_id=document_id,
-            annotator_id=project.annotator_id(session, span.annotator or annotator),
-            label=span.label,
-            start=span.start,
-            end=span.end,
-            text=span.text,
-            attributes=span.attributes,
-            note=span.note,
+def _add_span(project: Project, session: Session, document_id: int, span: NewSpan, annotator: str) -> int:
+    row = Span(
+        uid=_free_uid(session, Span, span.uid),
+        document_id=document_id,
+        annotator_id=project.annotator_id(session, span.annotator or annotator),
+        label=span.label,
+        start=span.start,
+        end=span.end,
+        text=span.text,
+        attributes=span.attributes,
+        note=span.note,
+    )
+    session.add(row)
+    session.flush()
+    return row.id
+
+
+def _add_relation(
+    project: Project,
+    session: Session,
+    relation: NewRelation,
+    ends: tuple[str | None, str | None],
+    span_ids: dict[tuple[str | None, str | None], int],
+    annotator: str,
+) -> None:
+    keys = ((ends[0], relation.from_uid), (ends[1], relation.to_uid))
+    missing = [f"{doc}/{span}" for doc, span in keys if (doc, span) not in span_ids]
+    if missing:
+        raise InputError(
+            f"relation {relation.uid!r}: its end {missing[0]} lies in a document already in the project "
+            "whose span is not there"
         )
-        session.add(row)
-        session.flush()
-        span_ids[span.uid] = row.id
-    for relation in document.relations:
-        session.add(
-            Relation(
-                uid=_free_uid(session, Relation, relation.uid),
-                label=relation.label,
-                from_span_id=span_ids[relation.from_uid],
-                to_span_id=span_ids[relation.to_uid],
-                annotator_id=project.annotator_id(session, relation.annotator or annotator),
-                attributes=relation.attributes,
-                note=relation.note,
-            )
+    session.add(
+        Relation(
+            uid=_free_uid(session, Relation, relation.uid),
+            label=relation.label,
+            from_span_id=span_ids[keys[0]],
+            to_span_id=span_ids[keys[1]],
+            annotator_id=project.annotator_id(session, relation.annotator or annotator),
+            attributes=relation.attributes,
+            note=relation.note,
         )
+    )
 
 
 def _free_uid(session: Session, model: type[Span] | type[Relation], uid: str | None) -> str:

@@ -49,6 +49,7 @@ def read_jsonl(data: bytes, scheme: Scheme, *, path: str) -> list[NewDocument]:
         raise InputError(f"not UTF-8 (byte {error.start}): JSON Lines must be UTF-8", path=path) from None
     documents: list[NewDocument] = []
     seen: set[str] = set()
+    lines: list[int] = []
     for number, line in enumerate(content.split("\n"), start=1):
         if not line.strip():
             continue
@@ -64,8 +65,16 @@ def read_jsonl(data: bytes, scheme: Scheme, *, path: str) -> list[NewDocument]:
             raise InputError(f"document id {document.uid!r} appears twice in the file", path=path, line=number)
         seen.add(document.uid or "")
         documents.append(document)
+        lines.append(number)
     if not documents:
         raise InputError("contains no records", path=path)
+    labels = {(document.uid, span.uid): span.label for document in documents for span in document.spans}
+    for document, number in zip(documents, lines):
+        for relation in document.relations:
+            try:
+                _check_relation(relation, document.uid or "", labels, scheme)
+            except InputError as error:
+                raise error.located(path=path, line=number) from None
     return documents
 
 
@@ -80,10 +89,9 @@ def parse_record(record: Any, scheme: Scheme) -> NewDocument:
     text = canonical_text(raw_text)
     moved = canonical_offset_map(raw_text) if text != raw_text else None
     spans = tuple(_span(item, raw_text, moved, scheme) for item in record["spans"])
-    labels = {span.uid: span.label for span in spans}
-    if len(labels) != len(spans):
+    if len({span.uid for span in spans}) != len(spans):
         raise InputError("two spans share one id")
-    relations = tuple(_relation(item, labels, scheme) for item in record["relations"])
+    relations = tuple(_relation(item) for item in record["relations"])
     return NewDocument(
         uid=str(record["id"]),
         title=record.get("title") or str(record["id"]),
@@ -127,22 +135,35 @@ def _span(item: dict[str, Any], raw_text: str, moved: list[int] | None, scheme: 
     )
 
 
-def _relation(item: dict[str, Any], labels: dict[str | None, str], scheme: Scheme) -> NewRelation:
-    name = f"relation {item['id']!r}"
-    for end in ("from", "to"):
-        if item[end] not in labels:
-            raise InputError(f"{name}: its {end!r} end {item[end]!r} is not a span of this record")
-    attributes = dict(item.get("attributes") or {})
-    try:
-        scheme.check_relation(item["label"], labels[item["from"]], labels[item["to"]], attributes)
-    except SchemeError as error:
-        raise InputError(f"{name}: {error}") from None
+def _relation(item: dict[str, Any]) -> NewRelation:
     return NewRelation(
         uid=str(item["id"]),
         label=item["label"],
         from_uid=item["from"],
         to_uid=item["to"],
         annotator=item.get("annotator"),
-        attributes=attributes,
+        attributes=dict(item.get("attributes") or {}),
         note=item.get("note", ""),
+        from_document=item.get("from_document"),
+        to_document=item.get("to_document"),
     )
+
+
+def _check_relation(
+    relation: NewRelation, document: str, labels: dict[tuple[str | None, str | None], str], scheme: Scheme
+) -> None:
+    """Both ends exist in this file and the scheme allows joining them (across documents too)."""
+    name = f"relation {relation.uid!r}"
+    ends = []
+    for end, uid, other in (("from", relation.from_uid, relation.from_document), ("to", relation.to_uid, relation.to_document)):
+        key = (other or document, uid)
+        if key not in labels:
+            where = "this record" if key[0] == document else f"document {key[0]!r} of this file"
+            raise InputError(f"{name}: its {end!r} end {uid!r} is not a span of {where}")
+        ends.append(key)
+    try:
+        scheme.check_relation(relation.label, labels[ends[0]], labels[ends[1]], relation.attributes)
+    except SchemeError as error:
+        raise InputError(f"{name}: {error}") from None
+    if ends[0][0] != ends[1][0] and not scheme.relation_label(relation.label).cross_document:
+        raise InputError(f"{name}: {relation.label} cannot join spans in different documents")

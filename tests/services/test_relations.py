@@ -91,3 +91,55 @@ def test_another_annotator_cannot_delete_my_relation(project: Project, spans: di
     )
     with pytest.raises(AnnotatorError, match="another annotator"):
         RelationService(project, annotator="omar").delete(mine.id)
+
+
+def test_cross_document_relations_round_trip_through_jsonl(project: Project, spans: dict, tmp_path) -> None:  # noqa: ANN001
+    import json
+
+    from annotator.services.exporting import export_jsonl
+    from annotator.services.importing import import_paths
+    from annotator.services.readers import record_validator
+
+    relations = RelationService(project, annotator="maha")
+    relations.create(label="ATTRIBUTION", from_span=spans["claim"].id, to_span=spans["source"].id)
+    relations.create(label="CONTRADICTION", from_span=spans["claim"].id, to_span=spans["denial"].id, attributes={"type": "negation"})
+    first, second = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    export_jsonl(project, first)
+    records = [json.loads(line) for line in first.read_text(encoding="utf-8").splitlines()]
+    for record in records:
+        record_validator().validate(record)
+    crossing = [r for record in records for r in record["relations"] if "to_document" in r]
+    assert [(r["label"], r["from_document"], r["to_document"]) for r in crossing] == [
+        ("CONTRADICTION", records[0]["id"], records[1]["id"])
+    ]
+    with Project.create(tmp_path / "fresh.db") as fresh:
+        assert import_paths(fresh, [first], annotator="x").errors == []
+        export_jsonl(fresh, second)
+        assert import_paths(fresh, [first], annotator="x").skipped  # again: nothing new, no error
+        with fresh.reading() as session:
+            assert session.scalar(select(func.count(Relation.id))) == 2
+    assert second.read_text(encoding="utf-8") == first.read_text(encoding="utf-8")
+
+
+def test_import_refuses_a_relation_the_scheme_forbids(project: Project, tmp_path) -> None:  # noqa: ANN001
+    import json
+
+    from annotator.services.importing import import_paths
+
+    text = "قال مسؤول ومصدر آخر."
+    record = {
+        "id": "d", "text": text, "relations": [{"id": "r", "label": "ATTRIBUTION", "from": "a", "to": "b"}],
+        "spans": [{"id": "a", "label": "SOURCE", "start": 4, "end": 9, "text": "مسؤول"},
+                  {"id": "b", "label": "SOURCE", "start": 10, "end": 15, "text": "ومصدر"}],
+    }
+    other = {"id": "e", "text": "نص آخر.", "spans": [], "relations": [
+        {"id": "x", "label": "SUPPORT", "from": "a", "to": "zz", "from_document": "d", "to_document": "e"}]}
+    path = tmp_path / "bad.jsonl"
+    path.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+    [error] = import_paths(project, [path], annotator="x").errors
+    assert str(error) == f"{path}:1: relation 'r': ATTRIBUTION cannot join a SOURCE to a SOURCE"
+    record["relations"] = []
+    path.write_text(json.dumps(record, ensure_ascii=False) + "\n" + json.dumps(other, ensure_ascii=False), encoding="utf-8")
+    [error] = import_paths(project, [path], annotator="x").errors
+    assert str(error) == f"{path}:2: relation 'x': its 'to' end 'zz' is not a span of this record"
+    assert count_relations(project) == 0
