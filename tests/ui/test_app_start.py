@@ -43,3 +43,19 @@ def test_command_line_arguments() -> None:
     args = parse_args(["my.db", "--annotator", "huda"])
     assert (str(args.project), args.annotator) == ("my.db", "huda")
     assert parse_args([]).project is None
+
+
+def test_the_demo_layer_shows_the_letter_its_attribution_and_the_contradiction(tmp_path: Path) -> None:
+    from annotator.services.relations import RelationService
+    from annotator.services.tagging import TaggingService
+
+    with ensure_demo_project(tmp_path / "demo.db") as project:
+        infos = list_documents(project, annotator="demo")
+        letter = infos[0]
+        spans = TaggingService(project, annotator="demo").spans(letter.id)
+        assert {s.label for s in spans} == {"CLAIM", "SOURCE", "CUE"}
+        views = RelationService(project, annotator="demo").for_document(letter.id)
+        labels = sorted((v.relation.label, v.target.document_title) for v in views)
+        assert ("CONTRADICTION", infos[2].title) in labels
+        assert sum(1 for label, _ in labels if label == "ATTRIBUTION") == 2
+        assert TaggingService(project, annotator="someone").spans(letter.id) == []
