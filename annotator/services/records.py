@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
+from sqlalchemy.orm import Session
+
+from annotator.core.errors import AnnotatorError
 from annotator.core.model import DocumentId, RelationId, RelationRecord, SpanId, SpanRecord
 from annotator.storage.models import Relation, Span
 
@@ -32,3 +37,31 @@ def relation_record(relation: Relation, annotator: str) -> RelationRecord:
         attributes=dict(relation.attributes or {}),
         note=relation.note or "",
     )
+
+
+def relation_row(record: RelationRecord, annotator_id: int) -> Relation:
+    """A row that puts a deleted relation back exactly as it was, with its id."""
+    return Relation(
+        id=record.id,
+        uid=record.uid,
+        label=record.label,
+        from_span_id=record.from_span,
+        to_span_id=record.to_span,
+        annotator_id=annotator_id,
+        attributes=dict(record.attributes),
+        note=record.note,
+    )
+
+
+Row = TypeVar("Row", Span, Relation)
+
+
+def owned(session: Session, model: type[Row], row_id: int, annotator_id: int) -> Row:
+    """The span or relation with this id, if it belongs to the annotator; otherwise a clear refusal."""
+    kind = model.__tablename__.rstrip("s")
+    row = session.get(model, row_id)
+    if row is None:
+        raise AnnotatorError(f"no {kind} with id {row_id}")
+    if row.annotator_id != annotator_id:
+        raise AnnotatorError(f"{kind} {row_id} belongs to another annotator")
+    return row

@@ -10,7 +10,7 @@ from sqlalchemy.orm import aliased
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import DocumentId, RelationId, RelationRecord, SpanId
-from annotator.services.records import relation_record
+from annotator.services.records import owned, relation_record, relation_row
 from annotator.services.tagging import TaggingService, new_uid
 from annotator.storage.models import Annotator, Document, Relation, Span
 from annotator.storage.project import Project
@@ -65,31 +65,20 @@ class RelationService:
     def delete(self, relation_id: RelationId) -> RelationRecord:
         annotator_id = self.tagging.annotator_id()
         with self.project.transaction() as session:
-            relation = self._own(session, relation_id, annotator_id)
+            relation = owned(session, Relation, relation_id, annotator_id)
             record = relation_record(relation, self.annotator)
             session.delete(relation)
             return record
 
     def restore(self, record: RelationRecord) -> RelationRecord:
         with self.project.transaction() as session:
-            session.add(
-                Relation(
-                    id=record.id,
-                    uid=record.uid,
-                    label=record.label,
-                    from_span_id=record.from_span,
-                    to_span_id=record.to_span,
-                    annotator_id=self.project.annotator_id(session, record.annotator),
-                    attributes=dict(record.attributes),
-                    note=record.note,
-                )
-            )
+            session.add(relation_row(record, self.project.annotator_id(session, record.annotator)))
         return record
 
     def update(self, relation_id: RelationId, *, attributes: dict[str, Any]) -> RelationRecord:
         annotator_id = self.tagging.annotator_id()
         with self.project.transaction() as session:
-            relation = self._own(session, relation_id, annotator_id)
+            relation = owned(session, Relation, relation_id, annotator_id)
             relation.attributes = {k: v for k, v in attributes.items() if v is not None}
             session.flush()
             return relation_record(relation, self.annotator)
@@ -130,15 +119,6 @@ class RelationService:
             if found is not None:
                 return found
         return None
-
-    @staticmethod
-    def _own(session: Any, relation_id: RelationId, annotator_id: int) -> Relation:
-        relation = session.get(Relation, relation_id)
-        if relation is None:
-            raise AnnotatorError(f"no relation with id {relation_id}")
-        if relation.annotator_id != annotator_id:
-            raise AnnotatorError(f"relation {relation_id} belongs to another annotator")
-        return relation
 
 
 def _end(span: Span, title: str) -> RelationEnd:

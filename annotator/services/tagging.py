@@ -7,13 +7,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import or_, select
-from sqlalchemy.orm import Session
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import DocumentId, RelationRecord, SpanId, SpanRecord
 from annotator.core.offsets import is_grapheme_boundary
 from annotator.services.documents import mark_started
-from annotator.services.records import relation_record, span_record
+from annotator.services.records import owned, relation_record, relation_row, span_record
 from annotator.storage.models import Annotator, Document, Relation, Span
 from annotator.storage.project import Project
 
@@ -100,7 +99,7 @@ class TaggingService:
         """Delete a span and the relations that use it."""
         annotator_id = self.annotator_id()
         with self.project.transaction() as session:
-            span = _own_span(session, span_id, annotator_id)
+            span = owned(session, Span, span_id, annotator_id)
             relations = session.scalars(
                 select(Relation).where(or_(Relation.from_span_id == span_id, Relation.to_span_id == span_id))
             ).all()
@@ -134,18 +133,7 @@ class TaggingService:
             )
             session.flush()
             for relation in deletion.relations:
-                session.add(
-                    Relation(
-                        id=relation.id,
-                        uid=relation.uid,
-                        label=relation.label,
-                        from_span_id=relation.from_span,
-                        to_span_id=relation.to_span,
-                        annotator_id=self.project.annotator_id(session, relation.annotator),
-                        attributes=dict(relation.attributes),
-                        note=relation.note,
-                    )
-                )
+                session.add(relation_row(relation, self.project.annotator_id(session, relation.annotator)))
         return record
 
     def update_span(
@@ -154,7 +142,7 @@ class TaggingService:
         """Replace a span's attributes and/or note; returns the span as it now is."""
         annotator_id = self.annotator_id()
         with self.project.transaction() as session:
-            span = _own_span(session, span_id, annotator_id)
+            span = owned(session, Span, span_id, annotator_id)
             if attributes is not None:
                 clean = {name: value for name, value in attributes.items() if value is not None}
                 self.project.scheme.check_span(span.label, clean)
@@ -164,15 +152,6 @@ class TaggingService:
             session.flush()
             return span_record(span, self.annotator)
 
-
-
-def _own_span(session: Session, span_id: SpanId, annotator_id: int) -> Span:
-    span = session.get(Span, span_id)
-    if span is None:
-        raise AnnotatorError(f"no span with id {span_id}")
-    if span.annotator_id != annotator_id:
-        raise AnnotatorError(f"span {span_id} belongs to another annotator")
-    return span
 
 
 def _check_offsets(text: str, start: int, end: int) -> None:
