@@ -1,0 +1,32 @@
+"""Arabic normalization for search and matching: one folded character per source character, with a map back."""
+
+from __future__ import annotations
+
+import pyarabic.araby as araby
+
+_FOLD = {
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+    "ؤ": "و", "ئ": "ي", "ى": "ي", "ة": "ه",
+}
+
+
+def _dropped(ch: str) -> bool:
+    return ch == araby.TATWEEL or araby.is_tashkeel(ch) or ch in "\u0670\u200c\u200d\u200e\u200f"
+
+
+def fold_with_map(text: str) -> tuple[str, list[int]]:
+    """Text with harakat, tatweel and direction marks removed and hamza/alef, teh marbuta and alef
+    maqsura folded; with, for each folded character, its offset in the original text."""
+    out: list[str] = []
+    positions: list[int] = []
+    for index, ch in enumerate(text):
+        if _dropped(ch):
+            continue
+        out.append(_FOLD.get(ch, ch).lower())
+        positions.append(index)
+    return "".join(out), positions
+
+
+def fold(text: str) -> str:
+    """The search form of a text; `fold("وفقًا") == fold("وفقا")`."""
+    return fold_with_map(text)[0]
