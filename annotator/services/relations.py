@@ -28,6 +28,14 @@ class RelationEnd:
 
 
 @dataclass(frozen=True, slots=True)
+class Candidate:
+    """A span a new relation may point to, with the source its claim is attributed to, if any."""
+
+    end: RelationEnd
+    source_text: str
+
+
+@dataclass(frozen=True, slots=True)
 class RelationView:
     relation: RelationRecord
     source: RelationEnd
@@ -47,6 +55,8 @@ class RelationService:
     ) -> RelationRecord:
         annotator_id = self.tagging.annotator_id()
         with self.project.transaction() as session:
+            owned(session, Span, from_span, annotator_id)
+            owned(session, Span, to_span, annotator_id)
             if self._existing(session, label, from_span, to_span) is not None:
                 raise AnnotatorError(f"these two spans are already joined by {label}")
             relation = Relation(
@@ -75,11 +85,16 @@ class RelationService:
             session.add(relation_row(record, self.project.annotator_id(session, record.annotator)))
         return record
 
-    def update(self, relation_id: RelationId, *, attributes: dict[str, Any]) -> RelationRecord:
+    def update(
+        self, relation_id: RelationId, *, attributes: dict[str, Any] | None = None, note: str | None = None
+    ) -> RelationRecord:
         annotator_id = self.tagging.annotator_id()
         with self.project.transaction() as session:
             relation = owned(session, Relation, relation_id, annotator_id)
-            relation.attributes = {k: v for k, v in attributes.items() if v is not None}
+            if attributes is not None:
+                relation.attributes = {k: v for k, v in attributes.items() if v is not None}
+            if note is not None:
+                relation.note = note
             session.flush()
             return relation_record(relation, self.annotator)
 
@@ -107,6 +122,44 @@ class RelationService:
                 )
                 for relation, from_span, from_title, to_span, to_title in session.execute(query)
             ]
+
+    def candidates(self, *, label: str, from_span: SpanId) -> list[Candidate]:
+        """The spans this relation may join to `from_span`: its own document's first, then the others."""
+        rule = self.project.scheme.relation_label(label)
+        annotator_id = self.tagging.annotator_id()
+        with self.project.reading() as session:
+            origin = owned(session, Span, from_span, annotator_id)
+            allowed = set(rule.to_labels) if origin.label in rule.from_labels else set()
+            if not rule.directed and origin.label in rule.to_labels:
+                allowed |= set(rule.from_labels)
+            query = (
+                select(Span, Document.title)
+                .join(Document, Document.id == Span.document_id)
+                .where(Span.annotator_id == origin.annotator_id, Span.label.in_(allowed), Span.id != from_span)
+                .order_by(Span.document_id != origin.document_id, Span.document_id, Span.start)
+            )
+            if not rule.cross_document:
+                query = query.where(Span.document_id == origin.document_id)
+            rows = session.execute(query).all()
+            sources = self._attributed_sources(session, [span.id for span, _title in rows])
+            return [
+                Candidate(end=_end(span, title), source_text=sources.get(span.id, "")) for span, title in rows
+            ]
+
+    @staticmethod
+    def _attributed_sources(session: Any, span_ids: list[int]) -> dict[int, str]:
+        target = aliased(Span)
+        found: dict[int, str] = {}
+        for start in range(0, len(span_ids), 500):
+            rows = session.execute(
+                select(Relation.from_span_id, target.text)
+                .join(target, target.id == Relation.to_span_id)
+                .where(Relation.label == "ATTRIBUTION", target.label == "SOURCE")
+                .where(Relation.from_span_id.in_(span_ids[start : start + 500]))
+            )
+            for span_id, text in rows:
+                found.setdefault(span_id, text)
+        return found
 
     def _existing(self, session: Any, label: str, from_span: SpanId, to_span: SpanId) -> int | None:
         pairs = [(from_span, to_span)]

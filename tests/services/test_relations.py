@@ -143,3 +143,15 @@ def test_import_refuses_a_relation_the_scheme_forbids(project: Project, tmp_path
     [error] = import_paths(project, [path], annotator="x").errors
     assert str(error) == f"{path}:2: relation 'x': its 'to' end 'zz' is not a span of this record"
     assert count_relations(project) == 0
+
+
+def test_candidates_follow_the_scheme_and_list_the_own_document_first(project: Project, spans: dict) -> None:
+    relations = RelationService(project, annotator="maha")
+    relations.create(label="ATTRIBUTION", from_span=spans["denial"].id, to_span=spans["mission"].id)
+    within = relations.candidates(label="ATTRIBUTION", from_span=spans["claim"].id)
+    assert [c.end.label for c in within] == ["CUE", "SOURCE"]  # in reading order, this document only
+    across = relations.candidates(label="CONTRADICTION", from_span=spans["claim"].id)
+    assert [(c.end.span_id, c.source_text) for c in across] == [(spans["denial"].id, "البعثة")]
+    assert relations.candidates(label="ATTRIBUTION", from_span=spans["source"].id) == []
+    with pytest.raises(AnnotatorError, match="another annotator"):
+        RelationService(project, annotator="omar").candidates(label="SUPPORT", from_span=spans["claim"].id)
