@@ -63,7 +63,7 @@ def annotate_demo(project: Project) -> None:
     spans: dict[tuple[str, str], SpanRecord] = {}
     for stem, label, phrase, attributes in DEMO_SPANS:
         text = document_text(project, documents[stem])
-        start = text.index(phrase)
+        start = text.index(phrase, text.index("\n"))  # in the body, not the headline
         spans[(stem, phrase)] = tagger.create_span(
             document_id=documents[stem], start=start, end=start + len(phrase), label=label, attributes=attributes
         )

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+import math
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
     QKeyEvent,
     QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPen,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -23,6 +30,17 @@ ARTICLE_FONT_FAMILIES = ["Noto Naskh Arabic", "DejaVu Sans"]
 ARTICLE_POINT_SIZE = 17
 LINE_HEIGHT_PERCENT = 165
 FLASH_MS = 700
+
+
+@dataclass(frozen=True, slots=True)
+class LinkDrawing:
+    """A relation as drawn: code point ranges of its ends (None: the end is in another document)."""
+
+    start: tuple[int, int]
+    end: tuple[int, int] | None
+    color: str
+    directed: bool
+    emphasized: bool
 
 
 class ArticleView(QTextEdit):
@@ -57,6 +75,8 @@ class ArticleView(QTextEdit):
         self._flash_timer = QTimer(self, singleShot=True, interval=FLASH_MS)
         self._flash_timer.timeout.connect(self._end_flash)
         self._press_position = -1
+        self._links: list[LinkDrawing] = []
+        self._partners: list[tuple[int, int, str]] = []
 
     def set_label_colors(self, colors: dict[str, str]) -> None:
         self._colors = {name: QColor(color) for name, color in colors.items()}
@@ -70,6 +90,8 @@ class ArticleView(QTextEdit):
         self._map = Utf16Map(text)
         self._selected = None
         self._flashing = None
+        self._links = []
+        self._partners = []
         document = self.document()
         self.highlighter.set_spans([])
         self.setPlainText(text)
@@ -115,6 +137,13 @@ class ArticleView(QTextEdit):
         self._selected = span
         self._update_extra_selections()
 
+    def set_links(self, links: list[LinkDrawing], partners: list[tuple[int, int, str]]) -> None:
+        """Relations to draw as arcs, and the spans paired with the selection (start, end, color)."""
+        self._links = links
+        self._partners = partners
+        self._update_extra_selections()
+        self.viewport().update()
+
     def reveal(self, span: SpanRecord) -> None:
         """Scroll the span into view, put the caret at its start and flash it."""
         cursor = QTextCursor(self.document())
@@ -144,11 +173,12 @@ class ArticleView(QTextEdit):
             color=self._colors.get(span.label, QColor("gray")),
         )
 
-    def _extra(self, span: SpanRecord, background: QColor, outline: QColor) -> QTextEdit.ExtraSelection:
+    def _extra(self, span: SpanRecord | tuple[int, int], background: QColor, outline: QColor) -> QTextEdit.ExtraSelection:
+        start, end = (span.start, span.end) if isinstance(span, SpanRecord) else span
         selection = QTextEdit.ExtraSelection()
         cursor = QTextCursor(self.document())
-        cursor.setPosition(self._map.to_utf16(span.start))
-        cursor.setPosition(self._map.to_utf16(span.end), QTextCursor.MoveMode.KeepAnchor)
+        cursor.setPosition(self._map.to_utf16(start))
+        cursor.setPosition(self._map.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
         selection.cursor = cursor
         char_format = QTextCharFormat()
         char_format.setBackground(background)
@@ -159,12 +189,54 @@ class ArticleView(QTextEdit):
 
     def _update_extra_selections(self) -> None:
         selections = []
+        for start, end, color in self._partners:
+            partner = QColor(color)
+            selections.append(self._extra((start, end), partner.lighter(170), partner.darker(130)))
         if self._selected is not None:
             color = self._colors.get(self._selected.label, QColor("gray"))
             selections.append(self._extra(self._selected, color.lighter(125), color.darker(160)))
         if self._flashing is not None:
             selections.append(self._extra(self._flashing, QColor("#ffe14d"), QColor("#b08800")))
         self.setExtraSelections(selections)
+
+    def _anchor(self, span: tuple[int, int]) -> QPointF:
+        """The top middle of a span's first line, in viewport coordinates."""
+        first = QTextCursor(self.document())
+        first.setPosition(self._map.to_utf16(span[0]))
+        last = QTextCursor(self.document())
+        last.setPosition(self._map.to_utf16(span[1]))
+        a, b = self.cursorRect(first), self.cursorRect(last)
+        x = (a.center().x() + b.center().x()) / 2 if a.top() == b.top() else a.center().x()
+        return QPointF(x, a.top())
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        super().paintEvent(event)
+        if not self._links:
+            return
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        badges: dict[tuple[int, int], int] = {}
+        for link in self._links:
+            color = QColor(link.color)
+            color.setAlpha(255 if link.emphasized else 150)
+            painter.setPen(QPen(color, 2.4 if link.emphasized else 1.2))
+            start = self._anchor(link.start)
+            if link.end is None:
+                shift = badges.get(link.start, 0)
+                badges[link.start] = shift + 1
+                painter.setBrush(color)
+                painter.drawEllipse(QPointF(start.x() - 11 * shift, start.y() - 4), 4.5, 4.5)
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                continue
+            end = self._anchor(link.end)
+            lift = min(60.0, 14.0 + abs(start.x() - end.x()) * 0.12)
+            control = QPointF((start.x() + end.x()) / 2, min(start.y(), end.y()) - lift)
+            path = QPainterPath(start)
+            path.quadTo(control, end)
+            painter.drawPath(path)
+            if link.directed:
+                _arrow_head(painter, control, end, color)
+        painter.end()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         if event.key() == Qt.Key.Key_Tab and not event.modifiers():
@@ -185,3 +257,15 @@ class ArticleView(QTextEdit):
             spans = self.highlighter.spans_at(self._press_position)
             if spans:
                 self.spanClicked.emit(int(spans[0].span_id))
+
+
+def _arrow_head(painter: QPainter, toward_from: QPointF, tip: QPointF, color: QColor) -> None:
+    dx, dy = tip.x() - toward_from.x(), tip.y() - toward_from.y()
+    length = math.hypot(dx, dy) or 1.0
+    ux, uy = dx / length, dy / length
+    size = 7.0
+    left = QPointF(tip.x() - size * ux + size * 0.5 * uy, tip.y() - size * uy - size * 0.5 * ux)
+    right = QPointF(tip.x() - size * ux - size * 0.5 * uy, tip.y() - size * uy + size * 0.5 * ux)
+    painter.setBrush(color)
+    painter.drawPolygon([tip, left, right])
+    painter.setBrush(Qt.BrushStyle.NoBrush)

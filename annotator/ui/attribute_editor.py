@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QEvent, Signal
@@ -20,16 +21,28 @@ from annotator.core.model import SpanRecord
 from annotator.core.scheme import Attribute, Scheme
 
 
-class AttributeEditor(QWidget):
-    """Emits `edited(span_id, attributes, note)` once per committed change."""
+@dataclass(frozen=True, slots=True)
+class Editable:
+    """A span or a relation as the editor shows it."""
 
-    edited = Signal(int, dict, str)
+    kind: str  # "span" or "relation"
+    id: int
+    heading: str
+    attributes: dict[str, Any]
+    note: str
+    definitions: tuple[Attribute, ...]
+
+
+class AttributeEditor(QWidget):
+    """Emits `edited(kind, id, attributes, note)` once per committed change."""
+
+    edited = Signal(str, int, dict, str)
 
     def __init__(self, scheme: Scheme, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("attributeEditor")
         self.scheme = scheme
-        self.span: SpanRecord | None = None
+        self.item: Editable | None = None
         self._fields: dict[str, QWidget] = {}
         self._loading = False
         self._heading = QLabel(self.tr("No span selected"))
@@ -46,26 +59,36 @@ class AttributeEditor(QWidget):
         layout.addWidget(self._heading)
         layout.addLayout(self._form)
         layout.addWidget(self._note)
-        self.show_span(None)
+        self.show_item(None)
 
     def show_span(self, span: SpanRecord | None) -> None:
+        if span is None:
+            self.show_item(None)
+            return
+        definitions = self.scheme.span_label(span.label).attributes
+        self.show_item(Editable("span", int(span.id), f"{span.label}: «{span.text}»", span.attributes, span.note, definitions))
+
+    def showing(self, kind: str, item_id: int) -> bool:
+        return self.item is not None and (self.item.kind, self.item.id) == (kind, item_id)
+
+    def show_item(self, item: Editable | None) -> None:
         self._loading = True
         try:
-            self.span = span
+            self.item = item
             while self._form.rowCount():
                 self._form.removeRow(0)
             self._fields.clear()
-            self._note.setEnabled(span is not None)
-            if span is None:
+            self._note.setEnabled(item is not None)
+            if item is None:
                 self._heading.setText(self.tr("No span selected"))
                 self._note.setPlainText("")
                 return
-            self._heading.setText(f"{span.label}: «{span.text}»")
-            for attribute in self.scheme.span_label(span.label).attributes:
-                widget = self._make_field(attribute, span.attributes.get(attribute.name))
+            self._heading.setText(item.heading)
+            for attribute in item.definitions:
+                widget = self._make_field(attribute, item.attributes.get(attribute.name))
                 self._fields[attribute.name] = widget
                 self._form.addRow(attribute.name.replace("_", " "), widget)
-            self._note.setPlainText(span.note)
+            self._note.setPlainText(item.note)
         finally:
             self._loading = False
 
@@ -106,12 +129,12 @@ class AttributeEditor(QWidget):
         return result
 
     def _commit(self) -> None:
-        if self._loading or self.span is None:
+        if self._loading or self.item is None:
             return
         attributes, note = self.values(), self._note.toPlainText()
-        if attributes == self.span.attributes and note == self.span.note:
+        if attributes == self.item.attributes and note == self.item.note:
             return
-        self.edited.emit(int(self.span.id), attributes, note)
+        self.edited.emit(self.item.kind, self.item.id, attributes, note)
 
     def eventFilter(self, watched: Any, event: Any) -> bool:  # noqa: N802 - Qt override
         if watched is self._note and event.type() == QEvent.Type.FocusOut:

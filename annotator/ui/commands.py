@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from annotator.core.model import SpanId, SpanRecord
+from annotator.core.model import RelationRecord, SpanRecord
 from annotator.services.tagging import SpanDeletion
 from annotator.ui.controller import TaggingController
 
@@ -62,26 +63,53 @@ class DeleteSpanCommand(_DoneOnPush):
         self.deletion = self.controller.delete_span(self.deletion.span.id)
 
 
-class EditSpanCommand(_DoneOnPush):
+class EditAttributesCommand(_DoneOnPush):
+    """Attributes and note of a span or a relation, from `before` to `after`."""
+
     def __init__(
         self,
-        controller: TaggingController,
+        text: str,
+        update: Callable[[dict[str, Any], str], object],
         *,
-        span_id: SpanId,
         before: tuple[dict[str, Any], str],
         after: tuple[dict[str, Any], str],
     ) -> None:
-        super().__init__(_tr("Edit span"))
-        self.controller = controller
-        self.span_id = span_id
+        super().__init__(text)
+        self.update = update
         self.before = before
         self.after = after
 
     def undo(self) -> None:
-        self.controller.update_span(self.span_id, attributes=self.before[0], note=self.before[1])
+        self.update(*self.before)
 
     def apply(self) -> None:
-        self.controller.update_span(self.span_id, attributes=self.after[0], note=self.after[1])
+        self.update(*self.after)
+
+
+class CreateRelationCommand(_DoneOnPush):
+    def __init__(self, controller: TaggingController, record: RelationRecord) -> None:
+        super().__init__(_tr("Link %1").replace("%1", record.label))
+        self.controller = controller
+        self.record = record
+
+    def undo(self) -> None:
+        self.record = self.controller.delete_relation(self.record.id)
+
+    def apply(self) -> None:
+        self.controller.restore_relation(self.record)
+
+
+class DeleteRelationCommand(_DoneOnPush):
+    def __init__(self, controller: TaggingController, record: RelationRecord) -> None:
+        super().__init__(_tr("Delete link %1").replace("%1", record.label))
+        self.controller = controller
+        self.record = record
+
+    def undo(self) -> None:
+        self.controller.restore_relation(self.record)
+
+    def apply(self) -> None:
+        self.record = self.controller.delete_relation(self.record.id)
 
 
 def _short(text: str, limit: int = 30) -> str:

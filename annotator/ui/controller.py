@@ -6,8 +6,9 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from annotator.core.model import DocumentId, DocumentInfo, DocumentStatus, SpanId, SpanRecord
+from annotator.core.model import DocumentId, DocumentInfo, DocumentStatus, RelationId, RelationRecord, SpanId, SpanRecord
 from annotator.services import documents
+from annotator.services.relations import Candidate, RelationService, RelationView
 from annotator.services.tagging import SpanDeletion, TaggingService
 from annotator.storage.project import Project
 
@@ -20,15 +21,17 @@ class TaggingController(QObject):
     spanRemoved = Signal(object)  # SpanRecord
     spanChanged = Signal(object)  # SpanRecord
     statusChanged = Signal(int, str)  # document id, DocumentStatus
-    documentsChanged = Signal()
+    relationsChanged = Signal()
 
     def __init__(self, project: Project, *, annotator: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.project = project
         self.annotator = annotator
         self.service = TaggingService(project, annotator=annotator)
+        self.relation_service = RelationService(project, annotator=annotator, tagging=self.service)
         self.document: DocumentInfo | None = None
         self.spans: dict[SpanId, SpanRecord] = {}
+        self.relations: dict[RelationId, RelationView] = {}
 
     def documents(self) -> list[DocumentInfo]:
         return documents.list_documents(self.project, annotator=self.annotator)
@@ -38,8 +41,10 @@ class TaggingController(QObject):
         spans = self.service.spans(info.id)
         self.document = info
         self.spans = {span.id: span for span in spans}
+        self.relations = self._load_relations()
         documents.remember_document(self.project, annotator=self.annotator, document_id=info.id)
         self.documentOpened.emit(info, text, spans)
+        self.relationsChanged.emit()
 
     def ensure_open(self, document_id: DocumentId) -> None:
         if self.document is not None and self.document.id == document_id:
@@ -65,12 +70,50 @@ class TaggingController(QObject):
         deletion = self.service.delete_span(span_id)
         self.spans.pop(span_id, None)
         self.spanRemoved.emit(deletion.span)
+        if deletion.relations:
+            self.refresh_relations()
         return deletion
 
     def restore(self, deletion: SpanDeletion) -> SpanRecord:
         span = self.service.restore(deletion)
         self._added(span)
+        if deletion.relations:
+            self.refresh_relations()
         return span
+
+    def link_candidates(self, *, label: str, from_span: SpanId) -> list[Candidate]:
+        return self.relation_service.candidates(label=label, from_span=from_span)
+
+    def create_relation(
+        self, *, label: str, from_span: SpanId, to_span: SpanId, attributes: dict[str, Any] | None = None
+    ) -> RelationRecord:
+        record = self.relation_service.create(label=label, from_span=from_span, to_span=to_span, attributes=attributes)
+        self.refresh_relations()
+        return record
+
+    def delete_relation(self, relation_id: RelationId) -> RelationRecord:
+        record = self.relation_service.delete(relation_id)
+        self.refresh_relations()
+        return record
+
+    def restore_relation(self, record: RelationRecord) -> None:
+        self.relation_service.restore(record)
+        self.refresh_relations()
+
+    def update_relation(self, relation_id: RelationId, *, attributes: dict[str, Any], note: str) -> RelationRecord:
+        record = self.relation_service.update(relation_id, attributes=attributes, note=note)
+        self.refresh_relations()
+        return record
+
+    def refresh_relations(self) -> None:
+        self.relations = self._load_relations()
+        self.relationsChanged.emit()
+
+    def _load_relations(self) -> dict[RelationId, RelationView]:
+        if self.document is None:
+            return {}
+        views = self.relation_service.for_document(self.document.id)
+        return {view.relation.id: view for view in views}
 
     def update_span(self, span_id: SpanId, *, attributes: dict[str, Any] | None, note: str | None) -> SpanRecord:
         span = self.service.update_span(span_id, attributes=attributes, note=note)

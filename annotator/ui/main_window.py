@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
@@ -10,15 +11,18 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QS
 
 from annotator.core.arabic import Token, snap_to_graphemes, snap_to_words, tokens
 from annotator.core.errors import AnnotatorError
-from annotator.core.model import DocumentInfo, DocumentStatus, SpanId, SpanRecord
+from annotator.core.model import DocumentInfo, DocumentStatus, RelationId, SpanId, SpanRecord
 from annotator.services.documents import last_document
+from annotator.services.relations import RelationView
 from annotator.storage.project import Project
 from annotator.ui.article_view import ArticleView
-from annotator.ui.commands import CreateSpanCommand, DeleteSpanCommand, EditSpanCommand
+from annotator.ui.attribute_editor import Editable
+from annotator.ui.commands import CreateSpanCommand, DeleteSpanCommand, EditAttributesCommand
 from annotator.ui.controller import TaggingController
 from annotator.ui.document_list import DocumentList
 from annotator.ui.icons import icon
 from annotator.ui.import_dialog import run_import
+from annotator.ui.linking import Linker
 from annotator.ui.menus import build_menus
 from annotator.ui.tag_panel import TagPanel
 
@@ -40,6 +44,8 @@ class MainWindow(QMainWindow):
         self.article_view = ArticleView()
         self.article_view.set_label_colors({label.name: label.color for label in scheme.span_labels})
         self.tag_panel = TagPanel(scheme, self.label_actions)
+        self.linker = Linker(self)
+        self.link_actions = [self._link_action(label.name, label.color, label.shortcut) for label in scheme.relation_labels]
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.document_list)
@@ -67,6 +73,16 @@ class MainWindow(QMainWindow):
         self.addAction(action)
         return action
 
+    def _link_action(self, name: str, color: str, shortcut: str) -> QAction:
+        action = QAction(icon("fa5s.link", color), self.tr("Link as %1").replace("%1", name), self)
+        action.setObjectName(f"link:{name}")
+        action.setData(name)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False, label=name: self.linker.start(label))
+        self.addAction(action)
+        return action
+
     def _connect(self) -> None:
         controller = self.controller
         controller.documentOpened.connect(self._on_document_opened)
@@ -74,13 +90,16 @@ class MainWindow(QMainWindow):
         controller.spanRemoved.connect(self._on_span_removed)
         controller.spanChanged.connect(self._on_span_changed)
         controller.statusChanged.connect(self._on_status_changed)
+        controller.relationsChanged.connect(self.linker.redraw)
         self.document_list.selectionModel().currentChanged.connect(self._on_document_chosen)
-        self.article_view.spanClicked.connect(lambda span_id: self.select_span(SpanId(span_id)))
+        self.article_view.spanClicked.connect(self._on_span_clicked)
         self.article_view.nextSpanRequested.connect(lambda: self.step_span(1))
         self.article_view.previousSpanRequested.connect(lambda: self.step_span(-1))
         self.tag_panel.spanSelected.connect(self.select_span)
         self.tag_panel.spanActivated.connect(lambda span_id: self.select_span(SpanId(span_id), reveal=True))
         self.tag_panel.attribute_editor.edited.connect(self._on_attributes_edited)
+        self.tag_panel.relationSelected.connect(self.linker.select_relation)
+        self.tag_panel.relationActivated.connect(lambda _relation_id: self.linker.follow())
         self.undo_stack.indexChanged.connect(lambda _index: self._update_status())
 
     # Documents
@@ -159,7 +178,10 @@ class MainWindow(QMainWindow):
         self.article_view.select_range(end, end)
         self.select_span(span.id)
 
-    def delete_selected_span(self) -> None:
+    def delete_selected(self) -> None:
+        """Delete deletes the selected link when the link list has focus, the selected span otherwise."""
+        if self.tag_panel.relation_list.hasFocus() and self.linker.delete_selected():
+            return
         if self.selected is None:
             self.statusBar().showMessage(self.tr("No span is selected."), 4000)
             return
@@ -173,10 +195,28 @@ class MainWindow(QMainWindow):
     def select_span(self, span_id: SpanId | None, *, reveal: bool = False) -> None:
         span = None if span_id is None else self.controller.spans.get(span_id)
         self.selected = span
+        self.linker.selected_relation = None
+        self.tag_panel.select_relation(None)
         self.article_view.set_selected_span(span)
         self.tag_panel.select_span(span)
         if span is not None and reveal:
             self.article_view.reveal(span)
+        self.linker.redraw()
+
+    def _on_span_clicked(self, span_id: int) -> None:
+        if not self.linker.offer_click(span_id):
+            self.select_span(SpanId(span_id))
+
+    def show_relation(self, view: RelationView) -> None:
+        """A link chosen in the list: its attributes in the editor, its end in this document revealed."""
+        rule = self.project.scheme.relation_label(view.relation.label)
+        heading = f"{view.relation.label}: «{view.source.text[:40]}» — «{view.target.text[:40]}»"
+        self.tag_panel.attribute_editor.show_item(
+            Editable("relation", int(view.relation.id), heading, view.relation.attributes, view.relation.note, rule.attributes)
+        )
+        here = [self.controller.spans[end.span_id] for end in (view.source, view.target) if end.span_id in self.controller.spans]
+        if here:
+            self.article_view.reveal(here[0])
 
     def step_span(self, delta: int) -> None:
         ordered = self.controller.ordered_spans()
@@ -210,20 +250,27 @@ class MainWindow(QMainWindow):
             self.selected = span
             self.article_view.set_selected_span(span)
 
-    def _on_attributes_edited(self, span_id: int, attributes: dict[str, Any], note: str) -> None:
-        before = self.controller.spans.get(SpanId(span_id))
+    def _on_attributes_edited(self, kind: str, item_id: int, attributes: dict[str, Any], note: str) -> None:
+        if kind == "span":
+            span = self.controller.spans.get(SpanId(item_id))
+            before = None if span is None else (dict(span.attributes), span.note)
+            update = partial(self.controller.update_span, SpanId(item_id))
+        else:
+            view = self.controller.relations.get(RelationId(item_id))
+            before = None if view is None else (dict(view.relation.attributes), view.relation.note)
+            update = partial(self.controller.update_relation, RelationId(item_id))
         if before is None:
             return
         try:
-            self.controller.update_span(SpanId(span_id), attributes=attributes, note=note)
+            update(attributes=attributes, note=note)
         except AnnotatorError as error:
-            QMessageBox.warning(self, self.tr("Cannot change the span"), str(error))
+            QMessageBox.warning(self, self.tr("Cannot change it"), str(error))
             return
         self.undo_stack.push(
-            EditSpanCommand(
-                self.controller,
-                span_id=SpanId(span_id),
-                before=(dict(before.attributes), before.note),
+            EditAttributesCommand(
+                self.tr("Edit %1").replace("%1", kind),
+                lambda values, text: update(attributes=values, note=text),
+                before=before,
                 after=(attributes, note),
             )
         )

@@ -50,7 +50,7 @@ def build_menus(window: MainWindow) -> None:
     edit_menu.addAction(undo)
     edit_menu.addAction(redo)
     edit_menu.addSeparator()
-    delete = _action(window, window.tr("&Delete span"), QKeySequence.StandardKey.Delete, window.delete_selected_span, "fa5s.trash")
+    delete = _action(window, window.tr("&Delete span or link"), QKeySequence.StandardKey.Delete, window.delete_selected, "fa5s.trash")
     delete.setObjectName("deleteSpan")
     edit_menu.addAction(delete)
 
@@ -65,6 +65,17 @@ def build_menus(window: MainWindow) -> None:
     snap.toggled.connect(lambda on: setattr(window, "snap_to_words", on))
     window.addAction(snap)
     tag_menu.addAction(snap)
+
+    link_menu = bar.addMenu(window.tr("&Link"))
+    for action in window.link_actions:
+        link_menu.addAction(action)
+    link_menu.addSeparator()
+    follow = _action(window, window.tr("&Follow link"), "Alt+Right", window.linker.follow, "fa5s.external-link-alt")
+    follow.setObjectName("followLink")
+    link_menu.addAction(follow)
+    back = _action(window, window.tr("&Back"), "Alt+Left", window.linker.back, "fa5s.undo-alt")
+    back.setObjectName("goBack")
+    link_menu.addAction(back)
 
     go_menu = bar.addMenu(window.tr("&Go"))
     go_menu.addAction(_action(window, window.tr("&Next document"), "Ctrl+PgDown", lambda: window.step_document(1), "fa5s.arrow-down"))

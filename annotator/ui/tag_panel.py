@@ -14,8 +14,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.model import SpanId, SpanRecord
+from annotator.core.model import RelationId, SpanId, SpanRecord
 from annotator.core.scheme import Scheme
+from annotator.services.relations import RelationView
 from annotator.ui.attribute_editor import AttributeEditor
 from annotator.ui.icons import swatch
 
@@ -26,6 +27,8 @@ EXCERPT = 60
 class TagPanel(QWidget):
     spanSelected = Signal(object)  # SpanId or None
     spanActivated = Signal(int)
+    relationSelected = Signal(object)  # RelationId or None
+    relationActivated = Signal(int)
 
     def __init__(self, scheme: Scheme, label_actions: list[QAction], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -44,12 +47,27 @@ class TagPanel(QWidget):
         spans_layout = QVBoxLayout(spans_box)
         self.span_list = QListWidget()
         self.span_list.setObjectName("spanList")
+        self.span_list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.span_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.span_list.currentItemChanged.connect(self._current_changed)
         self.span_list.itemActivated.connect(lambda item: self.spanActivated.emit(item.data(SPAN_ID_ROLE)))
         self.span_list.itemClicked.connect(lambda item: self.spanActivated.emit(item.data(SPAN_ID_ROLE)))
         spans_layout.addWidget(self.span_list)
 
-        attributes_box = QGroupBox(self.tr("Selected span"))
+        relations_box = QGroupBox(self.tr("Links"))
+        relations_layout = QVBoxLayout(relations_box)
+        self.relation_list = QListWidget()
+        self.relation_list.setObjectName("relationList")
+        self.relation_list.setMaximumHeight(130)
+        self.relation_list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.relation_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.relation_list.currentItemChanged.connect(
+            lambda current, _previous: self.relationSelected.emit(None if current is None else current.data(SPAN_ID_ROLE))
+        )
+        self.relation_list.itemActivated.connect(lambda item: self.relationActivated.emit(item.data(SPAN_ID_ROLE)))
+        relations_layout.addWidget(self.relation_list)
+
+        attributes_box = QGroupBox(self.tr("Selected span or link"))
         attributes_layout = QVBoxLayout(attributes_box)
         self.attribute_editor = AttributeEditor(scheme)
         attributes_layout.addWidget(self.attribute_editor)
@@ -58,8 +76,10 @@ class TagPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(labels_box)
         layout.addWidget(spans_box, stretch=1)
+        layout.addWidget(relations_box)
         layout.addWidget(attributes_box)
         self._colors = {label.name: label.color for label in scheme.span_labels}
+        self._relation_colors = {label.name: label.color for label in scheme.relation_labels}
 
     def set_spans(self, spans: list[SpanRecord]) -> None:
         self.span_list.blockSignals(True)
@@ -82,7 +102,7 @@ class TagPanel(QWidget):
         if row >= 0:
             item = self.span_list.item(row)
             item.setText(self._caption(span))
-        if self.attribute_editor.span is not None and self.attribute_editor.span.id == span.id:
+        if self.attribute_editor.showing("span", int(span.id)):
             self.attribute_editor.show_span(span)
 
     def select_span(self, span: SpanRecord | None) -> None:
@@ -91,6 +111,31 @@ class TagPanel(QWidget):
         self.span_list.setCurrentRow(row)
         self.span_list.blockSignals(False)
         self.attribute_editor.show_span(span)
+
+    def set_relations(self, views: list[RelationView], *, directed: dict[str, bool], document_id: int) -> None:
+        current = self.selected_relation_id()
+        self.relation_list.blockSignals(True)
+        self.relation_list.clear()
+        for view in views:
+            item = QListWidgetItem(swatch(self._relation_colors.get(view.relation.label, "#808080")), _relation_caption(view, directed, document_id))
+            item.setData(SPAN_ID_ROLE, int(view.relation.id))
+            item.setToolTip(f"{view.source.text}\n{view.target.text}")
+            self.relation_list.addItem(item)
+            if current == view.relation.id:
+                self.relation_list.setCurrentItem(item)
+        self.relation_list.blockSignals(False)
+
+    def selected_relation_id(self) -> RelationId | None:
+        item = self.relation_list.currentItem()
+        return None if item is None else RelationId(item.data(SPAN_ID_ROLE))
+
+    def select_relation(self, relation_id: RelationId | None) -> None:
+        self.relation_list.blockSignals(True)
+        self.relation_list.setCurrentRow(-1)
+        for row in range(self.relation_list.count()):
+            if self.relation_list.item(row).data(SPAN_ID_ROLE) == relation_id:
+                self.relation_list.setCurrentRow(row)
+        self.relation_list.blockSignals(False)
 
     def selected_span_id(self) -> SpanId | None:
         item = self.span_list.currentItem()
@@ -106,10 +151,7 @@ class TagPanel(QWidget):
         return -1
 
     def _caption(self, span: SpanRecord) -> str:
-        text = " ".join(span.text.split())
-        if len(text) > EXCERPT:
-            text = text[: EXCERPT - 1] + "…"
-        return f"{span.label} · {text}"
+        return f"{span.label} · {_excerpt(span.text, EXCERPT)}"
 
     def _item(self, span: SpanRecord) -> QListWidgetItem:
         item = QListWidgetItem(swatch(self._colors.get(span.label, "#808080")), self._caption(span))
@@ -119,3 +161,17 @@ class TagPanel(QWidget):
 
     def _current_changed(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
         self.spanSelected.emit(None if current is None else SpanId(current.data(SPAN_ID_ROLE)))
+
+
+def _relation_caption(view: RelationView, directed: dict[str, bool], document_id: int) -> str:
+    arrow = "←" if directed.get(view.relation.label, True) else "↔"
+    caption = f"{view.relation.label} · {_excerpt(view.source.text, 24)} {arrow} {_excerpt(view.target.text, 24)}"
+    elsewhere = [end for end in (view.source, view.target) if end.document_id != document_id]
+    if elsewhere:
+        caption += f" — {_excerpt(elsewhere[0].document_title, 30)}"
+    return caption
+
+
+def _excerpt(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
