@@ -104,3 +104,17 @@ class DocumentState(Base):
     annotator_id: Mapped[int] = mapped_column(ForeignKey("annotators.id"))
     status: Mapped[str] = mapped_column(String, default="new")
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class DismissedSuggestion(Base):
+    """A cue suggestion an annotator turned down, so that it is not offered again."""
+
+    __tablename__ = "dismissed_suggestions"
+    __table_args__ = (UniqueConstraint("document_id", "annotator_id", "start", "end"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    annotator_id: Mapped[int] = mapped_column(ForeignKey("annotators.id"))
+    start: Mapped[int]
+    end: Mapped[int]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -13,6 +13,8 @@ from annotator.services import documents
 from annotator.services.tagging import TaggingService
 from annotator.storage import migrate
 from annotator.storage.models import Document, Relation, Span, utcnow
+from annotator.core.scheme import default_scheme
+from annotator.storage.engine import make_engine
 from annotator.storage.project import Project
 from tests.conftest import add_document
 
@@ -64,14 +66,35 @@ def test_deleting_a_document_cascades_to_its_spans(project: Project) -> None:
         assert session.scalars(select(Span)).all() == []
 
 
-def test_an_older_file_is_upgraded_on_open_and_keeps_its_rows(project_path: Path) -> None:
-    with Project.create(project_path) as project:
-        add_document(project, TEXT)
-    with sqlite3.connect(project_path) as raw:
-        raw.execute("UPDATE alembic_version SET version_num = ?", (migrate.head_revision(),))
-    with Project.open(project_path) as project:
-        assert migrate.current_revision(project.engine) == migrate.head_revision()
-        assert len(documents.list_documents(project, annotator="a")) == 1
+def test_a_baseline_file_is_upgraded_on_open_and_keeps_its_rows(tmp_path: Path) -> None:
+    from alembic import command
+
+    path = tmp_path / "old.db"
+    engine = make_engine(path)
+    config = migrate.alembic_config()
+    with engine.connect() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001_baseline")
+    with sqlite3.connect(path) as raw:
+        raw.execute("INSERT INTO settings VALUES ('format', 'annotator-project')")
+        raw.execute("INSERT INTO settings VALUES ('scheme', ?)", (default_scheme().to_json(),))
+        raw.execute("INSERT INTO annotators (id, name, role, created_at) VALUES (1, 'old', 'annotator', '2026-01-01')")
+        raw.execute(
+            "INSERT INTO documents (id, uid, sha256, title, text, meta, imported_at) "
+            "VALUES (1, 'd', 'x', 't', ?, '{}', '2026-01-01')",
+            (TEXT,),
+        )
+        raw.execute(
+            "INSERT INTO spans (id, uid, document_id, annotator_id, label, start, \"end\", text, attributes, note, created_at, updated_at) "
+            "VALUES (1, 's', 1, 1, 'CUE', 0, 3, 'قال', '{}', '', '2026-01-01', '2026-01-01')"
+        )
+    engine.dispose()
+    assert migrate.current_revision(make_engine(path)) == "0001_baseline"
+    with Project.open(path) as project:
+        assert migrate.current_revision(project.engine) == migrate.head_revision() != "0001_baseline"
+        assert [s.text for s in TaggingService(project, annotator="old").spans(DocumentId(1))] == ["قال"]
+        with project.reading() as session:
+            assert session.connection().exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
 
 
 def test_files_that_are_not_projects_get_a_clear_error(tmp_path: Path) -> None:
