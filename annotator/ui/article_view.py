@@ -30,6 +30,7 @@ ARTICLE_FONT_FAMILIES = ["Noto Naskh Arabic", "DejaVu Sans"]
 ARTICLE_POINT_SIZE = 17
 LINE_HEIGHT_PERCENT = 165
 FLASH_MS = 700
+SUGGESTION_COLOR = "#2e9e5b"
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +78,7 @@ class ArticleView(QTextEdit):
         self._press_position = -1
         self._links: list[LinkDrawing] = []
         self._partners: list[tuple[int, int, str]] = []
+        self._suggestion_ids: dict[tuple[int, int], SpanId] = {}
 
     def set_label_colors(self, colors: dict[str, str]) -> None:
         self._colors = {name: QColor(color) for name, color in colors.items()}
@@ -92,6 +94,7 @@ class ArticleView(QTextEdit):
         self._flashing = None
         self._links = []
         self._partners = []
+        self._suggestion_ids = {}
         document = self.document()
         self.highlighter.set_spans([])
         self.setPlainText(text)
@@ -118,6 +121,20 @@ class ArticleView(QTextEdit):
         self.highlighter.remove(span_id)
         if self._selected is not None and self._selected.id == span_id:
             self.set_selected_span(None)
+
+    def set_suggestions(self, ranges: list[tuple[int, int]]) -> None:
+        """Faint cue suggestions; only those that changed are repainted."""
+        wanted = set(ranges)
+        for key in [key for key in self._suggestion_ids if key not in wanted]:
+            self.highlighter.remove(self._suggestion_ids.pop(key))
+        for start, end in ranges:
+            if (start, end) in self._suggestion_ids:
+                continue
+            suggestion_id = SpanId(-1 - start * 100_003 - end)
+            self._suggestion_ids[(start, end)] = suggestion_id
+            self.highlighter.add(
+                Painted(suggestion_id, self._map.to_utf16(start), self._map.to_utf16(end), QColor(SUGGESTION_COLOR), suggestion=True)
+            )
 
     def selection(self) -> tuple[int, int]:
         """The user's selection as code point offsets (start <= end)."""

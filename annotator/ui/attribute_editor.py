@@ -48,17 +48,17 @@ class AttributeEditor(QWidget):
         self._heading = QLabel(self.tr("No span selected"))
         self._heading.setWordWrap(True)
         self._form = QFormLayout()
-        self._note = QPlainTextEdit()
-        self._note.setObjectName("spanNote")
-        self._note.setPlaceholderText(self.tr("Note"))
-        self._note.setMaximumHeight(80)
-        self._note.setTabChangesFocus(True)
-        self._note.installEventFilter(self)
+        self.note = QPlainTextEdit()
+        self.note.setObjectName("spanNote")
+        self.note.setPlaceholderText(self.tr("Note"))
+        self.note.setMaximumHeight(80)
+        self.note.setTabChangesFocus(True)
+        self.note.installEventFilter(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._heading)
         layout.addLayout(self._form)
-        layout.addWidget(self._note)
+        layout.addWidget(self.note)
         self.show_item(None)
 
     def show_span(self, span: SpanRecord | None) -> None:
@@ -78,17 +78,17 @@ class AttributeEditor(QWidget):
             while self._form.rowCount():
                 self._form.removeRow(0)
             self._fields.clear()
-            self._note.setEnabled(item is not None)
+            self.note.setEnabled(item is not None)
             if item is None:
                 self._heading.setText(self.tr("No span selected"))
-                self._note.setPlainText("")
+                self.note.setPlainText("")
                 return
             self._heading.setText(item.heading)
             for attribute in item.definitions:
                 widget = self._make_field(attribute, item.attributes.get(attribute.name))
                 self._fields[attribute.name] = widget
                 self._form.addRow(attribute.name.replace("_", " "), widget)
-            self._note.setPlainText(item.note)
+            self.note.setPlainText(item.note)
         finally:
             self._loading = False
 
@@ -114,6 +114,9 @@ class AttributeEditor(QWidget):
         line.editingFinished.connect(self._commit)
         return line
 
+    def first_field(self) -> QWidget | None:
+        return next(iter(self._fields.values()), None)
+
     def values(self) -> dict[str, Any]:
         result: dict[str, Any] = {}
         for name, widget in self._fields.items():
@@ -131,12 +134,12 @@ class AttributeEditor(QWidget):
     def _commit(self) -> None:
         if self._loading or self.item is None:
             return
-        attributes, note = self.values(), self._note.toPlainText()
+        attributes, note = self.values(), self.note.toPlainText()
         if attributes == self.item.attributes and note == self.item.note:
             return
         self.edited.emit(self.item.kind, self.item.id, attributes, note)
 
     def eventFilter(self, watched: Any, event: Any) -> bool:  # noqa: N802 - Qt override
-        if watched is self._note and event.type() == QEvent.Type.FocusOut:
+        if watched is self.note and event.type() == QEvent.Type.FocusOut:
             self._commit()
         return super().eventFilter(watched, event)

@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from annotator.core.model import RelationRecord, SpanRecord
+from annotator.core.model import DocumentId, RelationRecord, SpanRecord
 from annotator.services.tagging import SpanDeletion
 from annotator.ui.controller import TaggingController
 
@@ -110,6 +110,19 @@ class DeleteRelationCommand(_DoneOnPush):
 
     def apply(self) -> None:
         self.record = self.controller.delete_relation(self.record.id)
+
+
+class DismissSuggestionCommand(_DoneOnPush):
+    def __init__(self, controller: TaggingController, document_id: DocumentId, start: int, end: int, text: str) -> None:
+        super().__init__(_tr("Dismiss suggestion “%1”").replace("%1", _short(text)))
+        self.controller = controller
+        self.where = (document_id, start, end)
+
+    def undo(self) -> None:
+        self.controller.dismiss_suggestion(*self.where, dismissed=False)
+
+    def apply(self) -> None:
+        self.controller.dismiss_suggestion(*self.where)
 
 
 def _short(text: str, limit: int = 30) -> str:

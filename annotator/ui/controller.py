@@ -8,7 +8,9 @@ from PySide6.QtCore import QObject, Signal
 
 from annotator.core.model import DocumentId, DocumentInfo, DocumentStatus, RelationId, RelationRecord, SpanId, SpanRecord
 from annotator.services import documents
+from annotator.core.cues import CueSuggestion
 from annotator.services.relations import Candidate, RelationService, RelationView
+from annotator.services.suggestions import SuggestionService
 from annotator.services.tagging import SpanDeletion, TaggingService
 from annotator.storage.project import Project
 
@@ -22,6 +24,7 @@ class TaggingController(QObject):
     spanChanged = Signal(object)  # SpanRecord
     statusChanged = Signal(int, str)  # document id, DocumentStatus
     relationsChanged = Signal()
+    suggestionsChanged = Signal()
 
     def __init__(self, project: Project, *, annotator: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -32,6 +35,9 @@ class TaggingController(QObject):
         self.document: DocumentInfo | None = None
         self.spans: dict[SpanId, SpanRecord] = {}
         self.relations: dict[RelationId, RelationView] = {}
+        self.suggestion_service = SuggestionService(project, tagging=self.service)
+        self.suggestions: list[CueSuggestion] = []
+        self.text = ""
 
     def documents(self) -> list[DocumentInfo]:
         return documents.list_documents(self.project, annotator=self.annotator)
@@ -40,11 +46,37 @@ class TaggingController(QObject):
         text = documents.document_text(self.project, info.id)
         spans = self.service.spans(info.id)
         self.document = info
+        self.text = text
         self.spans = {span.id: span for span in spans}
         self.relations = self._load_relations()
         documents.remember_document(self.project, annotator=self.annotator, document_id=info.id)
         self.documentOpened.emit(info, text, spans)
         self.relationsChanged.emit()
+        self.refresh_suggestions()
+
+    def refresh_suggestions(self) -> None:
+        if self.document is None:
+            return
+        self.suggestions = self.suggestion_service.for_document(self.document.id, self.text, list(self.spans.values()))
+        self.suggestionsChanged.emit()
+
+    def suggestion_at(self, position: int) -> CueSuggestion | None:
+        return next((s for s in self.suggestions if s.start <= position < s.end), None)
+
+    def accept_suggestion(self, suggestion: CueSuggestion) -> SpanRecord:
+        assert self.document is not None
+        span = self.suggestion_service.accept(self.document.id, suggestion)
+        self._added(span)
+        self._started(self.document.id)
+        return span
+
+    def dismiss_suggestion(self, document_id: DocumentId, start: int, end: int, *, dismissed: bool = True) -> None:
+        if dismissed:
+            self.suggestion_service.dismiss(document_id, start, end)
+        else:
+            self.suggestion_service.undismiss(document_id, start, end)
+        self.ensure_open(document_id)
+        self.refresh_suggestions()
 
     def ensure_open(self, document_id: DocumentId) -> None:
         if self.document is not None and self.document.id == document_id:
@@ -70,6 +102,8 @@ class TaggingController(QObject):
         deletion = self.service.delete_span(span_id)
         self.spans.pop(span_id, None)
         self.spanRemoved.emit(deletion.span)
+        if deletion.span.label == "CUE":
+            self.refresh_suggestions()
         if deletion.relations:
             self.refresh_relations()
         return deletion
@@ -132,6 +166,8 @@ class TaggingController(QObject):
         self.ensure_open(span.document_id)
         self.spans[span.id] = span
         self.spanAdded.emit(span)
+        if span.label == "CUE":
+            self.refresh_suggestions()
 
     def _started(self, document_id: DocumentId) -> None:
         if self.document is not None and self.document.id == document_id:

@@ -20,6 +20,7 @@ class Painted:
     start: int
     end: int
     color: QColor
+    suggestion: bool = False
 
 
 def blend(base: QColor, over: QColor, amount: float) -> QColor:
@@ -62,10 +63,22 @@ class SpanHighlighter(QSyntaxHighlighter):
             entries[:] = [entry for entry in entries if entry.span_id != span_id]
             self.rehighlightBlock(block)
 
+    @staticmethod
+    def _suggestion_format(color: QColor) -> QTextCharFormat:
+        char_format = QTextCharFormat()
+        faint = QColor(color)
+        faint.setAlpha(40)
+        char_format.setBackground(faint)
+        char_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+        char_format.setUnderlineColor(color)
+        return char_format
+
     def spans_at(self, position: int) -> list[Painted]:
-        """Spans covering a document position, innermost first."""
+        """Spans (not suggestions) covering a document position, innermost first."""
         block = self.document().findBlock(position)
-        covering = [s for s in self._by_block.get(block.blockNumber(), []) if s.start <= position < s.end]
+        covering = [
+            s for s in self._by_block.get(block.blockNumber(), []) if s.start <= position < s.end and not s.suggestion
+        ]
         return sorted(covering, key=lambda s: s.end - s.start)
 
     def _blocks(self, span: Painted) -> list[QTextBlock]:
@@ -92,7 +105,11 @@ class SpanHighlighter(QSyntaxHighlighter):
             covering = [s for s in entries if s.start - offset <= left and s.end - offset >= right]
             if not covering:
                 continue
-            covering.sort(key=lambda s: s.start - s.end)
+            spans = [s for s in covering if not s.suggestion]
+            if not spans:
+                self.setFormat(left, right - left, self._suggestion_format(covering[0].color))
+                continue
+            covering = sorted(spans, key=lambda s: s.start - s.end)
             color = self.paper
             for span in covering:
                 color = blend(color, span.color, TINT)

@@ -51,6 +51,8 @@ class Linker(QObject):
         self.picker.picked.connect(lambda span_id, lb=label, origin_id=origin.id: self.finish(lb, origin_id, SpanId(span_id)))
         self.picker.finished.connect(self._picker_closed)
         self.picker.show()
+        self.picker.raise_()
+        self.picker.activateWindow()
         self.picker.search.setFocus()
 
     def offer_click(self, span_id: int) -> bool:

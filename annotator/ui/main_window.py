@@ -23,6 +23,7 @@ from annotator.ui.document_list import DocumentList
 from annotator.ui.icons import icon
 from annotator.ui.import_dialog import run_import
 from annotator.ui.linking import Linker
+from annotator.ui.suggestion_actions import SuggestionActions
 from annotator.ui.menus import build_menus
 from annotator.ui.tag_panel import TagPanel
 
@@ -45,6 +46,7 @@ class MainWindow(QMainWindow):
         self.article_view.set_label_colors({label.name: label.color for label in scheme.span_labels})
         self.tag_panel = TagPanel(scheme, self.label_actions)
         self.linker = Linker(self)
+        self.suggestion_actions = SuggestionActions(self)
         self.link_actions = [self._link_action(label.name, label.color, label.shortcut) for label in scheme.relation_labels]
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -282,7 +284,10 @@ class MainWindow(QMainWindow):
             self.reload_documents()
 
     def cycle_focus(self) -> None:
-        order: list[QWidget] = [self.document_list, self.article_view, self.tag_panel.span_list]
+        """F6: document list, article, span list, link list, then the first attribute field."""
+        editor = self.tag_panel.attribute_editor
+        order: list[QWidget] = [self.document_list, self.article_view, self.tag_panel.span_list, self.tag_panel.relation_list]
+        order.append(editor.first_field() or editor.note)
         focused = QApplication.focusWidget()
         index = order.index(focused) if focused in order else -1
         order[(index + 1) % len(order)].setFocus()

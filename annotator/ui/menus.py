@@ -58,6 +58,10 @@ def build_menus(window: MainWindow) -> None:
     for action in window.label_actions:
         tag_menu.addAction(action)
     tag_menu.addSeparator()
+    for action in window.suggestion_actions.actions():
+        tag_menu.addAction(action)
+    tag_menu.addAction(window.suggestion_actions.show_action)
+    tag_menu.addSeparator()
     snap = QAction(window.tr("&Snap selection to whole words"), window)
     snap.setCheckable(True)
     snap.setChecked(window.snap_to_words)

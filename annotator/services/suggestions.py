@@ -1,0 +1,69 @@
+"""Cue suggestions from the lexicon: offered until accepted as CUE spans or dismissed; never exported."""
+
+from __future__ import annotations
+
+from sqlalchemy import delete, select
+
+from annotator.core.cues import CueSuggestion, load_lexicon, suggest_cues
+from annotator.core.model import DocumentId, SpanRecord
+from annotator.services.tagging import TaggingService
+from annotator.storage.models import DismissedSuggestion
+from annotator.storage.project import Project
+
+CUE = "CUE"
+
+
+class SuggestionService:
+    def __init__(self, project: Project, *, tagging: TaggingService) -> None:
+        self.project = project
+        self.tagging = tagging
+        self.enabled = any(label.name == CUE for label in project.scheme.span_labels)
+        self._lexicon = load_lexicon() if self.enabled else None
+
+    def for_document(self, document_id: DocumentId, text: str, spans: list[SpanRecord]) -> list[CueSuggestion]:
+        """Matches in the text that no CUE span of this annotator overlaps and that were not dismissed."""
+        if self._lexicon is None:
+            return []
+        annotator_id = self.tagging.annotator_id()
+        with self.project.reading() as session:
+            dismissed = {
+                (row.start, row.end)
+                for row in session.execute(
+                    select(DismissedSuggestion.start, DismissedSuggestion.end).where(
+                        DismissedSuggestion.document_id == document_id, DismissedSuggestion.annotator_id == annotator_id
+                    )
+                )
+            }
+        cues = [(span.start, span.end) for span in spans if span.label == CUE]
+        return [
+            suggestion
+            for suggestion in suggest_cues(text, self._lexicon)
+            if (suggestion.start, suggestion.end) not in dismissed
+            and not any(start < suggestion.end and suggestion.start < end for start, end in cues)
+        ]
+
+    def accept(self, document_id: DocumentId, suggestion: CueSuggestion) -> SpanRecord:
+        return self.tagging.create_span(
+            document_id=document_id,
+            start=suggestion.start,
+            end=suggestion.end,
+            label=CUE,
+            attributes={"speech_act": suggestion.speech_act} if suggestion.speech_act else {},
+        )
+
+    def dismiss(self, document_id: DocumentId, start: int, end: int) -> None:
+        annotator_id = self.tagging.annotator_id()
+        with self.project.transaction() as session:
+            session.add(DismissedSuggestion(document_id=document_id, annotator_id=annotator_id, start=start, end=end))
+
+    def undismiss(self, document_id: DocumentId, start: int, end: int) -> None:
+        annotator_id = self.tagging.annotator_id()
+        with self.project.transaction() as session:
+            session.execute(
+                delete(DismissedSuggestion).where(
+                    DismissedSuggestion.document_id == document_id,
+                    DismissedSuggestion.annotator_id == annotator_id,
+                    DismissedSuggestion.start == start,
+                    DismissedSuggestion.end == end,
+                )
+            )
