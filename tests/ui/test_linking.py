@@ -130,3 +130,20 @@ def test_links_are_drawn_and_their_partner_highlighted(window: MainWindow, qtbot
     source = next(s for s in window.controller.spans.values() if s.label == "SOURCE")
     assert window.article_view._partners == [(source.start, source.end, "#3d7be0")]
     window.grab()  # paints the arc without error
+
+
+def test_links_survive_closing_and_reopening(window: MainWindow, qtbot: QtBot, project: Project) -> None:
+    prepare(window, qtbot)
+    qtbot.keyClick(window.article_view, Qt.Key.Key_4)
+    qtbot.keyClick(window.linker.picker.search, Qt.Key.Key_Return)
+    qtbot.keyClick(window.article_view, Qt.Key.Key_6)
+    qtbot.keyClick(window.linker.picker.search, Qt.Key.Key_Return)
+    reopened = Project.open(project.path)
+    try:
+        fresh = MainWindow(reopened, annotator="salma")
+        qtbot.addWidget(fresh)
+        captions = [fresh.tag_panel.relation_list.item(r).text() for r in range(fresh.tag_panel.relation_list.count())]
+        assert [c.split(" · ")[0] for c in captions] == ["ATTRIBUTION", "SUPPORT"]
+        assert len(fresh.article_view._links) == 2
+    finally:
+        reopened.close()
