@@ -37,10 +37,10 @@ def tokens(text: str) -> list[Token]:
 
 
 def snap_to_words(text: str, start: int, end: int, words: list[Token] | None = None) -> tuple[int, int]:
-    """Widen a selection to the whole words it touches and trim the space around it.
+    """The whole words a selection touches, from the first word's start to the last word's end.
 
-    A selection that touches no word (only punctuation, say) is kept, trimmed of white space
-    and moved to grapheme boundaries.
+    Space and punctuation at the edges are left out. A selection that touches no word (only
+    punctuation, say) is kept, trimmed of white space and moved to grapheme boundaries.
     """
     start, end = sorted((max(0, start), min(len(text), end)))
     while start < end and text[start].isspace():
@@ -49,16 +49,10 @@ def snap_to_words(text: str, start: int, end: int, words: list[Token] | None = N
         end -= 1
     if start == end:
         return start, end
-    for token in words if words is not None else tokens(text):
-        if token.end <= start:
-            continue
-        if token.start >= end:
-            break
-        if token.start < start:
-            start = token.start
-        if token.end > end:
-            end = token.end
-    return snap_to_graphemes(text, start, end)
+    touched = [token for token in (words if words is not None else tokens(text)) if token.end > start and token.start < end]
+    if not touched:
+        return snap_to_graphemes(text, start, end)
+    return snap_to_graphemes(text, touched[0].start, touched[-1].end)
 
 
 def snap_to_graphemes(text: str, start: int, end: int) -> tuple[int, int]:

@@ -29,3 +29,12 @@ def test_exact_selection_keeps_harakat_with_their_letter() -> None:
     start = TEXT.index("وفقًا")
     s, e = snap_to_graphemes(TEXT, start, start + 3)  # ends between ق and its tanwin
     assert TEXT[s:e] == "وفقً"
+
+
+def test_punctuation_at_the_edges_is_left_out_but_kept_inside() -> None:
+    start = TEXT.index("«")
+    end = TEXT.index("»") + 2  # «وفقًا لأشخاص مطلعين»،
+    s, e = snap_to_words(TEXT, start, end)
+    assert TEXT[s:e] == "وفقًا لأشخاص مطلعين"
+    s, e = snap_to_words("قال: «نعم».", 3, 5)
+    assert (s, e) == (3, 4)  # only punctuation: kept as selected, less the space
