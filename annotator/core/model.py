@@ -80,6 +80,7 @@ class SpanRecord:
     text: str
     attributes: dict[str, Any] = field(default_factory=dict)
     note: str = ""
+    derived_from: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,6 +23,7 @@ def span_record(span: Span, annotator: str) -> SpanRecord:
         text=span.text,
         attributes=dict(span.attributes or {}),
         note=span.note or "",
+        derived_from=tuple(span.derived_from or ()),
     )
 
 

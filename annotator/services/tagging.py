@@ -12,6 +12,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.model import DocumentId, RelationRecord, SpanId, SpanRecord
 from annotator.core.offsets import is_grapheme_boundary
 from annotator.services.documents import mark_started
+from annotator.services.identity import Identity, check_read, check_write, identify
 from annotator.services.records import owned, relation_record, relation_row, span_record
 from annotator.storage.models import Annotator, Document, Relation, Span
 from annotator.storage.project import Project
@@ -30,23 +31,37 @@ class SpanDeletion:
 
 
 class TaggingService:
-    """The tagging use cases of one annotator in one project."""
+    """The tagging use cases of one person on one layer: their own, or the gold layer for a reviewer.
 
-    def __init__(self, project: Project, *, annotator: str) -> None:
+    `annotator` is who acts; `layer` whose spans are read and written (by default the same person).
+    Every read and write is checked against the acting identity's role and blind mode.
+    """
+
+    def __init__(self, project: Project, *, annotator: str, layer: str | None = None) -> None:
         self.project = project
-        self.annotator = annotator
+        self.acting_name = annotator
+        self.annotator = layer or annotator
+        self._acting: Identity | None = None
         self._annotator_id: int | None = None
         self._started: set[int] = set()
 
+    @property
+    def acting(self) -> Identity:
+        if self._acting is None:
+            self._acting = identify(self.project, self.acting_name)
+        return self._acting
+
     def annotator_id(self) -> int:
-        """This annotator's id, created on first use (in its own transaction, so it can be cached)."""
+        """The layer's annotator id, for writing: checked once, created on first use, then cached."""
         if self._annotator_id is None:
+            check_write(self.acting, self.annotator)
             with self.project.transaction() as session:
                 self._annotator_id = self.project.annotator_id(session, self.annotator)
         return self._annotator_id
 
     def spans(self, document_id: DocumentId) -> list[SpanRecord]:
-        """This annotator's spans in a document, in reading order."""
+        """The layer's spans in a document, in reading order."""
+        check_read(self.project, self.acting, self.annotator)
         query = (
             select(Span)
             .join(Annotator, Annotator.id == Span.annotator_id)
@@ -64,6 +79,7 @@ class TaggingService:
         end: int,
         label: str,
         attributes: dict[str, Any] | None = None,
+        derived_from: tuple[str, ...] = (),
     ) -> SpanRecord:
         scheme = self.project.scheme
         span_label = scheme.span_label(label)
@@ -86,6 +102,7 @@ class TaggingService:
                 text=text[start:end],
                 attributes=attributes,
                 note="",
+                derived_from=list(derived_from),
             )
             session.add(span)
             if document_id not in self._started:
@@ -129,6 +146,7 @@ class TaggingService:
                     text=record.text,
                     attributes=dict(record.attributes),
                     note=record.note,
+                    derived_from=list(record.derived_from),
                 )
             )
             session.flush()

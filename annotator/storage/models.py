@@ -74,6 +74,7 @@ class Span(Base):
     text: Mapped[str] = mapped_column(Text)
     attributes: Mapped[dict[str, Any]] = mapped_column(default=dict)
     note: Mapped[str] = mapped_column(Text, default="")
+    derived_from: Mapped[list[str]] = mapped_column(JSON, default=list)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
@@ -117,4 +118,16 @@ class DismissedSuggestion(Base):
     annotator_id: Mapped[int] = mapped_column(ForeignKey("annotators.id"))
     start: Mapped[int]
     end: Mapped[int]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Assignment(Base):
+    """A reviewer gave this document to this annotator."""
+
+    __tablename__ = "assignments"
+    __table_args__ = (UniqueConstraint("document_id", "annotator_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
+    annotator_id: Mapped[int] = mapped_column(ForeignKey("annotators.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

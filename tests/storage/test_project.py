@@ -86,13 +86,22 @@ def test_a_baseline_file_is_upgraded_on_open_and_keeps_its_rows(tmp_path: Path) 
         )
         raw.execute(
             "INSERT INTO spans (id, uid, document_id, annotator_id, label, start, \"end\", text, attributes, note, created_at, updated_at) "
-            "VALUES (1, 's', 1, 1, 'CUE', 0, 3, 'قال', '{}', '', '2026-01-01', '2026-01-01')"
+            "VALUES (1, 's', 1, 1, 'CUE', 0, 3, 'قال', '{}', '', '2026-01-01', '2026-01-01'), "
+            "(2, 't', 1, 1, 'SOURCE', 4, 21, 'مسؤول أمريكي كبير', '{}', '', '2026-01-01', '2026-01-01'), "
+            "(3, 'u', 1, 1, 'CLAIM', 22, 38, ?, '{}', '', '2026-01-01', '2026-01-01')",
+            (TEXT[22:38],),
+        )
+        raw.execute(
+            "INSERT INTO relations (id, uid, label, from_span_id, to_span_id, annotator_id, attributes, note, created_at, updated_at) "
+            "VALUES (1, 'r', 'ATTRIBUTION', 3, 2, 1, '{}', '', '2026-01-01', '2026-01-01')"
         )
     engine.dispose()
     assert migrate.current_revision(make_engine(path)) == "0001_baseline"
     with Project.open(path) as project:
         assert migrate.current_revision(project.engine) == migrate.head_revision() != "0001_baseline"
-        assert [s.text for s in TaggingService(project, annotator="old").spans(DocumentId(1))] == ["قال"]
+        assert [s.text for s in TaggingService(project, annotator="old").spans(DocumentId(1))] == ["قال", TEXT[4:21], TEXT[22:38]]
+        with project.reading() as session:  # rebuilding the spans table must not cascade into relations
+            assert [(r.from_span_id, r.to_span_id) for r in session.scalars(select(Relation))] == [(3, 2)]
         with project.reading() as session:
             assert session.connection().exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
 
