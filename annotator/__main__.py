@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-COMMANDS = {"new", "import", "export"}
+COMMANDS = {"new", "import", "export", "merge", "agreement", "assign"}
 
 
 def main(argv: list[str] | None = None) -> int:

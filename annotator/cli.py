@@ -11,6 +11,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.scheme import load_scheme
 from annotator.services.exporting import export_jsonl
 from annotator.services.importing import import_paths
+from annotator.services.merging import merge_paths
 from annotator.storage.project import Project
 
 EXIT_BAD_INPUT = 1
@@ -36,6 +37,10 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("paths", type=Path, nargs="+")
     imp.add_argument("--annotator", help="whose layer pre-annotated spans without an annotator join")
 
+    merge = commands.add_parser("merge", help="bring other project files into TARGET (created if missing)")
+    merge.add_argument("target", type=Path)
+    merge.add_argument("sources", type=Path, nargs="+")
+
     exp = commands.add_parser("export", help="export the project")
     exp.add_argument("project", type=Path)
     exp.add_argument("--format", choices=["jsonl"], default="jsonl")
@@ -46,7 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return {"new": cmd_new, "import": cmd_import, "export": cmd_export}[args.command](args)
+        return {"new": cmd_new, "import": cmd_import, "export": cmd_export, "merge": cmd_merge}[args.command](args)
     except AnnotatorError as error:
         print(f"annotator: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -73,6 +78,20 @@ def cmd_import(args: argparse.Namespace) -> int:
     for error in report.errors:
         print(f"annotator: {error}", file=sys.stderr)
     print(f"imported {len(report.imported)} document(s), skipped {len(report.skipped)} already present")
+    return EXIT_BAD_INPUT if report.errors else 0
+
+
+def cmd_merge(args: argparse.Namespace) -> int:
+    created = not args.target.exists()
+    if created:
+        with Project.open(args.sources[0]) as first:
+            scheme = first.scheme
+        Project.create(args.target, scheme=scheme).close()
+    with Project.open(args.target) as target:
+        report = merge_paths(target, args.sources)
+    for error in report.errors:
+        print(f"annotator: {error}", file=sys.stderr)
+    print(f"merged {report.documents} new document(s), {report.spans} span(s), {report.relations} relation(s)")
     return EXIT_BAD_INPUT if report.errors else 0
 
 

@@ -8,6 +8,9 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 
 
+READ_ONLY = "annotator_read_only"
+
+
 def make_engine(path: Path) -> Engine:
     engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": 10})
 
@@ -24,7 +27,11 @@ def make_engine(path: Path) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
-        # A deferred BEGIN that later writes fails at once with "database is locked".
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        # A deferred BEGIN that later writes fails at once with "database is locked", so writers take
+        # the lock up front; readers (engine.execution_options(read_only=True)) never wait for a writer in WAL.
+        if connection.get_execution_options().get(READ_ONLY):
+            connection.exec_driver_sql("BEGIN")
+        else:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
 
     return engine

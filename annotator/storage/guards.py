@@ -32,7 +32,7 @@ def install(sessions: sessionmaker[Session], scheme_of: Any) -> None:
         changed = [obj for obj in (*session.new, *session.dirty) if isinstance(obj, Relation)]
         if not changed:
             return
-        scheme = scheme_of()
+        scheme = scheme_of(session)
         with session.no_autoflush:
             for relation in changed:
                 check_relation(session, scheme, relation)

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from annotator.core.errors import ProjectError
 from annotator.core.scheme import Scheme, default_scheme, parse_scheme
 from annotator.storage import guards, migrate
-from annotator.storage.engine import make_engine
+from annotator.storage.engine import READ_ONLY, make_engine
 from annotator.storage.models import Annotator, Setting
 
 FORMAT_KEY = "format"
@@ -29,8 +29,9 @@ class Project:
         self.path = path
         self.engine = make_engine(path)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._readers = sessionmaker(self.engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False)
         self._scheme: Scheme | None = None
-        guards.install(self._sessions, lambda: self.scheme)
+        guards.install(self._sessions, self.scheme_in)
 
     @classmethod
     def create(cls, path: Path, *, scheme: Scheme | None = None) -> Project:
@@ -94,13 +95,21 @@ class Project:
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
-        with self._sessions() as session:
+        """A session for reads only: it does not wait for a writer, and a writer does not wait for it."""
+        with self._readers() as session:
             yield session
 
     @property
     def scheme(self) -> Scheme:
         if self._scheme is None:
-            raw = self.setting(SCHEME_KEY)
+            with self.reading() as session:
+                return self.scheme_in(session)
+        return self._scheme
+
+    def scheme_in(self, session: Session) -> Scheme:
+        """The scheme, read through the given session if it is not loaded yet (so a running transaction never waits on itself)."""
+        if self._scheme is None:
+            raw = session.scalar(select(Setting.value).where(Setting.key == SCHEME_KEY))
             if raw is None:
                 raise ProjectError(f"{self.path}: the project stores no tag scheme")
             self._scheme = parse_scheme(json.loads(raw), origin=f"{self.path} (stored scheme)")

@@ -124,3 +124,16 @@ def test_files_that_are_not_projects_get_a_clear_error(tmp_path: Path) -> None:
 def test_creating_over_an_existing_file_is_refused(project: Project) -> None:
     with pytest.raises(ProjectError, match="already exists"):
         Project.create(project.path)
+
+
+def test_reading_never_waits_for_a_running_write_transaction(project: Project) -> None:
+    import time
+
+    add_document(project, TEXT)
+    started = time.perf_counter()
+    with project.transaction() as session:
+        session.add(Document(uid="w", sha256="w" * 64, title="t", text="نص", meta={}))
+        session.flush()
+        assert len(documents.list_documents(project, annotator="a")) == 1  # the uncommitted row is not seen
+    assert time.perf_counter() - started < 5  # a blocked reader would wait for the 10 s busy timeout
+    assert len(documents.list_documents(project, annotator="a")) == 2
