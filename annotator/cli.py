@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import getpass
 import sys
 from pathlib import Path
@@ -10,6 +11,7 @@ from pathlib import Path
 from annotator.core.errors import AnnotatorError
 from annotator.core.scheme import load_scheme
 from annotator.services.exporting import export_jsonl
+from annotator.services.agreement import compute_agreement, format_agreement
 from annotator.services.importing import import_paths
 from annotator.services.merging import merge_paths
 from annotator.storage.project import Project
@@ -41,6 +43,11 @@ def build_parser() -> argparse.ArgumentParser:
     merge.add_argument("target", type=Path)
     merge.add_argument("sources", type=Path, nargs="+")
 
+    agree = commands.add_parser("agreement", help="agreement figures between annotators")
+    agree.add_argument("project", type=Path)
+    agree.add_argument("--json", action="store_true", help="print the figures as JSON")
+    agree.add_argument("--annotators", help="comma-separated names (default: everyone but gold)")
+
     exp = commands.add_parser("export", help="export the project")
     exp.add_argument("project", type=Path)
     exp.add_argument("--format", choices=["jsonl"], default="jsonl")
@@ -51,7 +58,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return {"new": cmd_new, "import": cmd_import, "export": cmd_export, "merge": cmd_merge}[args.command](args)
+        return {"new": cmd_new, "import": cmd_import, "export": cmd_export, "merge": cmd_merge, "agreement": cmd_agreement}[args.command](
+            args
+        )
     except AnnotatorError as error:
         print(f"annotator: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -93,6 +102,17 @@ def cmd_merge(args: argparse.Namespace) -> int:
         print(f"annotator: {error}", file=sys.stderr)
     print(f"merged {report.documents} new document(s), {report.spans} span(s), {report.relations} relation(s)")
     return EXIT_BAD_INPUT if report.errors else 0
+
+
+def cmd_agreement(args: argparse.Namespace) -> int:
+    wanted = [name.strip() for name in args.annotators.split(",")] if args.annotators else None
+    with Project.open(args.project) as project:
+        report = compute_agreement(project, annotators=wanted)
+    if args.json:
+        print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+    else:
+        print(format_agreement(report))
+    return 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:

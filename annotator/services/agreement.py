@@ -1,0 +1,244 @@
+"""Agreement between annotators: token-level Cohen's kappa and Krippendorff's alpha, span and relation F1."""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+from itertools import combinations
+from typing import Any
+
+import krippendorff
+import numpy as np
+from sqlalchemy import select
+from sqlalchemy.orm import aliased
+
+from annotator.core.arabic import tokens
+from annotator.services.identity import GOLD
+from annotator.storage.models import Annotator, Document, Relation, Span
+from annotator.storage.project import Project
+
+OVERALL = "overall"
+UNTAGGED = "O"
+SpanKey = tuple[int, int, int, str]  # document, start, end, label
+
+
+@dataclass(frozen=True, slots=True)
+class Scores:
+    precision: float
+    recall: float
+    f1: float
+
+
+@dataclass
+class AgreementReport:
+    annotators: list[str]
+    labels: list[str]
+    documents: int = 0
+    tokens: int = 0
+    alpha: dict[str, float] = field(default_factory=dict)
+    kappa: dict[tuple[str, str], dict[str, float]] = field(default_factory=dict)
+    exact: dict[tuple[str, str], dict[str, Scores]] = field(default_factory=dict)
+    overlap: dict[tuple[str, str], dict[str, Scores]] = field(default_factory=dict)
+    relations: dict[tuple[str, str], Scores] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        pair = lambda key: f"{key[0]}|{key[1]}"  # noqa: E731
+        scores = lambda s: {"precision": _num(s.precision), "recall": _num(s.recall), "f1": _num(s.f1)}  # noqa: E731
+        return {
+            "annotators": self.annotators,
+            "labels": self.labels,
+            "documents": self.documents,
+            "tokens": self.tokens,
+            "krippendorff_alpha": {k: _num(v) for k, v in self.alpha.items()},
+            "cohen_kappa": {pair(k): {label: _num(v) for label, v in row.items()} for k, row in self.kappa.items()},
+            "span_exact": {pair(k): {label: scores(s) for label, s in row.items()} for k, row in self.exact.items()},
+            "span_overlap": {pair(k): {label: scores(s) for label, s in row.items()} for k, row in self.overlap.items()},
+            "relation_f1": {pair(k): scores(s) for k, s in self.relations.items()},
+        }
+
+
+def _num(value: float) -> float | None:
+    return None if math.isnan(value) else round(value, 4)
+
+
+def cohen_kappa(first: list[str], second: list[str]) -> float:
+    """Cohen's kappa of two label sequences (NaN when chance agreement is total)."""
+    n = len(first)
+    if n == 0:
+        return math.nan
+    observed = sum(a == b for a, b in zip(first, second)) / n
+    counts_a: dict[str, int] = defaultdict(int)
+    counts_b: dict[str, int] = defaultdict(int)
+    for a, b in zip(first, second):
+        counts_a[a] += 1
+        counts_b[b] += 1
+    expected = sum(counts_a[c] * counts_b.get(c, 0) for c in counts_a) / (n * n)
+    return math.nan if expected == 1 else (observed - expected) / (1 - expected)
+
+
+def compute_agreement(project: Project, *, annotators: list[str] | None = None) -> AgreementReport:
+    layers = _load_layers(project, annotators)
+    names = sorted(layers)
+    labels = [label.name for label in project.scheme.span_labels]
+    report = AgreementReport(annotators=names, labels=labels)
+    documents = sorted({doc for spans in layers.values() for doc, *_ in spans})
+    report.documents = len(documents)
+    sequences = _token_labels(project, documents, layers, labels)
+    report.tokens = sum(len(next(iter(per_doc.values()))) for per_doc in sequences.values() if per_doc)
+    for label in [OVERALL, *labels]:
+        report.alpha[label] = _alpha(sequences, names, label)
+    for a, b in combinations(names, 2):
+        both = [doc for doc in documents if a in sequences[doc] and b in sequences[doc]]
+        report.kappa[(a, b)] = {
+            label: cohen_kappa(
+                [_category(t, label) for doc in both for t in sequences[doc][a]],
+                [_category(t, label) for doc in both for t in sequences[doc][b]],
+            )
+            for label in [OVERALL, *labels]
+        }
+        mine = {key for key in layers[a] if key[0] in both}
+        theirs = {key for key in layers[b] if key[0] in both}
+        report.exact[(a, b)] = {label: _exact(mine, theirs, label) for label in [OVERALL, *labels]}
+        report.overlap[(a, b)] = {label: _overlap(mine, theirs, label) for label in [OVERALL, *labels]}
+    relations = _load_relations(project, names)
+    for a, b in combinations(names, 2):
+        report.relations[(a, b)] = _scores(len(relations[a] & relations[b]), len(relations[b]), len(relations[a]))
+    return report
+
+
+def _load_layers(project: Project, wanted: list[str] | None) -> dict[str, set[SpanKey]]:
+    query = select(Annotator.name, Span.document_id, Span.start, Span.end, Span.label).join(Annotator, Annotator.id == Span.annotator_id)
+    layers: dict[str, set[SpanKey]] = defaultdict(set)
+    with project.reading() as session:
+        for name, document_id, start, end, label in session.execute(query):
+            if name != GOLD and (wanted is None or name in wanted):
+                layers[name].add((document_id, start, end, label))
+    for name in wanted or ():
+        layers.setdefault(name, set())
+    return layers
+
+
+def _token_labels(
+    project: Project, documents: list[int], layers: dict[str, set[SpanKey]], labels: list[str]
+) -> dict[int, dict[str, list[frozenset[str]]]]:
+    """Per document and annotator, the set of labels on each token (empty: untagged)."""
+    result: dict[int, dict[str, list[frozenset[str]]]] = {}
+    with project.reading() as session:
+        for document_id in documents:
+            text = session.scalar(select(Document.text).where(Document.id == document_id)) or ""
+            words = tokens(text)
+            per_annotator: dict[str, list[frozenset[str]]] = {}
+            for name, spans in layers.items():
+                mine = [s for s in spans if s[0] == document_id]
+                if not mine:
+                    continue
+                per_annotator[name] = [
+                    frozenset(label for _d, start, end, label in mine if start < word.end and word.start < end) for word in words
+                ]
+            result[document_id] = per_annotator
+    return result
+
+
+def _category(labels: frozenset[str], label: str) -> str:
+    if label == OVERALL:
+        return "+".join(sorted(labels)) or UNTAGGED
+    return label if label in labels else UNTAGGED
+
+
+def _alpha(sequences: dict[int, dict[str, list[frozenset[str]]]], names: list[str], label: str) -> float:
+    codes: dict[str, int] = {}
+    rows: list[list[float]] = [[] for _ in names]
+    for per_annotator in sequences.values():
+        length = len(next(iter(per_annotator.values()))) if per_annotator else 0
+        for row, name in zip(rows, names):
+            values = per_annotator.get(name)
+            for index in range(length):
+                if values is None:
+                    row.append(np.nan)
+                else:
+                    row.append(codes.setdefault(_category(values[index], label), len(codes)))
+    data = np.array(rows, dtype=float)
+    if data.size == 0 or len(codes) < 2 or np.sum(~np.isnan(data).all(axis=0)) == 0:
+        return math.nan
+    try:
+        return float(krippendorff.alpha(reliability_data=data, level_of_measurement="nominal"))
+    except (ValueError, ZeroDivisionError):
+        return math.nan
+
+
+def _scores(matched: int, predicted: int, gold: int) -> Scores:
+    precision = matched / predicted if predicted else math.nan
+    recall = matched / gold if gold else math.nan
+    if math.isnan(precision) or math.isnan(recall) or precision + recall == 0:
+        f1 = math.nan if (math.isnan(precision) or math.isnan(recall)) else 0.0
+    else:
+        f1 = 2 * precision * recall / (precision + recall)
+    return Scores(precision, recall, f1)
+
+
+def _exact(reference: set[SpanKey], other: set[SpanKey], label: str) -> Scores:
+    ref = {s for s in reference if label in (OVERALL, s[3])}
+    oth = {s for s in other if label in (OVERALL, s[3])}
+    return _scores(len(ref & oth), len(oth), len(ref))
+
+
+def _overlap(reference: set[SpanKey], other: set[SpanKey], label: str) -> Scores:
+    """One-to-one matching of same-label spans that overlap, greedily by largest overlap."""
+    ref = sorted(s for s in reference if label in (OVERALL, s[3]))
+    oth = sorted(s for s in other if label in (OVERALL, s[3]))
+    pairs = sorted(
+        ((min(a[2], b[2]) - max(a[1], b[1]), i, j) for i, a in enumerate(ref) for j, b in enumerate(oth)
+         if a[0] == b[0] and a[3] == b[3] and a[1] < b[2] and b[1] < a[2]),
+        reverse=True,
+    )
+    used_ref: set[int] = set()
+    used_oth: set[int] = set()
+    for _size, i, j in pairs:
+        if i not in used_ref and j not in used_oth:
+            used_ref.add(i)
+            used_oth.add(j)
+    return _scores(len(used_ref), len(oth), len(ref))
+
+
+def _load_relations(project: Project, names: list[str]) -> dict[str, set[tuple]]:
+    """Each annotator's relations as (label, from span key, to span key); undirected ones in a fixed order."""
+    directed = {label.name: label.directed for label in project.scheme.relation_labels}
+    source, target = aliased(Span), aliased(Span)
+    query = (
+        select(Annotator.name, Relation.label, source.document_id, source.start, source.end, source.label,
+               target.document_id, target.start, target.end, target.label)
+        .join(Annotator, Annotator.id == Relation.annotator_id)
+        .join(source, source.id == Relation.from_span_id)
+        .join(target, target.id == Relation.to_span_id)
+    )
+    found: dict[str, set[tuple]] = {name: set() for name in names}
+    with project.reading() as session:
+        for name, label, *ends in session.execute(query):
+            if name not in found:
+                continue
+            first, second = tuple(ends[:4]), tuple(ends[4:])
+            if not directed.get(label, True):
+                first, second = sorted((first, second))
+            found[name].add((label, first, second))
+    return found
+
+
+def format_agreement(report: AgreementReport) -> str:
+    """A plain-text table: alpha per label, then kappa and span F1 per pair."""
+    columns = [OVERALL, *report.labels]
+    show = lambda value: "  —  " if math.isnan(value) else f"{value:5.2f}"  # noqa: E731
+    width = max([len("alpha (all)"), *(len(f"{a} × {b}") for a, b in report.kappa)]) + 2
+    lines = [
+        f"{report.documents} document(s), {report.tokens} tokens, annotators: {', '.join(report.annotators)}",
+        "".ljust(width) + "".join(label.rjust(10) for label in columns),
+        "alpha (all)".ljust(width) + "".join(show(report.alpha.get(label, math.nan)).rjust(10) for label in columns),
+    ]
+    lines.append("Cohen's kappa (tokens):")
+    for (a, b), row in report.kappa.items():
+        lines.append(f"{a} × {b}".ljust(width) + "".join(show(row[label]).rjust(10) for label in columns))
+    lines.append("span F1 exact / overlap, relation F1:")
+    for (a, b) in report.kappa:
+        exact, overlap = report.exact[(a, b)][OVERALL], report.overlap[(a, b)][OVERALL]
+        lines.append(f"{a} × {b}".ljust(width) + f"{show(exact.f1)} / {show(overlap.f1)}   {show(report.relations[(a, b)].f1)}")
+    return "\n".join(lines)
