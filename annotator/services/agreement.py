@@ -168,12 +168,12 @@ def _alpha(sequences: dict[int, dict[str, list[frozenset[str]]]], names: list[st
 
 
 def _scores(matched: int, predicted: int, gold: int) -> Scores:
+    """NaN where nothing was there to compare; F1 is 0 when only one side has anything."""
     precision = matched / predicted if predicted else math.nan
     recall = matched / gold if gold else math.nan
-    if math.isnan(precision) or math.isnan(recall) or precision + recall == 0:
-        f1 = math.nan if (math.isnan(precision) or math.isnan(recall)) else 0.0
-    else:
-        f1 = 2 * precision * recall / (precision + recall)
+    if not predicted and not gold:
+        return Scores(precision, recall, math.nan)
+    f1 = 2 * matched / (predicted + gold)
     return Scores(precision, recall, f1)
 
 
