@@ -52,6 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("project", type=Path)
     exp.add_argument("--format", choices=["jsonl"], default="jsonl")
     exp.add_argument("--out", type=Path, required=True)
+    exp.add_argument("--layer", default="all", help="gold, all (default) or annotator:NAME")
     return parser
 
 
@@ -117,6 +118,6 @@ def cmd_agreement(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     with Project.open(args.project) as project:
-        count = export_jsonl(project, args.out)
+        count = export_jsonl(project, args.out, layer=args.layer)
     print(f"exported {count} document(s) to {args.out}")
     return 0

@@ -53,6 +53,7 @@ class NewSpan:
     annotator: str | None = None
     attributes: dict[str, Any] = field(default_factory=dict)
     note: str = ""
+    derived_from: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

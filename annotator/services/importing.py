@@ -137,6 +137,7 @@ def _add_span(project: Project, session: Session, document_id: int, span: NewSpa
         text=span.text,
         attributes=span.attributes,
         note=span.note,
+        derived_from=list(span.derived_from),
     )
     session.add(row)
     session.flush()

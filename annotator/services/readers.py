@@ -132,6 +132,7 @@ def _span(item: dict[str, Any], raw_text: str, moved: list[int] | None, scheme: 
         annotator=item.get("annotator"),
         attributes=attributes,
         note=item.get("note", ""),
+        derived_from=tuple(item.get("derived_from", ())),
     )
 
 

@@ -105,3 +105,27 @@ def test_round_trip_holds_for_generated_hard_unicode(text: str, data: st.DataObj
         record_validator().validate(record)
         for span in record["spans"]:
             assert record["text"][span["start"] : span["end"]] == span["text"]
+
+
+def test_export_by_layer_and_gold_provenance(project: Project, tmp_path: Path) -> None:
+    from annotator.core.errors import AnnotatorError
+    from annotator.services.identity import GOLD, Role, identify
+
+    tag_everything(project, HARD)
+    identify(project, "rev", Role.REVIEWER)
+    doc = DocumentId(1)
+    TaggingService(project, annotator="rev", layer=GOLD).create_span(
+        document_id=doc, start=0, end=len(HARD), label="CLAIM", derived_from=("rana", "adel")
+    )
+    for layer, expected in (("gold", {"gold"}), ("annotator:adel", {"adel"}), ("all", {"rana", "adel", "gold"})):
+        out = tmp_path / f"{layer.replace(':', '-')}.jsonl"
+        export_jsonl(project, out, layer=layer)
+        [record] = read_records(out)
+        record_validator().validate(record)
+        assert {s["annotator"] for s in record["spans"]} == expected
+    [gold] = read_records(tmp_path / "gold.jsonl")[0]["spans"]
+    assert gold["derived_from"] == ["rana", "adel"] and gold["text"] == HARD
+    assert read_records(tmp_path / "gold.jsonl")[0]["relations"] == []
+    with pytest.raises(AnnotatorError, match="no layer 'nobody'"):
+        export_jsonl(project, tmp_path / "x.jsonl", layer="annotator:nobody")
+    assert not (tmp_path / "x.jsonl").exists()
