@@ -14,6 +14,7 @@ from annotator import paths
 from annotator.cli import default_annotator
 from annotator.core.errors import AnnotatorError
 from annotator.services.demo import ensure_demo_project
+from annotator.services.identity import Role, identify, remember_identity, remembered_identity
 from annotator.storage.project import Project
 
 UI_FONT_FAMILIES = ["Noto Sans", "Noto Naskh Arabic", "DejaVu Sans"]
@@ -22,7 +23,8 @@ UI_FONT_FAMILIES = ["Noto Sans", "Noto Naskh Arabic", "DejaVu Sans"]
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="annotator", description="Tag claims, sources and cues in Arabic news.")
     parser.add_argument("project", nargs="?", type=Path, help="project file (default: the demo project)")
-    parser.add_argument("--annotator", default=None, help="your name as annotator (default: your user name)")
+    parser.add_argument("--annotator", default=None, help="who you are (default: the last identity used in this project, else your user name)")
+    parser.add_argument("--role", choices=[role.value for role in Role], help="set your role in this project")
     return parser.parse_args(argv)
 
 
@@ -48,14 +50,16 @@ def main(argv: list[str]) -> int:
     app = make_application([sys.argv[0]])
     from annotator.ui.main_window import MainWindow
 
-    annotator = args.annotator or default_annotator()
     try:
         project = Project.open_or_create(args.project) if args.project else ensure_demo_project()
+        name = args.annotator or remembered_identity(project) or default_annotator()
+        identity = identify(project, name, Role(args.role) if args.role else None)
+        remember_identity(project, identity)
     except AnnotatorError as error:
         print(f"annotator: {error}", file=sys.stderr)
         QMessageBox.critical(None, app.tr("Cannot open the project"), str(error))
         return 1
-    window = MainWindow(project, annotator=annotator)
+    window = MainWindow(project, annotator=identity.name)
     window.show()
     try:
         return app.exec()

@@ -125,5 +125,20 @@ class DismissSuggestionCommand(_DoneOnPush):
         self.controller.dismiss_suggestion(*self.where)
 
 
+class FunctionCommand(_DoneOnPush):
+    """An action already done, with the functions that undo and redo it."""
+
+    def __init__(self, text: str, *, undo: Callable[[], object], redo: Callable[[], object]) -> None:
+        super().__init__(text)
+        self._undo = undo
+        self._redo = redo
+
+    def undo(self) -> None:
+        self._undo()
+
+    def apply(self) -> None:
+        self._redo()
+
+
 def _short(text: str, limit: int = 30) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -12,9 +12,13 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QS
 from annotator.core.arabic import Token, snap_to_graphemes, snap_to_words, tokens
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import DocumentInfo, DocumentStatus, RelationId, SpanId, SpanRecord
+from annotator.services.agreement import compute_agreement
 from annotator.services.documents import last_document
+from annotator.services.identity import identify
 from annotator.services.relations import RelationView
 from annotator.storage.project import Project
+from annotator.ui.adjudication_view import AdjudicationView
+from annotator.ui.agreement_view import AgreementView
 from annotator.ui.article_view import ArticleView
 from annotator.ui.attribute_editor import Editable
 from annotator.ui.commands import CreateSpanCommand, DeleteSpanCommand, EditAttributesCommand
@@ -33,6 +37,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("mainWindow")
         self.project = project
+        self.identity = identify(project, annotator)
         self.controller = TaggingController(project, annotator=annotator, parent=self)
         self.undo_stack = QUndoStack(self)
         self.snap_to_words = True
@@ -283,6 +288,28 @@ class MainWindow(QMainWindow):
         if run_import(self, self.project, annotator=self.controller.annotator):
             self.reload_documents()
 
+    def open_adjudication(self) -> None:
+        document = self.controller.document
+        if document is None:
+            return
+        try:
+            view = AdjudicationView(self.project, reviewer=self.identity.name, document_id=document.id, parent=self)
+        except AnnotatorError as error:
+            QMessageBox.warning(self, self.tr("Adjudication"), str(error))
+            return
+        view.show()
+        self.adjudication_view = view
+
+    def open_agreement(self) -> None:
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            report = compute_agreement(self.project)
+        finally:
+            QApplication.restoreOverrideCursor()
+        view = AgreementView(report, parent=self)
+        view.show()
+        self.agreement_view = view
+
     def cycle_focus(self) -> None:
         """F6: document list, article, span list, link list, then the first attribute field."""
         editor = self.tag_panel.attribute_editor
@@ -297,7 +324,8 @@ class MainWindow(QMainWindow):
         total = model.rowCount()
         done = model.counts()[DocumentStatus.DONE]
         row = self.document_list.currentIndex().row()
-        parts = [self.tr("Annotator: %1").replace("%1", self.controller.annotator)]
+        role = self.tr("reviewer") if self.identity.is_reviewer else self.tr("annotator")
+        parts = [self.tr("%1 (%2)").replace("%1", self.controller.annotator).replace("%2", role)]
         if total:
             parts.append(self.tr("Document %1 of %2").replace("%1", str(row + 1)).replace("%2", str(total)))
             parts.append(self.tr("%1 of %2 done").replace("%1", str(done)).replace("%2", str(total)))

@@ -81,6 +81,15 @@ def build_menus(window: MainWindow) -> None:
     back.setObjectName("goBack")
     link_menu.addAction(back)
 
+    review_menu = bar.addMenu(window.tr("&Review"))
+    adjudicate = _action(window, window.tr("&Adjudicate this document…"), "F7", window.open_adjudication, "fa5s.balance-scale")
+    adjudicate.setObjectName("openAdjudication")
+    adjudicate.setEnabled(window.identity.is_reviewer)
+    review_menu.addAction(adjudicate)
+    agreement = _action(window, window.tr("A&greement…"), "Shift+F7", window.open_agreement, "fa5s.chart-bar")
+    agreement.setObjectName("openAgreement")
+    review_menu.addAction(agreement)
+
     go_menu = bar.addMenu(window.tr("&Go"))
     go_menu.addAction(_action(window, window.tr("&Next document"), "Ctrl+PgDown", lambda: window.step_document(1), "fa5s.arrow-down"))
     go_menu.addAction(_action(window, window.tr("&Previous document"), "Ctrl+PgUp", lambda: window.step_document(-1), "fa5s.arrow-up"))

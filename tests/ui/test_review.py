@@ -1,0 +1,100 @@
+"""The reviewer's side of the window: adjudication with the keyboard into a gold export, and the agreement heatmap."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QListWidget, QTableWidget
+from pytestqt.qtbot import QtBot
+
+from annotator.app import make_application, parse_args
+from annotator.core.model import DocumentId, DocumentStatus
+from annotator.services.exporting import export_jsonl
+from annotator.services.identity import Role, identify
+from annotator.services.tagging import TaggingService
+from annotator.storage.project import Project
+from annotator.ui.main_window import MainWindow
+from tests.conftest import add_document
+
+TEXT = "قال مسؤول كبير إن الرئيس بعث رسالة إلى طهران أمس، ونفت البعثة ذلك."
+
+
+def tag(project: Project, name: str, doc: DocumentId, phrase: str, label: str) -> None:
+    start = TEXT.index(phrase)
+    TaggingService(project, annotator=name).create_span(document_id=doc, start=start, end=start + len(phrase), label=label)
+
+
+def reviewer_window(qtbot: QtBot, project: Project) -> MainWindow:
+    make_application()
+    doc = DocumentId(add_document(project, TEXT))
+    for name in ("lina", "omar"):
+        tag(project, name, doc, "مسؤول كبير", "SOURCE")
+    tag(project, "lina", doc, "الرئيس بعث رسالة إلى طهران", "CLAIM")
+    tag(project, "omar", doc, "بعث رسالة إلى طهران أمس", "CLAIM")
+    tag(project, "omar", doc, "البعثة", "SOURCE")
+    identify(project, "rana", Role.REVIEWER)
+    window = MainWindow(project, annotator="rana")
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    return window
+
+
+def test_a_document_adjudicated_with_the_keyboard_gives_a_gold_export(qtbot: QtBot, project: Project, tmp_path: Path) -> None:
+    window = reviewer_window(qtbot, project)
+    qtbot.keyClick(window.article_view, Qt.Key.Key_F7)
+    view = window.adjudication_view
+    qtbot.waitExposed(view)
+    view.activateWindow()
+    qtbot.waitUntil(view.isActiveWindow)
+    groups = view.findChild(QListWidget, "adjudicationGroups")
+    assert groups.count() == 3
+    qtbot.keyClick(view.group_list, Qt.Key.Key_F9)  # accept all that agree: the SOURCE
+    qtbot.keyClick(view.group_list, Qt.Key.Key_F8)  # next disagreement: the two CLAIMs
+    assert view.current().kind.value == "conflict"
+    qtbot.keyClick(view.group_list, Qt.Key.Key_2)  # omar's version
+    qtbot.keyClick(view.group_list, Qt.Key.Key_F8)  # next: omar's lone SOURCE
+    qtbot.keyClick(view.group_list, Qt.Key.Key_Delete)  # reject it
+    assert [g.settled for g in view.groups] == [True, True, True]
+    qtbot.keyClick(view.group_list, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert [g.settled for g in view.groups] == [True, True, False]
+    qtbot.keyClick(view.group_list, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.keyClick(view.group_list, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert view.adjudication.status(DocumentId(1)) == DocumentStatus.DONE
+    assert "adjudication done" in view.status.text()
+    out = tmp_path / "gold.jsonl"
+    export_jsonl(project, out, layer="gold")
+    [record] = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [(s["text"], s["derived_from"]) for s in record["spans"]] == [
+        ("مسؤول كبير", ["lina", "omar"]),
+        ("بعث رسالة إلى طهران أمس", ["omar"]),
+    ]
+
+
+def test_annotators_cannot_open_adjudication(qtbot: QtBot, project: Project) -> None:
+    make_application()
+    add_document(project, TEXT)
+    window = MainWindow(project, annotator="lina")
+    qtbot.addWidget(window)
+    assert not window.findChild(QAction, "openAdjudication").isEnabled()
+
+
+def test_the_agreement_heatmap(qtbot: QtBot, project: Project) -> None:
+    window = reviewer_window(qtbot, project)
+    qtbot.keyClick(window.article_view, Qt.Key.Key_F7, Qt.KeyboardModifier.ShiftModifier)
+    table = window.agreement_view.findChild(QTableWidget, "agreementTable")
+    assert table.verticalHeaderItem(1).text() == "κ lina × omar"
+    assert table.horizontalHeaderItem(0).text() == "overall"
+    source_column = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())].index("SOURCE")
+    # 13 tokens; SOURCE: both on 2, only omar on 1, neither on 10: po = 12/13, pe = (2*3 + 11*10)/169, kappa = 40/53.
+    assert table.item(1, source_column).text() == f"{40 / 53:.2f}" == "0.75"
+    assert table.item(1, source_column).background().color().green() > table.item(1, source_column).background().color().blue()
+
+
+def test_the_role_can_be_set_on_the_command_line() -> None:
+    assert parse_args(["p.db", "--annotator", "rana", "--role", "reviewer"]).role == "reviewer"
