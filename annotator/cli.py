@@ -12,6 +12,8 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.scheme import load_scheme
 from annotator.services.exporting import export_jsonl
 from annotator.services.agreement import compute_agreement, format_agreement
+from annotator.services.documents import list_documents
+from annotator.services.identity import assign, identify
 from annotator.services.importing import import_paths
 from annotator.services.merging import merge_paths
 from annotator.storage.project import Project
@@ -48,6 +50,12 @@ def build_parser() -> argparse.ArgumentParser:
     agree.add_argument("--json", action="store_true", help="print the figures as JSON")
     agree.add_argument("--annotators", help="comma-separated names (default: everyone but gold)")
 
+    assign = commands.add_parser("assign", help="a reviewer gives documents to an annotator")
+    assign.add_argument("project", type=Path)
+    assign.add_argument("--reviewer", required=True, help="the reviewer doing it")
+    assign.add_argument("--to", required=True, help="the annotator who gets the documents")
+    assign.add_argument("documents", nargs="+", help="document ids (as in exports), or 'all'")
+
     exp = commands.add_parser("export", help="export the project")
     exp.add_argument("project", type=Path)
     exp.add_argument("--format", choices=["jsonl"], default="jsonl")
@@ -59,7 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return {"new": cmd_new, "import": cmd_import, "export": cmd_export, "merge": cmd_merge, "agreement": cmd_agreement}[args.command](
+        return {"new": cmd_new, "import": cmd_import, "export": cmd_export, "merge": cmd_merge, "agreement": cmd_agreement, "assign": cmd_assign}[args.command](
             args
         )
     except AnnotatorError as error:
@@ -113,6 +121,19 @@ def cmd_agreement(args: argparse.Namespace) -> int:
         print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
     else:
         print(format_agreement(report))
+    return 0
+
+
+def cmd_assign(args: argparse.Namespace) -> int:
+    with Project.open(args.project) as project:
+        reviewer = identify(project, args.reviewer)
+        known = {info.uid: info.id for info in list_documents(project, annotator=args.to)}
+        wanted = list(known) if args.documents == ["all"] else args.documents
+        missing = [uid for uid in wanted if uid not in known]
+        if missing:
+            raise AnnotatorError(f"{args.project}: no document with id {missing[0]!r}")
+        added = assign(project, reviewer, annotator=args.to, documents=[known[uid] for uid in wanted])
+    print(f"assigned {added} document(s) to {args.to}")
     return 0
 
 

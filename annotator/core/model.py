@@ -26,6 +26,7 @@ class DocumentInfo:
     url: str | None = None
     published: str | None = None
     status: DocumentStatus = DocumentStatus.NEW
+    finished_by: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,8 +13,8 @@ from annotator.storage.project import Project
 LAST_DOCUMENT_KEY = "last_document:{annotator}"
 
 
-def list_documents(project: Project, *, annotator: str) -> list[DocumentInfo]:
-    """Every document's heading and this annotator's status, without loading any text."""
+def list_documents(project: Project, *, annotator: str, only: set[DocumentId] | None = None) -> list[DocumentInfo]:
+    """Every document's heading, this annotator's status and who has finished it, without loading any text."""
     state = (
         select(DocumentState.document_id, DocumentState.status)
         .join(Annotator, Annotator.id == DocumentState.annotator_id)
@@ -26,7 +26,18 @@ def list_documents(project: Project, *, annotator: str) -> list[DocumentInfo]:
         .outerjoin(state, state.c.document_id == Document.id)
         .order_by(Document.id)
     )
+    if only is not None:
+        query = query.where(Document.id.in_(only))
+    finished = (
+        select(DocumentState.document_id, Annotator.name)
+        .join(Annotator, Annotator.id == DocumentState.annotator_id)
+        .where(DocumentState.status == str(DocumentStatus.DONE))
+        .order_by(Annotator.name)
+    )
     with project.reading() as session:
+        done_by: dict[int, list[str]] = {}
+        for document_id, name in session.execute(finished):
+            done_by.setdefault(document_id, []).append(name)
         return [
             DocumentInfo(
                 id=DocumentId(row.id),
@@ -36,6 +47,7 @@ def list_documents(project: Project, *, annotator: str) -> list[DocumentInfo]:
                 url=row.url,
                 published=row.published,
                 status=DocumentStatus(row.status or DocumentStatus.NEW),
+                finished_by=tuple(done_by.get(row.id, ())),
             )
             for row in session.execute(query)
         ]

@@ -9,6 +9,7 @@ from PySide6.QtCore import QObject, Signal
 from annotator.core.model import DocumentId, DocumentInfo, DocumentStatus, RelationId, RelationRecord, SpanId, SpanRecord
 from annotator.services import documents
 from annotator.core.cues import CueSuggestion
+from annotator.services.identity import assigned_documents
 from annotator.services.relations import Candidate, RelationService, RelationView
 from annotator.services.suggestions import SuggestionService
 from annotator.services.tagging import SpanDeletion, TaggingService
@@ -40,7 +41,10 @@ class TaggingController(QObject):
         self.text = ""
 
     def documents(self) -> list[DocumentInfo]:
-        return documents.list_documents(self.project, annotator=self.annotator)
+        """The documents assigned to this annotator, or all of them when none were assigned."""
+        return documents.list_documents(
+            self.project, annotator=self.annotator, only=assigned_documents(self.project, self.annotator)
+        )
 
     def open_document(self, info: DocumentInfo) -> None:
         text = documents.document_text(self.project, info.id)

@@ -32,11 +32,12 @@ class DocumentListModel(QAbstractListModel):
             return None
         info = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return info.title
+            return f"{info.title}  ✓ {', '.join(info.finished_by)}" if info.finished_by else info.title
         if role == Qt.ItemDataRole.DecorationRole:
             return status_icon(info.status)
         if role == Qt.ItemDataRole.ToolTipRole:
-            parts = [info.title, info.source or "", info.published or "", self._status_text(info.status)]
+            finished = self.tr("Finished by: %1").replace("%1", ", ".join(info.finished_by)) if info.finished_by else ""
+            parts = [info.title, info.source or "", info.published or "", self._status_text(info.status), finished]
             return "\n".join(part for part in parts if part)
         if role == Qt.ItemDataRole.UserRole:
             return info
@@ -58,11 +59,13 @@ class DocumentListModel(QAbstractListModel):
                 return row
         return -1
 
-    def set_status(self, document_id: DocumentId, status: DocumentStatus) -> None:
+    def set_status(self, document_id: DocumentId, status: DocumentStatus, annotator: str = "") -> None:
         row = self.row_of(document_id)
         if row < 0:
             return
-        self._rows[row] = replace(self._rows[row], status=status)
+        others = tuple(name for name in self._rows[row].finished_by if name != annotator)
+        finished = tuple(sorted((*others, annotator))) if status == DocumentStatus.DONE and annotator else others
+        self._rows[row] = replace(self._rows[row], status=status, finished_by=finished)
         index = self.index(row)
         self.dataChanged.emit(index, index)
 

@@ -28,6 +28,7 @@ from annotator.ui.icons import icon
 from annotator.ui.import_dialog import run_import
 from annotator.ui.linking import Linker
 from annotator.ui.suggestion_actions import SuggestionActions
+from annotator.ui.team_actions import TeamActions
 from annotator.ui.menus import build_menus
 from annotator.ui.tag_panel import TagPanel
 
@@ -51,6 +52,7 @@ class MainWindow(QMainWindow):
         self.article_view.set_label_colors({label.name: label.color for label in scheme.span_labels})
         self.tag_panel = TagPanel(scheme, self.label_actions)
         self.linker = Linker(self)
+        self.team = TeamActions(self)
         self.suggestion_actions = SuggestionActions(self)
         self.link_actions = [self._link_action(label.name, label.color, label.shortcut) for label in scheme.relation_labels]
 
@@ -114,9 +116,12 @@ class MainWindow(QMainWindow):
     def _load_documents(self) -> None:
         infos = self.controller.documents()
         self.document_list.documents().set_documents(infos)
+        model = self.document_list.documents()
         last = last_document(self.project, annotator=self.controller.annotator)
-        if last is not None:
+        if last is not None and model.row_of(last) >= 0:
             self.document_list.select_document(last)
+        elif model.rowCount():
+            self.document_list.setCurrentIndex(model.index(0))
         self._update_status()
         QTimer.singleShot(0, self.article_view.setFocus)
 
@@ -160,7 +165,7 @@ class MainWindow(QMainWindow):
         self.controller.set_status(DocumentStatus.IN_PROGRESS if current == DocumentStatus.DONE else DocumentStatus.DONE)
 
     def _on_status_changed(self, document_id: int, status: str) -> None:
-        self.document_list.documents().set_status(document_id, DocumentStatus(status))
+        self.document_list.documents().set_status(document_id, DocumentStatus(status), self.controller.annotator)
         self._update_status()
 
     # Spans
@@ -287,6 +292,14 @@ class MainWindow(QMainWindow):
     def import_files(self) -> None:
         if run_import(self, self.project, annotator=self.controller.annotator):
             self.reload_documents()
+
+    def reopen_as(self, annotator: str) -> None:
+        """The same project in a new window for another identity; this one closes."""
+        replacement = MainWindow(self.project, annotator=annotator)
+        replacement.setGeometry(self.geometry())
+        replacement.show()
+        self.replacement = replacement
+        self.close()
 
     def open_adjudication(self) -> None:
         document = self.controller.document
