@@ -8,17 +8,20 @@ from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import aliased
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.model import DocumentId, DocumentStatus, SpanRecord
+from annotator.core.model import DocumentId, DocumentStatus, RelationRecord, SpanId, SpanRecord
 from annotator.services import documents
 from annotator.services.identity import GOLD, AccessError, identify
 from annotator.services.records import span_record
+from annotator.services.relations import RelationService
 from annotator.services.tagging import TaggingService
-from annotator.storage.models import Annotator, Span
+from annotator.storage.models import Annotator, Relation, Span
 from annotator.storage.project import Project
 
 REJECTED_KEY = "adjudication_rejected:{document}"
+REJECTED_LINKS_KEY = "adjudication_rejected_links:{document}"
 
 
 class Kind(StrEnum):
@@ -52,6 +55,32 @@ class Group:
     @property
     def settled(self) -> bool:
         return bool(self.gold) or self.rejected
+
+
+EndKey = tuple[int, int, int, str]  # document, start, end, label
+
+
+@dataclass(frozen=True, slots=True)
+class LinkGroup:
+    """One relation as the annotators made it, between spans identified by their offsets and labels."""
+
+    label: str
+    source: EndKey
+    target: EndKey
+    source_text: str
+    target_text: str
+    annotators: tuple[str, ...]
+    kind: Kind
+    in_gold: bool
+    rejected: bool
+
+    @property
+    def settled(self) -> bool:
+        return self.in_gold or self.rejected
+
+    @property
+    def start(self) -> int:
+        return self.source[1]
 
 
 class Adjudication:
@@ -116,11 +145,76 @@ class Adjudication:
         return span
 
     def accept_all_agreeing(self, document_id: DocumentId) -> list[SpanRecord]:
-        return [
+        """Every span everyone agrees on, then every link everyone agrees on whose ends are now gold."""
+        accepted = [
             self.accept(document_id, group.versions[0])
             for group in self.groups(document_id)
             if group.kind == Kind.AGREE and not group.settled
         ]
+        for link in self.link_groups(document_id):
+            if link.kind == Kind.AGREE and not link.settled and self._gold_span(link.source) and self._gold_span(link.target):
+                self.accept_link(document_id, link)
+        return accepted
+
+    def link_groups(self, document_id: DocumentId) -> list[LinkGroup]:
+        """The annotators' relations that start in this document, one group per distinct relation."""
+        directed = {label.name: label.directed for label in self.project.scheme.relation_labels}
+        source, target = aliased(Span), aliased(Span)
+        query = (
+            select(Annotator.name, Relation.label, source, target)
+            .join(Annotator, Annotator.id == Relation.annotator_id)
+            .join(source, source.id == Relation.from_span_id)
+            .join(target, target.id == Relation.to_span_id)
+            .where(source.document_id == document_id)
+        )
+        found: dict[tuple, tuple[list[str], str, str]] = {}
+        gold: set[tuple] = set()
+        with self.project.reading() as session:
+            for name, label, a, b in session.execute(query):
+                ends = [((a.document_id, a.start, a.end, a.label), a.text), ((b.document_id, b.start, b.end, b.label), b.text)]
+                if not directed.get(label, True):
+                    ends.sort()
+                key = (label, ends[0][0], ends[1][0])
+                if name == GOLD:
+                    gold.add(key)
+                    continue
+                found.setdefault(key, ([], ends[0][1], ends[1][1]))[0].append(name)
+        people = set(self.annotators(document_id))
+        rejected = self._rejected(document_id, links=True)
+        return [
+            LinkGroup(
+                label=key[0], source=key[1], target=key[2], source_text=texts[1], target_text=texts[2],
+                annotators=tuple(sorted(set(texts[0]))), kind=Kind.AGREE if set(texts[0]) >= people else Kind.PARTIAL,
+                in_gold=key in gold, rejected=_link_mark(key) in rejected,
+            )
+            for key, texts in sorted(found.items(), key=lambda item: (item[0][1][1], item[0][0]))
+        ]
+
+    def accept_link(self, document_id: DocumentId, link: LinkGroup) -> RelationRecord:
+        ends = [self._gold_span(link.source), self._gold_span(link.target)]
+        if None in ends:
+            raise AnnotatorError("accept both of this link's spans into gold first")
+        relation = RelationService(self.project, annotator=self.reviewer.name, tagging=self.gold).create(
+            label=link.label, from_span=ends[0], to_span=ends[1]  # type: ignore[arg-type]
+        )
+        self._touch(document_id)
+        return relation
+
+    def reject_link(self, document_id: DocumentId, link: LinkGroup, *, rejected: bool = True) -> None:
+        marks = self._rejected(document_id, links=True)
+        key = _link_mark((link.label, link.source, link.target))
+        (marks.add if rejected else marks.discard)(key)
+        self.project.set_setting(REJECTED_LINKS_KEY.format(document=document_id), json.dumps(sorted(marks)))
+        self._touch(document_id)
+
+    def _gold_span(self, key: EndKey) -> SpanId | None:
+        with self.project.reading() as session:
+            found = session.scalar(
+                select(Span.id).join(Annotator, Annotator.id == Span.annotator_id).where(
+                    Annotator.name == GOLD, Span.document_id == key[0], Span.start == key[1], Span.end == key[2], Span.label == key[3]
+                )
+            )
+        return None if found is None else SpanId(found)
 
     def reject(self, document_id: DocumentId, group: Group, *, rejected: bool = True) -> None:
         marks = self._rejected(document_id)
@@ -142,9 +236,15 @@ class Adjudication:
         if self.status(document_id) == DocumentStatus.NEW:
             self.set_status(document_id, DocumentStatus.IN_PROGRESS)
 
-    def _rejected(self, document_id: DocumentId) -> set[tuple[int, int]]:
-        raw = self.project.setting(REJECTED_KEY.format(document=document_id))
-        return {tuple(pair) for pair in json.loads(raw)} if raw else set()  # type: ignore[misc]
+    def _rejected(self, document_id: DocumentId, *, links: bool = False) -> set:
+        raw = self.project.setting((REJECTED_LINKS_KEY if links else REJECTED_KEY).format(document=document_id))
+        if not raw:
+            return set()
+        return {item if links else tuple(item) for item in json.loads(raw)}
+
+
+def _link_mark(key: tuple) -> str:
+    return json.dumps([key[0], list(key[1]), list(key[2])])
 
 
 def _clusters(spans: list[tuple[SpanRecord, str]]) -> list[list[tuple[SpanRecord, str]]]:

@@ -47,8 +47,8 @@ class RelationService:
 
     def __init__(self, project: Project, *, annotator: str, tagging: TaggingService | None = None) -> None:
         self.project = project
-        self.annotator = annotator
         self.tagging = tagging or TaggingService(project, annotator=annotator)
+        self.annotator = self.tagging.annotator  # the layer written: the person's own, or gold
 
     def create(
         self, *, label: str, from_span: SpanId, to_span: SpanId, attributes: dict[str, Any] | None = None

@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QListWidget, QListWi
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import DocumentId, DocumentStatus, SpanRecord
-from annotator.services.adjudication import Adjudication, Group, Kind, Version
+from annotator.services.adjudication import Adjudication, Group, Kind, LinkGroup, Version
+from annotator.services.relations import RelationService
 from annotator.services.documents import document_text
 from annotator.services.tagging import SpanDeletion
 from annotator.storage.project import Project
@@ -32,7 +33,7 @@ class AdjudicationView(QDialog):
         self.adjudication = Adjudication(project, reviewer=reviewer)
         self.document_id = document_id
         self.undo_stack = QUndoStack(self)
-        self.groups: list[Group] = []
+        self.groups: list[Group | LinkGroup] = []
         scheme = project.scheme
         self.colors = {label.name: label.color for label in scheme.span_labels}
 
@@ -98,7 +99,7 @@ class AdjudicationView(QDialog):
 
     def refresh(self) -> None:
         row = max(self.group_list.currentRow(), 0)
-        self.groups = self.adjudication.groups(self.document_id)
+        self.groups = [*self.adjudication.groups(self.document_id), *self.adjudication.link_groups(self.document_id)]
         gold = self.adjudication.gold.spans(self.document_id)
         self.article.highlighter.set_spans([])
         for span in gold:
@@ -106,7 +107,7 @@ class AdjudicationView(QDialog):
         self.group_list.blockSignals(True)
         self.group_list.clear()
         for group in self.groups:
-            name, color = KIND_ICONS[group.kind]
+            name, color = ("fa5s.link", "#3d7be0") if isinstance(group, LinkGroup) else KIND_ICONS[group.kind]
             item = QListWidgetItem(icon("fa5s.check", "#2e9e5b") if group.settled else icon(name, color), self._caption(group))
             self.group_list.addItem(item)
         self.group_list.blockSignals(False)
@@ -120,7 +121,10 @@ class AdjudicationView(QDialog):
             .replace("%3", status.replace("_", " "))
         )
 
-    def _caption(self, group: Group) -> str:
+    def _caption(self, group: Group | LinkGroup) -> str:
+        if isinstance(group, LinkGroup):
+            state = self.tr("rejected") if group.rejected else (self.tr("in gold") if group.in_gold else group.kind.value)
+            return f"{state} · {group.label} «{group.source_text[:30]}» → «{group.target_text[:30]}» — {', '.join(group.annotators)}"
         first = group.versions[0]
         who = " | ".join(f"{v.label} {', '.join(v.annotators)}" for v in group.versions)
         state = self.tr("rejected") if group.rejected else (self.tr("in gold") if group.gold else group.kind.value)
@@ -131,6 +135,14 @@ class AdjudicationView(QDialog):
         if not 0 <= row < len(self.groups):
             return
         group = self.groups[row]
+        if isinstance(group, LinkGroup):
+            self.version_list.addItem(
+                f"1 · {group.label} «{group.source_text}» → «{group.target_text}» — {', '.join(group.annotators)}"
+            )
+            ends = [end for end in (group.source, group.target) if end[0] == self.document_id]
+            self.article.set_links([], [(end[1], end[2], self.colors.get(end[3], "#808080")) for end in ends])
+            self.article.select_range(group.start, group.start)
+            return
         for number, version in enumerate(group.versions, start=1):
             attributes = ", ".join(f"{k}={v}" for k, v in sorted(version.attributes.items()))
             self.version_list.addItem(
@@ -141,7 +153,7 @@ class AdjudicationView(QDialog):
         self.article.select_range(group.start, group.start)
         self.article.ensureCursorVisible()
 
-    def current(self) -> Group | None:
+    def current(self) -> Group | LinkGroup | None:
         row = self.group_list.currentRow()
         return self.groups[row] if 0 <= row < len(self.groups) else None
 
@@ -159,9 +171,25 @@ class AdjudicationView(QDialog):
 
     def accept(self, index: int) -> None:
         group = self.current()
+        if isinstance(group, LinkGroup):
+            if index == 0:
+                self._run(lambda: self._accept_link(group))
+            return
         if group is None or index >= len(group.versions):
             return
         self._run(lambda: self._accept_version(group.versions[index]))
+
+    def _accept_link(self, link: LinkGroup) -> None:
+        record = self.adjudication.accept_link(self.document_id, link)
+        relations = RelationService(self.adjudication.project, annotator=self.adjudication.reviewer.name, tagging=self.adjudication.gold)
+        holder = {"record": record}
+
+        def undo() -> None:
+            holder["record"] = relations.delete(holder["record"].id)
+
+        self.undo_stack.push(
+            FunctionCommand(self.tr("Accept link"), undo=undo, redo=lambda: relations.restore(holder["record"]))
+        )
 
     def _accept_version(self, version: Version) -> None:
         span = self.adjudication.accept(self.document_id, version)
@@ -197,6 +225,19 @@ class AdjudicationView(QDialog):
     def reject_current(self) -> None:
         group = self.current()
         if group is None:
+            return
+        if isinstance(group, LinkGroup):
+            link = group
+
+            def reject_link() -> None:
+                self.adjudication.reject_link(self.document_id, link)
+                self.undo_stack.push(FunctionCommand(
+                    self.tr("Reject link"),
+                    undo=lambda: self.adjudication.reject_link(self.document_id, link, rejected=False),
+                    redo=lambda: self.adjudication.reject_link(self.document_id, link),
+                ))
+
+            self._run(reject_link)
             return
 
         def reject() -> None:

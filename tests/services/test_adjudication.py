@@ -70,3 +70,29 @@ def test_accept_reject_and_accept_all_that_agree(project: Project, doc: Document
 def test_annotators_cannot_adjudicate(project: Project, doc: DocumentId) -> None:
     with pytest.raises(AccessError, match="only a reviewer may adjudicate"):
         Adjudication(project, reviewer="lina")
+
+
+def test_links_are_aligned_and_accepted_once_their_spans_are_gold(project: Project, doc: DocumentId) -> None:
+    from annotator.services.relations import RelationService
+
+    for name in ("lina", "omar"):
+        tagger = TaggingService(project, annotator=name)
+        spans = {s.text: s for s in tagger.spans(doc)}
+        claim = next(s for s in spans.values() if s.label == "CLAIM")
+        RelationService(project, annotator=name, tagging=tagger).create(
+            label="ATTRIBUTION", from_span=claim.id, to_span=spans["مسؤول كبير"].id
+        )
+    reviewer = Adjudication(project, reviewer="rev")
+    links = reviewer.link_groups(doc)
+    assert [(l.label, l.source_text, l.annotators, l.kind) for l in links] == [
+        ("ATTRIBUTION", "الرئيس بعث رسالة إلى طهران", ("lina",), Kind.PARTIAL),
+        ("ATTRIBUTION", "بعث رسالة إلى طهران أمس", ("omar",), Kind.PARTIAL),
+    ]
+    with pytest.raises(Exception, match="accept both of this link's spans"):
+        reviewer.accept_link(doc, links[1])
+    reviewer.accept(doc, reviewer.groups(doc)[0].versions[0])
+    reviewer.accept(doc, reviewer.groups(doc)[1].versions[1])
+    relation = reviewer.accept_link(doc, links[1])
+    assert relation.annotator == GOLD
+    reviewer.reject_link(doc, links[0])
+    assert [l.settled for l in reviewer.link_groups(doc)] == [True, True]

@@ -98,3 +98,31 @@ def test_the_agreement_heatmap(qtbot: QtBot, project: Project) -> None:
 
 def test_the_role_can_be_set_on_the_command_line() -> None:
     assert parse_args(["p.db", "--annotator", "rana", "--role", "reviewer"]).role == "reviewer"
+
+
+def test_agreeing_links_are_accepted_with_their_spans(qtbot: QtBot, project: Project, tmp_path: Path) -> None:
+    from annotator.services.relations import RelationService
+
+    make_application()
+    doc = DocumentId(add_document(project, TEXT))
+    for name in ("lina", "omar"):
+        tag(project, name, doc, "مسؤول كبير", "SOURCE")
+        tag(project, name, doc, "الرئيس بعث رسالة إلى طهران", "CLAIM")
+        tagger = TaggingService(project, annotator=name)
+        source, claim = tagger.spans(doc)
+        RelationService(project, annotator=name, tagging=tagger).create(label="ATTRIBUTION", from_span=claim.id, to_span=source.id)
+    identify(project, "rana", Role.REVIEWER)
+    window = MainWindow(project, annotator="rana")
+    qtbot.addWidget(window)
+    window.open_adjudication()
+    view = window.adjudication_view
+    assert [type(g).__name__ for g in view.groups] == ["Group", "Group", "LinkGroup"]
+    view.accept_all()
+    assert all(g.settled for g in view.groups)
+    out = tmp_path / "gold.jsonl"
+    export_jsonl(project, out, layer="gold")
+    [record] = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [r["label"] for r in record["relations"]] == ["ATTRIBUTION"]
+    assert all(r["annotator"] == "gold" for r in record["relations"])
+    view.undo_stack.undo()
+    assert not any(g.settled for g in view.groups[:2])
