@@ -103,7 +103,10 @@ def compute_agreement(project: Project, *, annotators: list[str] | None = None) 
         report.overlap[(a, b)] = {label: _overlap(mine, theirs, label) for label in [OVERALL, *labels]}
     relations = _load_relations(project, names)
     for a, b in combinations(names, 2):
-        report.relations[(a, b)] = _scores(len(relations[a] & relations[b]), len(relations[b]), len(relations[a]))
+        both = {doc for doc in documents if a in sequences[doc] and b in sequences[doc]}
+        mine = {r for r in relations[a] if r[1][0] in both or r[2][0] in both}
+        theirs = {r for r in relations[b] if r[1][0] in both or r[2][0] in both}
+        report.relations[(a, b)] = _scores(len(mine & theirs), len(theirs), len(mine))
     return report
 
 
