@@ -42,8 +42,11 @@ class AdjudicationView(QDialog):
         self.article.set_label_colors(self.colors)
         self.group_list = QListWidget()
         self.group_list.setObjectName("adjudicationGroups")
+        self.group_list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.group_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.version_list = QListWidget()
         self.version_list.setObjectName("adjudicationVersions")
+        self.version_list.setWordWrap(True)
         self.status = QLabel()
         self.status.setObjectName("adjudicationStatus")
         help_text = QLabel(self.tr(

@@ -6,7 +6,7 @@ import math
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QDialog, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
 from annotator.services.agreement import OVERALL, AgreementReport
 
@@ -53,7 +53,7 @@ class AgreementView(QDialog):
             self.span_table.setItem(row, 1, _cell(report.overlap[pair][OVERALL].f1))
             self.span_table.setItem(row, 2, _cell(report.relations[pair].f1))
         for table in (self.kappa_table, self.span_table):
-            table.resizeColumnsToContents()
+            table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(
             self.tr("%1 document(s), %2 tokens; annotators: %3")
