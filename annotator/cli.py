@@ -10,7 +10,7 @@ from pathlib import Path
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.scheme import load_scheme
-from annotator.services.exporting import export_jsonl
+from annotator.services.datasets import EXPORT_FORMATS, IMPORT_FORMATS, export_dataset
 from annotator.services.agreement import compute_agreement, format_agreement
 from annotator.services.documents import list_documents
 from annotator.services.identity import assign, identify
@@ -40,6 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("project", type=Path)
     imp.add_argument("paths", type=Path, nargs="+")
     imp.add_argument("--annotator", help="whose layer pre-annotated spans without an annotator join")
+    imp.add_argument("--format", choices=IMPORT_FORMATS, help="default: detected from the content")
 
     merge = commands.add_parser("merge", help="bring other project files into TARGET (created if missing)")
     merge.add_argument("target", type=Path)
@@ -58,9 +59,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     exp = commands.add_parser("export", help="export the project")
     exp.add_argument("project", type=Path)
-    exp.add_argument("--format", choices=["jsonl"], default="jsonl")
-    exp.add_argument("--out", type=Path, required=True)
+    exp.add_argument("--format", choices=EXPORT_FORMATS, default="jsonl")
+    exp.add_argument("--out", type=Path, required=True, help="a file, or a folder for csv, brat and parquet")
     exp.add_argument("--layer", default="all", help="gold, all (default) or annotator:NAME")
+    exp.add_argument("--documents", help="status=done (or new, in_progress): only documents with that status")
     return parser
 
 
@@ -87,7 +89,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     created = not args.project.exists()
     project = Project.open_or_create(args.project)
     try:
-        report = import_paths(project, args.paths, annotator=args.annotator or default_annotator())
+        report = import_paths(project, args.paths, annotator=args.annotator or default_annotator(), fmt=args.format)
     finally:
         project.close()
     if created and not report.imported and report.errors:
@@ -138,7 +140,15 @@ def cmd_assign(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    status = None
+    if args.documents:
+        key, _, value = args.documents.partition("=")
+        if key != "status" or not value:
+            raise AnnotatorError(f"--documents {args.documents!r}: use status=done, status=in_progress or status=new")
+        status = value
     with Project.open(args.project) as project:
-        count = export_jsonl(project, args.out, layer=args.layer)
-    print(f"exported {count} document(s) to {args.out}")
+        report = export_dataset(project, args.format, args.out, layer=args.layer, status=status)
+    for note in report.notes:
+        print(f"note: {note}")
+    print(f"exported {report.documents} document(s), {report.spans} span(s), {report.relations} relation(s) to {args.out} ({args.format})")
     return 0

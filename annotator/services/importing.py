@@ -12,12 +12,12 @@ from sqlalchemy.orm import Session
 
 from annotator.core.errors import InputError
 from annotator.core.model import NewDocument, NewRelation, NewSpan
-from annotator.services.readers import read_path
+from annotator.services.datasets import detect_format, read_dataset
 from annotator.services.tagging import new_uid
 from annotator.storage.models import Document, Relation, Span
 from annotator.storage.project import Project
 
-ARTICLE_SUFFIXES = {".txt", ".jsonl"}
+ARTICLE_SUFFIXES = {".txt", ".jsonl", ".json"}
 Progress = Callable[[int, int], bool]
 
 
@@ -34,10 +34,12 @@ def sha256(text: str) -> str:
 
 
 def expand_paths(paths: Iterable[Path]) -> list[Path]:
-    """Files as given, and the .txt/.jsonl files inside folders (recursively, sorted)."""
+    """Files as given, brat folders (with .ann files) as one unit, and the article files inside other folders."""
     found: list[Path] = []
     for path in paths:
-        if path.is_dir():
+        if path.is_dir() and any(path.glob("*.ann")):
+            found.append(path)
+        elif path.is_dir():
             found.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES))
         else:
             found.append(path)
@@ -45,7 +47,7 @@ def expand_paths(paths: Iterable[Path]) -> list[Path]:
 
 
 def import_paths(
-    project: Project, paths: Iterable[Path], *, annotator: str, progress: Progress | None = None
+    project: Project, paths: Iterable[Path], *, annotator: str, progress: Progress | None = None, fmt: str | None = None
 ) -> ImportReport:
     """Import every file; a bad file is reported and leaves the project exactly as it was."""
     report = ImportReport()
@@ -58,8 +60,9 @@ def import_paths(
             report.errors.append(InputError("no such file or folder", path=str(path)))
             continue
         try:
-            documents = read_path(path, project.scheme)
-            added = add_documents(project, documents, annotator=annotator, strict_ids=path.suffix.lower() == ".jsonl")
+            kind = fmt or detect_format(path)
+            documents = read_dataset(path, project.scheme, kind)
+            added = add_documents(project, documents, annotator=annotator, strict_ids=kind != "txt")
         except InputError as error:
             report.errors.append(error if error.path else error.located(path=str(path)))
             continue

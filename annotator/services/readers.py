@@ -24,13 +24,13 @@ def record_validator() -> jsonschema.Draft202012Validator:
     return jsonschema.Draft202012Validator(schema)
 
 
-def read_path(path: Path, scheme: Scheme) -> list[NewDocument]:
+def read_path(path: Path, scheme: Scheme, *, as_jsonl: bool | None = None) -> list[NewDocument]:
     """The documents in one file; InputError names the file, the line and the reason."""
     try:
         data = path.read_bytes()
     except OSError as error:
         raise InputError(f"cannot be read: {error.strerror}", path=str(path)) from None
-    if path.suffix.lower() == ".jsonl":
+    if as_jsonl if as_jsonl is not None else path.suffix.lower() == ".jsonl":
         return read_jsonl(data, scheme, path=str(path))
     return [read_text_article(data, path=str(path), stem=path.stem)]
 
