@@ -5,23 +5,79 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QMessageBox,
+    QProgressDialog,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
+from annotator.core.errors import AnnotatorError
+from annotator.services.datasets import detect_format, read_dataset
 from annotator.services.importing import import_paths
 from annotator.storage.project import Project
 
 
 def run_import(parent: QWidget, project: Project, *, annotator: str) -> bool:
-    """Ask for files and import them; True when anything new arrived."""
+    """Ask for files, show what they hold, import them; True when anything new arrived."""
     names, _filter = QFileDialog.getOpenFileNames(
         parent,
-        parent.tr("Import articles"),
+        parent.tr("Import articles or annotated data"),
         str(Path.home()),
-        parent.tr("Articles (*.txt *.jsonl);;Plain text (*.txt);;JSON Lines (*.jsonl);;All files (*)"),
+        parent.tr(
+            "Articles and datasets (*.txt *.jsonl *.json *.ann);;Plain text (*.txt);;JSON Lines: native or doccano (*.jsonl);;"
+            "Label Studio (*.json);;brat (*.ann);;All files (*)"
+        ),
     )
     if not names:
         return False
-    return import_with_progress(parent, project, [Path(name) for name in names], annotator=annotator)
+    paths = [Path(name).parent if name.endswith(".ann") else Path(name) for name in names]
+    preview = ImportPreview(project, list(dict.fromkeys(paths)), parent)
+    if preview.exec() != QDialog.DialogCode.Accepted:
+        return False
+    return import_with_progress(parent, project, preview.paths, annotator=annotator)
+
+
+class ImportPreview(QDialog):
+    """What each chosen file holds, or why it cannot be imported, before anything is written."""
+
+    def __init__(self, project: Project, paths: list[Path], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("importPreview")
+        self.setWindowTitle(self.tr("Import: preview"))
+        self.paths = paths
+        self.table = QTableWidget(len(paths), 5)
+        self.table.setObjectName("importPreviewTable")
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("File"), self.tr("Format"), self.tr("Documents"), self.tr("Spans / relations"), self.tr("Problem")]
+        )
+        for row, path in enumerate(paths):
+            cells = [path.name, "", "", "", ""]
+            try:
+                fmt = detect_format(path)
+                documents = read_dataset(path, project.scheme, fmt)
+                cells[1:4] = [fmt, str(len(documents)),
+                              f"{sum(len(d.spans) for d in documents)} / {sum(len(d.relations) for d in documents)}"]
+            except AnnotatorError as error:
+                cells[4] = str(error)
+            for column, value in enumerate(cells):
+                self.table.setItem(row, column, QTableWidgetItem(value))
+        self.table.resizeColumnsToContents()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Import"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("Files with a problem are skipped; the others are imported each in one piece.")))
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)
+        self.resize(820, 320)
 
 
 def import_with_progress(parent: QWidget, project: Project, paths: list[Path], *, annotator: str) -> bool:

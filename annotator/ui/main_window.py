@@ -25,6 +25,7 @@ from annotator.ui.commands import CreateSpanCommand, DeleteSpanCommand, EditAttr
 from annotator.ui.controller import TaggingController
 from annotator.ui.document_list import DocumentList
 from annotator.ui.icons import icon
+from annotator.ui.export_dialog import ExportDialog
 from annotator.ui.import_dialog import run_import
 from annotator.ui.linking import Linker
 from annotator.ui.suggestion_actions import SuggestionActions
@@ -292,6 +293,10 @@ class MainWindow(QMainWindow):
     def import_files(self) -> None:
         if run_import(self, self.project, annotator=self.controller.annotator):
             self.reload_documents()
+
+    def export_dataset(self) -> None:
+        self.export_dialog = ExportDialog(self.project, self)
+        self.export_dialog.show()
 
     def reopen_as(self, annotator: str) -> None:
         """The same project in a new window for another identity; this one closes."""

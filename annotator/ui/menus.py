@@ -35,6 +35,9 @@ def build_menus(window: MainWindow) -> None:
 
     file_menu = bar.addMenu(window.tr("&File"))
     file_menu.addAction(_action(window, window.tr("&Import…"), "Ctrl+I", window.import_files, "fa5s.file-import"))
+    export = _action(window, window.tr("&Export…"), "Ctrl+E", window.export_dataset, "fa5s.file-export")
+    export.setObjectName("exportDataset")
+    file_menu.addAction(export)
     merge = _action(window, window.tr("&Merge project files…"), "Ctrl+M", window.team.merge, "fa5s.object-group")
     merge.setObjectName("mergeProjects")
     file_menu.addAction(merge)
