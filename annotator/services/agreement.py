@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -126,20 +127,31 @@ def _token_labels(
     project: Project, documents: list[int], layers: dict[str, set[SpanKey]], labels: list[str]
 ) -> dict[int, dict[str, list[frozenset[str]]]]:
     """Per document and annotator, the set of labels on each token (empty: untagged)."""
+    by_document: dict[int, dict[str, list[SpanKey]]] = defaultdict(lambda: defaultdict(list))
+    for name, spans in layers.items():
+        for span in spans:
+            by_document[span[0]][name].append(span)
     result: dict[int, dict[str, list[frozenset[str]]]] = {}
+    texts: dict[int, str] = {}
     with project.reading() as session:
-        for document_id in documents:
-            text = session.scalar(select(Document.text).where(Document.id == document_id)) or ""
-            words = tokens(text)
-            per_annotator: dict[str, list[frozenset[str]]] = {}
-            for name, spans in layers.items():
-                mine = [s for s in spans if s[0] == document_id]
-                if not mine:
-                    continue
-                per_annotator[name] = [
-                    frozenset(label for _d, start, end, label in mine if start < word.end and word.start < end) for word in words
-                ]
-            result[document_id] = per_annotator
+        for first in range(0, len(documents), 500):
+            chunk = documents[first : first + 500]
+            texts.update({row.id: row.text for row in session.execute(select(Document.id, Document.text).where(Document.id.in_(chunk)))})
+    for document_id in documents:
+        words = tokens(texts.get(document_id, ""))
+        starts = [word.start for word in words]
+        per_annotator: dict[str, list[frozenset[str]]] = {}
+        for name, spans in by_document[document_id].items():
+            cells: list[set[str]] = [set() for _ in words]
+            for _doc, start, end, label in spans:
+                first = bisect_right(starts, start) - 1
+                for index in range(max(first, 0), len(words)):
+                    if words[index].start >= end:
+                        break
+                    if words[index].end > start:
+                        cells[index].add(label)
+            per_annotator[name] = [frozenset(cell) for cell in cells]
+        result[document_id] = per_annotator
     return result
 
 
@@ -187,20 +199,22 @@ def _exact(reference: set[SpanKey], other: set[SpanKey], label: str) -> Scores:
 
 
 def _overlap(reference: set[SpanKey], other: set[SpanKey], label: str) -> Scores:
-    """One-to-one matching of same-label spans that overlap, greedily by largest overlap."""
+    """One-to-one matching of same-label spans that overlap, greedily by largest overlap, per document."""
     ref = sorted(s for s in reference if label in (OVERALL, s[3]))
     oth = sorted(s for s in other if label in (OVERALL, s[3]))
+    groups: dict[tuple[int, str], list[SpanKey]] = defaultdict(list)
+    for span in oth:
+        groups[(span[0], span[3])].append(span)
     pairs = sorted(
-        ((min(a[2], b[2]) - max(a[1], b[1]), i, j) for i, a in enumerate(ref) for j, b in enumerate(oth)
-         if a[0] == b[0] and a[3] == b[3] and a[1] < b[2] and b[1] < a[2]),
+        ((min(a[2], b[2]) - max(a[1], b[1]), a, b) for a in ref for b in groups.get((a[0], a[3]), ()) if a[1] < b[2] and b[1] < a[2]),
         reverse=True,
     )
-    used_ref: set[int] = set()
-    used_oth: set[int] = set()
-    for _size, i, j in pairs:
-        if i not in used_ref and j not in used_oth:
-            used_ref.add(i)
-            used_oth.add(j)
+    used_ref: set[SpanKey] = set()
+    used_oth: set[SpanKey] = set()
+    for _size, a, b in pairs:
+        if a not in used_ref and b not in used_oth:
+            used_ref.add(a)
+            used_oth.add(b)
     return _scores(len(used_ref), len(oth), len(ref))
 
 
