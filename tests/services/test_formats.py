@@ -204,3 +204,21 @@ def test_round_trips_hold_for_generated_hard_unicode(text: str, data: st.DataObj
                 with Project.create(root / f"{fmt}.db") as fresh:
                     assert import_paths(fresh, [out], annotator="x").errors == []
                     assert content(fresh, keep_relation_attributes=False, keep_cross=False) == expected, fmt
+
+
+def test_labelstudio_predictions_and_doccano_label_lists_import(project: Project, tmp_path: Path) -> None:
+    from annotator.services.tagging import TaggingService as Tagging
+
+    text = "😀 قال مسؤول كبير"
+    start16 = len("😀 قال ".encode("utf-16-le")) // 2
+    task = {"data": {"text": text, "doc_id": "t1"}, "annotations": [],
+            "predictions": [{"model_version": "v1", "result": [
+                {"id": "p1", "from_name": "label", "to_name": "text", "type": "labels",
+                 "value": {"start": start16, "end": start16 + 10, "text": "مسؤول كبير", "labels": ["SOURCE"]}}]}]}
+    (tmp_path / "ls.json").write_text(json.dumps([task], ensure_ascii=False), encoding="utf-8")
+    (tmp_path / "dc.jsonl").write_text(json.dumps({"id": 3, "text": "نفت البعثة", "label": [[0, 3, "CUE"]]}, ensure_ascii=False), encoding="utf-8")
+    report = import_paths(project, [tmp_path / "ls.json", tmp_path / "dc.jsonl"], annotator="me")
+    assert report.errors == []
+    [predicted] = Tagging(project, annotator="prediction:v1").spans(DocumentId(1))
+    assert (predicted.text, predicted.start) == ("مسؤول كبير", text.index("مسؤول"))
+    assert [s.text for s in Tagging(project, annotator="me").spans(DocumentId(2))] == ["نفت"]
