@@ -52,20 +52,20 @@ class ImportPreview(QDialog):
         self.setObjectName("importPreview")
         self.setWindowTitle(self.tr("Import: preview"))
         self.paths = paths
-        self.table = QTableWidget(len(paths), 5)
+        self.table = QTableWidget(len(paths), 6)
         self.table.setObjectName("importPreviewTable")
         self.table.setHorizontalHeaderLabels(
-            [self.tr("File"), self.tr("Format"), self.tr("Documents"), self.tr("Spans / relations"), self.tr("Problem")]
+            [self.tr("File"), self.tr("Format"), self.tr("Documents"), self.tr("Spans"), self.tr("Relations"), self.tr("Problem")]
         )
         for row, path in enumerate(paths):
-            cells = [path.name, "", "", "", ""]
+            cells = [path.name, "", "", "", "", ""]
             try:
                 fmt = detect_format(path)
                 documents = read_dataset(path, project.scheme, fmt)
-                cells[1:4] = [fmt, str(len(documents)),
-                              f"{sum(len(d.spans) for d in documents)} / {sum(len(d.relations) for d in documents)}"]
+                cells[1:5] = [fmt, str(len(documents)), str(sum(len(d.spans) for d in documents)),
+                              str(sum(len(d.relations) for d in documents))]
             except AnnotatorError as error:
-                cells[4] = str(error)
+                cells[5] = f"\u2066{error}\u2069"  # an isolate keeps a left-to-right message readable in the RTL table
             for column, value in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(value))
         self.table.resizeColumnsToContents()

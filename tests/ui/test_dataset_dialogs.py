@@ -70,6 +70,6 @@ def test_import_preview_names_formats_counts_and_problems(qtbot: QtBot, project:
     bad.write_bytes(b"\x00\x01")
     preview = ImportPreview(project, [good, bad])
     qtbot.addWidget(preview)
-    rows = [[preview.table.item(r, c).text() for c in range(5)] for r in range(2)]
-    assert rows[0] == ["doccano.jsonl", "doccano", "1", "1 / 0", ""]
-    assert rows[1][0] == "bad.txt" and "NUL byte" in rows[1][4]
+    rows = [[preview.table.item(r, c).text() for c in range(6)] for r in range(2)]
+    assert rows[0] == ["doccano.jsonl", "doccano", "1", "1", "0", ""]
+    assert rows[1][0] == "bad.txt" and "NUL byte" in rows[1][5]
