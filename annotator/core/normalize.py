@@ -30,3 +30,18 @@ def fold_with_map(text: str) -> tuple[str, list[int]]:
 def fold(text: str) -> str:
     """The search form of a text; `fold("وفقًا") == fold("وفقا")`."""
     return fold_with_map(text)[0]
+
+
+PROCLITICS = ("وبال", "وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
+
+
+def index_form(text: str) -> str:
+    """What the full-text index stores: each folded word, followed by its forms without clitics
+    (والرسالة → والرساله رساله الرساله), so that a search for رسالة finds برسالة and والرسالة."""
+    words = []
+    for word in fold(text).split():
+        words.append(word)
+        for clitic in PROCLITICS:
+            if word.startswith(clitic) and len(word) - len(clitic) >= 3:
+                words.append(word[len(clitic):])
+    return " ".join(words)

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from annotator.core.errors import ProjectError
 from annotator.core.scheme import Scheme, default_scheme, parse_scheme
-from annotator.storage import guards, migrate
+from annotator.storage import guards, migrate, search_index  # noqa: F401 - keeps the search index in step
 from annotator.storage.engine import READ_ONLY, make_engine
 from annotator.storage.models import Annotator, Setting
 

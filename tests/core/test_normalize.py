@@ -22,3 +22,10 @@ def test_the_map_points_back_into_the_original_text() -> None:
     original_end = positions[start + len("المتحدث") - 1] + 1
     assert text[original_start:original_end].startswith("المُتحدِّ")
     assert len(folded) == len(positions)
+
+
+def test_the_index_form_adds_words_without_their_clitics() -> None:
+    from annotator.core.normalize import index_form
+
+    assert index_form("والرسالةُ برسالة").split() == ["والرساله", "رساله", "الرساله", "برساله", "رساله"]
+    assert index_form("بلد").split() == ["بلد"]  # too short to be a clitic plus a word

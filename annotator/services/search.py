@@ -1,0 +1,82 @@
+"""Search the corpus and one article on normalized Arabic; hits come back as offsets into the original text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sqlalchemy import select, text
+
+from annotator.core.normalize import fold, fold_with_map
+from annotator.core.offsets import grapheme_ceil
+from annotator.core.model import DocumentId
+from annotator.storage.models import Document
+from annotator.storage.project import Project
+
+WORD = re.compile(r"\w+")
+SNIPPET_CONTEXT = 40
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    document_id: DocumentId
+    title: str
+    snippet: str
+    hits: tuple[tuple[int, int], ...]
+
+
+def find_in_text(original: str, query: str) -> list[tuple[int, int]]:
+    """Every place the query occurs, ignoring harakat, tatweel, hamza/alef forms, teh marbuta and alef maqsura."""
+    needle = " ".join(fold(query).split())
+    if not needle:
+        return []
+    folded, positions = fold_with_map(original)
+    folded = re.sub(r"\s", " ", folded)  # NBSP and line breaks match a typed space
+    found = []
+    index = folded.find(needle)
+    while index >= 0:
+        start = positions[index]
+        end = grapheme_ceil(original, positions[index + len(needle) - 1] + 1)
+        found.append((start, end))
+        index = folded.find(needle, index + len(needle))
+    return found
+
+
+def match_expression(query: str) -> str | None:
+    """An FTS5 phrase of the folded query's words, the last one as a prefix."""
+    words = WORD.findall(fold(query))
+    if not words:
+        return None
+    return '"' + " ".join(words) + '"*'
+
+
+def search_corpus(project: Project, query: str, *, limit: int = 50) -> list[SearchResult]:
+    expression = match_expression(query)
+    if expression is None:
+        return []
+    with project.reading() as session:
+        ids = [
+            row[0]
+            for row in session.execute(
+                text("SELECT rowid FROM document_search WHERE document_search MATCH :q ORDER BY rank LIMIT :n"),
+                {"q": expression, "n": limit},
+            )
+        ]
+        if not ids:
+            return []
+        rows = {row.id: row for row in session.execute(select(Document.id, Document.title, Document.text).where(Document.id.in_(ids)))}
+    results = []
+    for document_id in ids:
+        row = rows[document_id]
+        hits = find_in_text(row.text, query)
+        results.append(SearchResult(DocumentId(document_id), row.title, _snippet(row.text, hits), tuple(hits)))
+    return results
+
+
+def _snippet(original: str, hits: list[tuple[int, int]]) -> str:
+    if not hits:
+        return " ".join(original[: SNIPPET_CONTEXT * 2].split())
+    start, end = hits[0]
+    left = max(0, start - SNIPPET_CONTEXT)
+    right = min(len(original), end + SNIPPET_CONTEXT)
+    return ("…" if left else "") + " ".join(original[left:right].split()) + ("…" if right < len(original) else "")
