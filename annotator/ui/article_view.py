@@ -79,6 +79,7 @@ class ArticleView(QTextEdit):
         self._links: list[LinkDrawing] = []
         self._partners: list[tuple[int, int, str]] = []
         self._suggestion_ids: dict[tuple[int, int], SpanId] = {}
+        self._search_hits: list[tuple[int, int]] = []
 
     def set_label_colors(self, colors: dict[str, str]) -> None:
         self._colors = {name: QColor(color) for name, color in colors.items()}
@@ -95,6 +96,7 @@ class ArticleView(QTextEdit):
         self._links = []
         self._partners = []
         self._suggestion_ids = {}
+        self._search_hits = []
         document = self.document()
         self.highlighter.set_spans([])
         self.setPlainText(text)
@@ -154,6 +156,10 @@ class ArticleView(QTextEdit):
         self._selected = span
         self._update_extra_selections()
 
+    def set_search_hits(self, hits: list[tuple[int, int]]) -> None:
+        self._search_hits = hits
+        self._update_extra_selections()
+
     def set_links(self, links: list[LinkDrawing], partners: list[tuple[int, int, str]]) -> None:
         """Relations to draw as arcs, and the spans paired with the selection (start, end, color)."""
         self._links = links
@@ -205,7 +211,7 @@ class ArticleView(QTextEdit):
         return selection
 
     def _update_extra_selections(self) -> None:
-        selections = []
+        selections = [self._extra(hit, QColor("#ffb74d"), QColor("#e65100")) for hit in self._search_hits]
         for start, end, color in self._partners:
             partner = QColor(color)
             selections.append(self._extra((start, end), partner.lighter(170), partner.darker(130)))

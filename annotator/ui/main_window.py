@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QSplitter, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from annotator.core.arabic import Token, snap_to_graphemes, snap_to_words, tokens
 from annotator.core.errors import AnnotatorError
@@ -28,6 +28,7 @@ from annotator.ui.icons import icon
 from annotator.ui.export_dialog import ExportDialog
 from annotator.ui.import_dialog import run_import
 from annotator.ui.linking import Linker
+from annotator.ui.search_panel import SearchPanel
 from annotator.ui.suggestion_actions import SuggestionActions
 from annotator.ui.team_actions import TeamActions
 from annotator.ui.menus import build_menus
@@ -57,9 +58,10 @@ class MainWindow(QMainWindow):
         self.suggestion_actions = SuggestionActions(self)
         self.link_actions = [self._link_action(label.name, label.color, label.shortcut) for label in scheme.relation_labels]
 
+        self.search = SearchPanel(self)
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.document_list)
-        splitter.addWidget(self.article_view)
+        splitter.addWidget(_stack(self.search.corpus_box, self.search.results, self.document_list))
+        splitter.addWidget(_stack(self.search.article_box, self.article_view))
         splitter.addWidget(self.tag_panel)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([230, 760, 320])
@@ -350,3 +352,13 @@ class MainWindow(QMainWindow):
         if self.controller.document is not None:
             parts.append(self.tr("Spans: %1").replace("%1", str(len(self.controller.spans))))
         self.status_label.setText("  ·  ".join(parts))
+
+
+def _stack(*widgets: QWidget) -> QWidget:
+    holder = QWidget()
+    layout = QVBoxLayout(holder)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(4)
+    for widget in widgets:
+        layout.addWidget(widget, stretch=1 if widget is widgets[-1] else 0)
+    return holder

@@ -112,6 +112,9 @@ def build_menus(window: MainWindow) -> None:
     review_menu.addAction(blind)
 
     go_menu = bar.addMenu(window.tr("&Go"))
+    for action in window.search.actions():
+        go_menu.addAction(action)
+    go_menu.addSeparator()
     go_menu.addAction(_action(window, window.tr("&Next document"), "Ctrl+PgDown", lambda: window.step_document(1), "fa5s.arrow-down"))
     go_menu.addAction(_action(window, window.tr("&Previous document"), "Ctrl+PgUp", lambda: window.step_document(-1), "fa5s.arrow-up"))
     go_menu.addSeparator()
