@@ -7,14 +7,17 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import select
+from typing import Any
+
+from sqlalchemy import insert, select, text
 from sqlalchemy.orm import Session
 
 from annotator.core.errors import InputError
-from annotator.core.model import NewDocument, NewRelation, NewSpan
+from annotator.core.model import NewDocument
+from annotator.core.normalize import index_form
 from annotator.services.datasets import detect_format, read_dataset
 from annotator.services.tagging import new_uid
-from annotator.storage.models import Document, Relation, Span
+from annotator.storage.models import Document, Relation, Span, utcnow
 from annotator.storage.project import Project
 
 ARTICLE_SUFFIXES = {".txt", ".jsonl", ".json"}
@@ -76,106 +79,113 @@ def import_paths(
 def add_documents(
     project: Project, documents: list[NewDocument], *, annotator: str, strict_ids: bool = True
 ) -> ImportReport:
-    """Insert documents with their annotations in one transaction; a text already present is skipped."""
+    """Insert documents with their annotations in one transaction; a text already present is skipped.
+
+    Rows go in with bulk inserts (the reader has already checked every span and relation against the
+    text and the scheme), so a 10,000-article file is one transaction of a few statements per table.
+    """
     report = ImportReport()
-    span_ids: dict[tuple[str | None, str | None], int] = {}
-    skipped: set[str | None] = set()
+    now = utcnow()
+    digests = [sha256(document.text) for document in documents]
     with project.transaction() as session:
-        for document in documents:
-            digest = sha256(document.text)
-            existing = session.scalar(select(Document.id).where(Document.sha256 == digest))
-            if existing is not None:
+        present = dict(_existing(session, Document.sha256, Document.id, digests))
+        taken_documents = {uid for uid, _ in _existing(session, Document.uid, Document.id, [d.uid for d in documents if d.uid])}
+        taken_spans = {uid for uid, _ in _existing(session, Span.uid, Span.id, [s.uid for d in documents for s in d.spans if s.uid])}
+        taken_relations = {uid for uid, _ in _existing(session, Relation.uid, Relation.id, [r.uid for d in documents for r in d.relations if r.uid])}
+        people: dict[str, int] = {}
+
+        def person(name: str | None) -> int:
+            name = name or annotator
+            if name not in people:
+                people[name] = project.annotator_id(session, name)
+            return people[name]
+
+        new: list[tuple[NewDocument, str, str]] = []
+        span_ids: dict[tuple[str | None, str | None], int] = {}
+        skipped: set[str | None] = set()
+        for document, digest in zip(documents, digests):
+            if digest in present:
                 report.skipped.append(document.title)
                 skipped.add(document.uid)
-                for span in document.spans:
-                    found = session.scalar(select(Span.id).where(Span.document_id == existing, Span.uid == span.uid))
-                    if found is not None:
-                        span_ids[(document.uid, span.uid)] = found
+                for uid, span_id in session.execute(select(Span.uid, Span.id).where(Span.document_id == present[digest])):
+                    span_ids[(document.uid, uid)] = span_id
                 continue
-            uid = _free_document_uid(session, document.uid or digest[:16], strict=strict_ids)
-            row = Document(
-                uid=uid,
-                sha256=digest,
-                title=document.title,
-                source=document.source,
-                url=document.url,
-                published=document.published,
-                text=document.text,
-                meta=document.metadata,
+            uid = _free_document_uid(taken_documents, document.uid or digest[:16], strict=strict_ids)
+            present[digest] = -1  # the same text twice in one file is imported once
+            new.append((document, uid, digest))
+        document_ids = _insert(session, Document, [
+            {"uid": uid, "sha256": digest, "title": d.title, "source": d.source, "url": d.url, "published": d.published,
+             "text": d.text, "meta": d.metadata, "imported_at": now}
+            for d, uid, digest in new
+        ])
+        if new:
+            session.execute(
+                text("INSERT INTO document_search (rowid, folded) VALUES (:id, :folded)"),
+                [{"id": document_id, "folded": index_form(d.text)} for (d, _uid, _digest), document_id in zip(new, document_ids)],
             )
-            session.add(row)
-            session.flush()
+        span_rows, span_keys = [], []
+        for (document, _uid, _digest), document_id in zip(new, document_ids):
             for span in document.spans:
-                span_ids[(document.uid, span.uid)] = _add_span(project, session, row.id, span, annotator)
+                span_keys.append((document.uid, span.uid))
+                span_rows.append({
+                    "uid": _free_uid_in(taken_spans, span.uid), "document_id": document_id, "annotator_id": person(span.annotator),
+                    "label": span.label, "start": span.start, "end": span.end, "text": span.text, "attributes": span.attributes,
+                    "note": span.note, "derived_from": list(span.derived_from), "created_at": now, "updated_at": now,
+                })
             report.imported.append(document.title)
+        span_ids.update(zip(span_keys, _insert(session, Span, span_rows)))
+        relation_rows = []
         for document in documents:
             for relation in document.relations:
                 ends = (relation.from_document or document.uid, relation.to_document or document.uid)
                 if ends[0] in skipped and ends[1] in skipped:
                     continue
-                _add_relation(project, session, relation, ends, span_ids, annotator)
+                keys = ((ends[0], relation.from_uid), (ends[1], relation.to_uid))
+                missing = [f"{doc}/{span}" for doc, span in keys if (doc, span) not in span_ids]
+                if missing:
+                    raise InputError(
+                        f"relation {relation.uid!r}: its end {missing[0]} lies in a document already in the project "
+                        "whose span is not there"
+                    )
+                relation_rows.append({
+                    "uid": _free_uid_in(taken_relations, relation.uid), "label": relation.label,
+                    "from_span_id": span_ids[keys[0]], "to_span_id": span_ids[keys[1]], "annotator_id": person(relation.annotator),
+                    "attributes": relation.attributes, "note": relation.note, "created_at": now, "updated_at": now,
+                })
+        if relation_rows:
+            session.execute(insert(Relation), relation_rows)
     return report
 
 
-def _free_document_uid(session: Session, uid: str, *, strict: bool) -> str:
-    taken = lambda candidate: session.scalar(select(Document.id).where(Document.uid == candidate)) is not None  # noqa: E731
-    if not taken(uid):
-        return uid
-    if strict:
-        raise InputError(f"document id {uid!r} is already in the project with a different text")
-    suffix = 2
-    while taken(f"{uid}-{suffix}"):
-        suffix += 1
-    return f"{uid}-{suffix}"
+def _existing(session: Session, column: Any, key: Any, values: list[str]) -> list[tuple[Any, int]]:
+    found: list[tuple[Any, int]] = []
+    for first in range(0, len(values), 500):
+        found.extend((row[0], row[1]) for row in session.execute(select(column, key).where(column.in_(values[first : first + 500]))))
+    return found
 
 
-def _add_span(project: Project, session: Session, document_id: int, span: NewSpan, annotator: str) -> int:
-    row = Span(
-        uid=_free_uid(session, Span, span.uid),
-        document_id=document_id,
-        annotator_id=project.annotator_id(session, span.annotator or annotator),
-        label=span.label,
-        start=span.start,
-        end=span.end,
-        text=span.text,
-        attributes=span.attributes,
-        note=span.note,
-        derived_from=list(span.derived_from),
-    )
-    session.add(row)
-    session.flush()
-    return row.id
+def _insert(session: Session, model: Any, rows: list[dict[str, Any]]) -> list[int]:
+    if not rows:
+        return []
+    return list(session.scalars(insert(model).returning(model.id, sort_by_parameter_order=True), rows))
 
 
-def _add_relation(
-    project: Project,
-    session: Session,
-    relation: NewRelation,
-    ends: tuple[str | None, str | None],
-    span_ids: dict[tuple[str | None, str | None], int],
-    annotator: str,
-) -> None:
-    keys = ((ends[0], relation.from_uid), (ends[1], relation.to_uid))
-    missing = [f"{doc}/{span}" for doc, span in keys if (doc, span) not in span_ids]
-    if missing:
-        raise InputError(
-            f"relation {relation.uid!r}: its end {missing[0]} lies in a document already in the project "
-            "whose span is not there"
-        )
-    session.add(
-        Relation(
-            uid=_free_uid(session, Relation, relation.uid),
-            label=relation.label,
-            from_span_id=span_ids[keys[0]],
-            to_span_id=span_ids[keys[1]],
-            annotator_id=project.annotator_id(session, relation.annotator or annotator),
-            attributes=relation.attributes,
-            note=relation.note,
-        )
-    )
+def _free_uid_in(taken: set[str], uid: str | None) -> str:
+    """`uid` when it is free, otherwise a fresh one; either way it is taken from now on."""
+    chosen = uid if uid and uid not in taken else new_uid()
+    taken.add(chosen)
+    return chosen
 
 
-def _free_uid(session: Session, model: type[Span] | type[Relation], uid: str | None) -> str:
-    if uid and session.scalar(select(model.id).where(model.uid == uid)) is None:
-        return uid
-    return new_uid()
+def _free_document_uid(taken: set[str], uid: str, *, strict: bool) -> str:
+    """A document keeps its id; a clash is an error for datasets and gets a suffix for plain text files."""
+    chosen = uid
+    if chosen in taken:
+        if strict:
+            raise InputError(f"document id {uid!r} is already in the project with a different text")
+        suffix = 2
+        while f"{uid}-{suffix}" in taken:
+            suffix += 1
+        chosen = f"{uid}-{suffix}"
+    taken.add(chosen)
+    return chosen

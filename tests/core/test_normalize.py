@@ -29,3 +29,16 @@ def test_the_index_form_adds_words_without_their_clitics() -> None:
 
     assert index_form("والرسالةُ برسالة").split() == ["والرساله", "رساله", "الرساله", "برساله", "رساله"]
     assert index_form("بلد").split() == ["بلد"]  # too short to be a clitic plus a word
+
+
+def test_the_map_stays_aligned_whatever_the_letters() -> None:
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    @given(st.text(max_size=60))
+    def aligned(text: str) -> None:
+        folded, positions = fold_with_map(text)
+        assert len(folded) == len(positions)
+
+    aligned()
+    assert fold_with_map("İstanbul وفقًا")[0] == "İstanbul وفقا"
