@@ -28,6 +28,7 @@ def fold(text: str) -> str:
 
 
 PROCLITICS = ("وبال", "وال", "بال", "فال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
+_BY_FIRST_LETTER = {letter: tuple(c for c in PROCLITICS if c[0] == letter) for letter in {c[0] for c in PROCLITICS}}
 
 
 def index_form(text: str) -> str:
@@ -36,7 +37,7 @@ def index_form(text: str) -> str:
     words = []
     for word in fold(text).split():
         words.append(word)
-        for clitic in PROCLITICS:
+        for clitic in _BY_FIRST_LETTER.get(word[0], ()):
             if word.startswith(clitic) and len(word) - len(clitic) >= 3:
                 words.append(word[len(clitic):])
     return " ".join(words)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 
 from annotator.core.errors import InputError
@@ -47,9 +48,15 @@ def _nul_reason(data: bytes) -> str:
     return f"contains a NUL byte at byte {position}: binary file or UTF-16 without a BOM"
 
 
+FORBIDDEN = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
 def check_text(text: str, *, path: str | None = None, line: int | None = None) -> None:
     """Refuse text no article contains: NUL, other control characters, lone surrogates."""
-    for index, ch in enumerate(text):
+    found = FORBIDDEN.search(text)
+    if found is None:
+        return
+    for index, ch in enumerate(text[found.start() :], start=found.start()):
         if ch == "\x00":
             raise InputError(f"contains a NUL character at offset {index}", path=path, line=line)
         category = unicodedata.category(ch)
