@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pyarabic.araby as araby
 
@@ -22,8 +23,18 @@ def _is_word_char(ch: str) -> bool:
     return category[0] in "LNM" or ch in "\u0640\u200c\u200d"
 
 
+@lru_cache(maxsize=4)
+def _tokens(text: str) -> tuple[Token, ...]:
+    return tuple(_find_tokens(text))
+
+
 def tokens(text: str) -> list[Token]:
-    """Words with their code point offsets; punctuation pyarabic leaves glued to a word is cut off."""
+    """Words with their code point offsets; punctuation pyarabic leaves glued to a word is cut off.
+    The last few texts are remembered: opening an article asks for its words more than once."""
+    return list(_tokens(text))
+
+
+def _find_tokens(text: str) -> list[Token]:
     found: list[Token] = []
     for item in araby.tokenize_with_location(text):
         start, end = item["start"], item["end"]

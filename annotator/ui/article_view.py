@@ -88,7 +88,7 @@ class ArticleView(QTextEdit):
     def text(self) -> str:
         return self._text
 
-    def show_article(self, text: str, spans: list[SpanRecord]) -> None:
+    def show_article(self, text: str, spans: list[SpanRecord], suggestions: list[tuple[int, int]] = ()) -> None:  # type: ignore[assignment]
         self._text = text
         self._map = Utf16Map(text)
         self._selected = None
@@ -98,7 +98,7 @@ class ArticleView(QTextEdit):
         self._suggestion_ids = {}
         self._search_hits = []
         document = self.document()
-        self.highlighter.set_spans([])
+        self.highlighter.clear()
         self.setPlainText(text)
         option = QTextOption(document.defaultTextOption())
         option.setTextDirection(Qt.LayoutDirection.RightToLeft)
@@ -112,7 +112,12 @@ class ArticleView(QTextEdit):
         cursor = QTextCursor(document)
         cursor.select(QTextCursor.SelectionType.Document)
         cursor.mergeBlockFormat(block_format)
-        self.highlighter.set_spans([self._painted(span) for span in spans])
+        painted = [self._painted(span) for span in spans]
+        for start, end in suggestions:
+            suggestion_id = SpanId(-1 - start * 100_003 - end)
+            self._suggestion_ids[(start, end)] = suggestion_id
+            painted.append(Painted(suggestion_id, self._map.to_utf16(start), self._map.to_utf16(end), QColor(SUGGESTION_COLOR), suggestion=True))
+        self.highlighter.set_spans(painted)
         self._update_extra_selections()
         self.moveCursor(QTextCursor.MoveOperation.Start)
 
@@ -125,18 +130,17 @@ class ArticleView(QTextEdit):
             self.set_selected_span(None)
 
     def set_suggestions(self, ranges: list[tuple[int, int]]) -> None:
-        """Faint cue suggestions; only those that changed are repainted."""
+        """Faint cue suggestions; only the paragraphs whose suggestions changed are repainted."""
         wanted = set(ranges)
-        for key in [key for key in self._suggestion_ids if key not in wanted]:
-            self.highlighter.remove(self._suggestion_ids.pop(key))
+        gone = [self._suggestion_ids.pop(key) for key in [key for key in self._suggestion_ids if key not in wanted]]
+        added = []
         for start, end in ranges:
             if (start, end) in self._suggestion_ids:
                 continue
             suggestion_id = SpanId(-1 - start * 100_003 - end)
             self._suggestion_ids[(start, end)] = suggestion_id
-            self.highlighter.add(
-                Painted(suggestion_id, self._map.to_utf16(start), self._map.to_utf16(end), QColor(SUGGESTION_COLOR), suggestion=True)
-            )
+            added.append(Painted(suggestion_id, self._map.to_utf16(start), self._map.to_utf16(end), QColor(SUGGESTION_COLOR), suggestion=True))
+        self.highlighter.update(add=added, remove=gone)
 
     def selection(self) -> tuple[int, int]:
         """The user's selection as code point offsets (start <= end)."""

@@ -53,10 +53,11 @@ class TaggingController(QObject):
         self.text = text
         self.spans = {span.id: span for span in spans}
         self.relations = self._load_relations()
+        self.suggestions = self.suggestion_service.for_document(info.id, text, spans)
         documents.remember_document(self.project, annotator=self.annotator, document_id=info.id)
         self.documentOpened.emit(info, text, spans)
         self.relationsChanged.emit()
-        self.refresh_suggestions()
+        self.suggestionsChanged.emit()
 
     def refresh_suggestions(self) -> None:
         if self.document is None:

@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextBlock, QTextCharForma
 from annotator.core.model import SpanId
 
 TINT = 0.32
+REPAINT_ALL_AFTER = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +41,11 @@ class SpanHighlighter(QSyntaxHighlighter):
         self._by_block: dict[int, list[Painted]] = defaultdict(list)
         self.paper = QColor("white")
 
+    def clear(self) -> None:
+        """Forget every span without repainting (the text is about to be replaced)."""
+        self._spans = {}
+        self._by_block = defaultdict(list)
+
     def set_spans(self, spans: list[Painted]) -> None:
         self._spans = {span.span_id: span for span in spans}
         self._by_block = defaultdict(list)
@@ -49,19 +55,33 @@ class SpanHighlighter(QSyntaxHighlighter):
         self.rehighlight()
 
     def add(self, span: Painted) -> None:
-        self._spans[span.span_id] = span
-        for block in self._blocks(span):
-            self._by_block[block.blockNumber()].append(span)
-            self.rehighlightBlock(block)
+        self.update(add=[span])
 
     def remove(self, span_id: SpanId) -> None:
-        span = self._spans.pop(span_id, None)
-        if span is None:
+        self.update(remove=[span_id])
+
+    def update(self, *, add: list[Painted] = (), remove: list[SpanId] = ()) -> None:  # type: ignore[assignment]
+        """Change the index, then repaint each touched block once (or everything, when most blocks are touched)."""
+        touched: set[int] = set()
+        for span_id in remove:
+            span = self._spans.pop(span_id, None)
+            if span is None:
+                continue
+            for block in self._blocks(span):
+                entries = self._by_block.get(block.blockNumber(), [])
+                entries[:] = [entry for entry in entries if entry.span_id != span_id]
+                touched.add(block.blockNumber())
+        for span in add:
+            self._spans[span.span_id] = span
+            for block in self._blocks(span):
+                self._by_block[block.blockNumber()].append(span)
+                touched.add(block.blockNumber())
+        if len(touched) > REPAINT_ALL_AFTER:
+            self.rehighlight()
             return
-        for block in self._blocks(span):
-            entries = self._by_block.get(block.blockNumber(), [])
-            entries[:] = [entry for entry in entries if entry.span_id != span_id]
-            self.rehighlightBlock(block)
+        document = self.document()
+        for number in sorted(touched):
+            self.rehighlightBlock(document.findBlockByNumber(number))
 
     @staticmethod
     def _suggestion_format(color: QColor) -> QTextCharFormat:
@@ -96,13 +116,10 @@ class SpanHighlighter(QSyntaxHighlighter):
             return
         offset = self.currentBlock().position()
         length = len(text.encode("utf-16-le")) // 2
-        cuts = {0, length}
-        for span in entries:
-            cuts.add(min(max(span.start - offset, 0), length))
-            cuts.add(min(max(span.end - offset, 0), length))
-        edges = sorted(cuts)
+        local = [(max(span.start - offset, 0), min(span.end - offset, length), span) for span in entries]
+        edges = sorted({0, length, *(a for a, _b, _s in local), *(b for _a, b, _s in local)})
         for left, right in zip(edges, edges[1:]):
-            covering = [s for s in entries if s.start - offset <= left and s.end - offset >= right]
+            covering = [s for a, b, s in local if a <= left and b >= right]
             if not covering:
                 continue
             spans = [s for s in covering if not s.suggestion]

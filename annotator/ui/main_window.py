@@ -154,7 +154,7 @@ class MainWindow(QMainWindow):
     def _on_document_opened(self, info: DocumentInfo, text: str, spans: list[SpanRecord]) -> None:
         self.selected = None
         self._words = tokens(text)
-        self.article_view.show_article(text, spans)
+        self.article_view.show_article(text, spans, [(s.start, s.end) for s in self.suggestion_actions.visible()])
         self.tag_panel.set_spans(spans)
         self.document_list.select_document(info.id)
         self._update_status()

@@ -1,0 +1,1 @@
+"""Benchmarks on a reproducible synthetic corpus: `make bench`."""

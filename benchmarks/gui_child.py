@@ -1,0 +1,76 @@
+"""Measured in a fresh process: start to an interactive window, opening a long article, keypress to span."""
+
+from __future__ import annotations
+
+import time
+
+STARTED = time.perf_counter()
+
+import json  # noqa: E402
+import os  # noqa: E402
+import resource  # noqa: E402
+import statistics  # noqa: E402
+import sys  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def start(project_path: Path) -> dict:
+    from annotator.app import make_application
+    from annotator.storage.project import Project
+    from annotator.ui.main_window import MainWindow
+
+    app = make_application()
+    window = MainWindow(Project.open(project_path), annotator="bench")
+    window.show()
+    app.processEvents()
+    window.article_view.viewport().repaint()
+    return {"start_s": time.perf_counter() - STARTED, "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
+def editing(project_path: Path) -> dict:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from annotator.app import make_application
+    from annotator.core.arabic import tokens
+    from annotator.core.model import DocumentId
+    from annotator.services.documents import document_text
+    from annotator.services.tagging import TaggingService
+    from annotator.storage.project import Project
+    from annotator.ui.main_window import MainWindow
+
+    app = make_application()
+    project = Project.open(project_path)
+    window = MainWindow(project, annotator="bench")
+    window.show()
+    app.processEvents()
+    opened = []
+    for _ in range(7):  # document 1: 50,000 characters with 2,000 spans
+        window.controller.ensure_open(DocumentId(2))
+        app.processEvents()
+        began = time.perf_counter()
+        window.controller.ensure_open(DocumentId(1))
+        window.article_view.viewport().repaint()
+        opened.append(time.perf_counter() - began)
+    window.controller.ensure_open(DocumentId(2))  # document 2: 5,000 characters with 200 spans
+    app.processEvents()
+    words = tokens(document_text(project, DocumentId(2)))
+    taken = {(s.start, s.end) for s in TaggingService(project, annotator="bench").spans(DocumentId(2))}
+    free = [w for w in words if (w.start, w.end) not in taken][:150]
+    pressed = []
+    for word in free:
+        window.article_view.select_range(word.start, word.end)
+        began = time.perf_counter()
+        QTest.keyClick(window.article_view, Qt.Key.Key_3)
+        window.article_view.viewport().repaint()
+        pressed.append(time.perf_counter() - began)
+    return {"open": opened[1:], "keypress": pressed}
+
+
+if __name__ == "__main__":
+    kind, path = sys.argv[1], Path(sys.argv[2])
+    print(json.dumps(start(path) if kind == "start" else editing(path)))
+    sys.stdout.flush()
+    os._exit(0)

@@ -1,0 +1,22 @@
+"""Import the corpus in a fresh process, so that its peak memory is the import's own."""
+
+from __future__ import annotations
+
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+
+from annotator.services.importing import import_paths
+from annotator.storage.project import Project
+
+if __name__ == "__main__":
+    project_path, corpus = Path(sys.argv[1]), Path(sys.argv[2])
+    with Project.create(project_path) as project:
+        began = time.perf_counter()
+        report = import_paths(project, [corpus], annotator="bench")
+        seconds = time.perf_counter() - began
+    if report.errors:
+        raise SystemExit(str(report.errors[0]))
+    print(json.dumps({"seconds": seconds, "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
