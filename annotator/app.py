@@ -11,10 +11,9 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from annotator import paths
-from annotator.cli import default_annotator
 from annotator.core.errors import AnnotatorError
 from annotator.services.demo import ensure_demo_project
-from annotator.services.identity import Role, identify, remember_identity, remembered_identity
+from annotator.services.identity import Role, default_annotator, identify, remember_identity, remembered_identity
 from annotator.storage.project import Project
 
 UI_FONT_FAMILIES = ["Noto Sans", "Noto Naskh Arabic", "DejaVu Sans"]

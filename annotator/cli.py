@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import getpass
 import sys
 from pathlib import Path
 
@@ -13,19 +12,12 @@ from annotator.core.scheme import load_scheme
 from annotator.services.datasets import EXPORT_FORMATS, IMPORT_FORMATS, export_dataset
 from annotator.services.agreement import compute_agreement, format_agreement
 from annotator.services.documents import list_documents
-from annotator.services.identity import assign, identify
+from annotator.services.identity import assign, default_annotator, identify
 from annotator.services.importing import import_paths
 from annotator.services.merging import merge_paths
 from annotator.storage.project import Project
 
 EXIT_BAD_INPUT = 1
-
-
-def default_annotator() -> str:
-    try:
-        return getpass.getuser() or "annotator"
-    except Exception:  # no user name in this environment
-        return "annotator"
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -15,7 +15,6 @@ from annotator.services.formats.conll import export_conll
 from annotator.services.formats.csv_format import export_csv
 from annotator.services.formats.doccano import export_doccano, read_doccano
 from annotator.services.formats.labelstudio import export_labelstudio, read_labelstudio
-from annotator.services.formats.parquet import export_parquet
 from annotator.services.readers import read_path
 from annotator.storage.project import Project
 
@@ -50,6 +49,8 @@ def export_dataset(
         return export_labelstudio(records, out)
     if fmt == "doccano":
         return export_doccano(records, out)
+    from annotator.services.formats.parquet import export_parquet  # pyarrow, only for Parquet
+
     return export_parquet(project, records, out, layer=layer)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -34,6 +35,14 @@ class Identity:
     @property
     def is_reviewer(self) -> bool:
         return self.role == Role.REVIEWER
+
+
+def default_annotator() -> str:
+    """The operating-system user name, or "annotator" where there is none."""
+    try:
+        return getpass.getuser() or "annotator"
+    except Exception:  # no user name in this environment
+        return "annotator"
 
 
 def identify(project: Project, name: str, role: Role | None = None) -> Identity:

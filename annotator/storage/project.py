@@ -112,7 +112,7 @@ class Project:
             raw = session.scalar(select(Setting.value).where(Setting.key == SCHEME_KEY))
             if raw is None:
                 raise ProjectError(f"{self.path}: the project stores no tag scheme")
-            self._scheme = parse_scheme(json.loads(raw), origin=f"{self.path} (stored scheme)")
+            self._scheme = parse_scheme(json.loads(raw), origin=f"{self.path} (stored scheme)", trusted=True)
         return self._scheme
 
     def setting(self, key: str) -> str | None:

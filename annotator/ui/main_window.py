@@ -12,21 +12,17 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QS
 from annotator.core.arabic import Token, snap_to_graphemes, snap_to_words, tokens
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import DocumentInfo, DocumentStatus, RelationId, SpanId, SpanRecord
-from annotator.services.agreement import compute_agreement
 from annotator.services.documents import last_document
 from annotator.services.identity import identify
 from annotator.services.relations import RelationView
 from annotator.storage.project import Project
 from annotator.ui.adjudication_view import AdjudicationView
-from annotator.ui.agreement_view import AgreementView
 from annotator.ui.article_view import ArticleView
 from annotator.ui.attribute_editor import Editable
 from annotator.ui.commands import CreateSpanCommand, DeleteSpanCommand, EditAttributesCommand
 from annotator.ui.controller import TaggingController
 from annotator.ui.document_list import DocumentList
 from annotator.ui.icons import icon
-from annotator.ui.export_dialog import ExportDialog
-from annotator.ui.import_dialog import run_import
 from annotator.ui.linking import Linker
 from annotator.ui.search_panel import SearchPanel
 from annotator.ui.suggestion_actions import SuggestionActions
@@ -293,10 +289,14 @@ class MainWindow(QMainWindow):
     # Window
 
     def import_files(self) -> None:
+        from annotator.ui.import_dialog import run_import
+
         if run_import(self, self.project, annotator=self.controller.annotator):
             self.reload_documents()
 
     def export_dataset(self) -> None:
+        from annotator.ui.export_dialog import ExportDialog  # pyarrow and the formats: loaded when asked for
+
         self.export_dialog = ExportDialog(self.project, self)
         self.export_dialog.show()
 
@@ -321,6 +321,9 @@ class MainWindow(QMainWindow):
         self.adjudication_view = view
 
     def open_agreement(self) -> None:
+        from annotator.services.agreement import compute_agreement  # numpy and krippendorff: loaded when asked for
+        from annotator.ui.agreement_view import AgreementView
+
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             report = compute_agreement(self.project)

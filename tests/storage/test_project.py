@@ -137,3 +137,7 @@ def test_reading_never_waits_for_a_running_write_transaction(project: Project) -
         assert len(documents.list_documents(project, annotator="a")) == 1  # the uncommitted row is not seen
     assert time.perf_counter() - started < 5  # a blocked reader would wait for the 10 s busy timeout
     assert len(documents.list_documents(project, annotator="a")) == 2
+
+
+def test_the_head_constant_names_the_newest_migration() -> None:
+    assert migrate.HEAD == migrate.head_revision()
