@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, Signal
 from annotator.core.model import DocumentId, DocumentInfo, DocumentStatus, RelationId, RelationRecord, SpanId, SpanRecord
 from annotator.services import documents
 from annotator.core.cues import CueSuggestion
-from annotator.services.identity import assigned_documents
+from annotator.services import document_query
 from annotator.services.relations import Candidate, RelationService, RelationView
 from annotator.services.suggestions import SuggestionService
 from annotator.services.tagging import SpanDeletion, TaggingService
@@ -39,12 +39,6 @@ class TaggingController(QObject):
         self.suggestion_service = SuggestionService(project, tagging=self.service)
         self.suggestions: list[CueSuggestion] = []
         self.text = ""
-
-    def documents(self) -> list[DocumentInfo]:
-        """The documents assigned to this annotator, or all of them when none were assigned."""
-        return documents.list_documents(
-            self.project, annotator=self.annotator, only=assigned_documents(self.project, self.annotator)
-        )
 
     def open_document(self, info: DocumentInfo) -> None:
         text = documents.document_text(self.project, info.id)
@@ -86,10 +80,9 @@ class TaggingController(QObject):
     def ensure_open(self, document_id: DocumentId) -> None:
         if self.document is not None and self.document.id == document_id:
             return
-        for info in self.documents():
-            if info.id == document_id:
-                self.open_document(info)
-                return
+        info = document_query.info(self.project, self.annotator, document_id)
+        if info is not None:
+            self.open_document(info)
 
     def ordered_spans(self) -> list[SpanRecord]:
         return sorted(self.spans.values(), key=lambda s: (s.start, -s.end, s.id))

@@ -5,24 +5,62 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QAbstractItemView, QListView, QWidget
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QGridLayout, QListView, QWidget
 
 from annotator.core.model import DocumentId, DocumentInfo, DocumentStatus
+from annotator.core.scheme import Scheme
+from annotator.services import document_query
+from annotator.services.document_query import DocumentFilter
+from annotator.storage.project import Project
 from annotator.ui.icons import status_icon
 
 Index = QModelIndex | QPersistentModelIndex
 
 
+PAGE = 200
+
+
 class DocumentListModel(QAbstractListModel):
+    """Documents a page at a time (Qt asks for more as the list scrolls), filtered and sorted in SQL."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._rows: list[DocumentInfo] = []
+        self._project: Project | None = None
+        self._filter: DocumentFilter | None = None
+        self.total = 0
+        self._counts: dict[DocumentStatus, int] | None = None
 
-    def set_documents(self, rows: list[DocumentInfo]) -> None:
+    def set_filter(self, project: Project, wanted: DocumentFilter) -> None:
         self.beginResetModel()
-        self._rows = list(rows)
+        self._project, self._filter = project, wanted
+        self.total = document_query.count(project, wanted)
+        self._rows = document_query.page(project, wanted, limit=PAGE)
+        self._counts = None
         self.endResetModel()
+
+    def refresh(self) -> None:
+        if self._project is not None and self._filter is not None:
+            self.set_filter(self._project, self._filter)
+
+    @property
+    def filter(self) -> DocumentFilter | None:
+        return self._filter
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: N802, B008 - Qt override
+        return not parent.isValid() and len(self._rows) < self.total
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: N802, B008 - Qt override
+        if self._project is None or self._filter is None or not self.canFetchMore(parent):
+            return
+        more = document_query.page(self._project, self._filter, offset=len(self._rows), limit=PAGE)
+        if not more:
+            self.total = len(self._rows)
+            return
+        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)
+        self._rows.extend(more)
+        self.endInsertRows()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt override
         return 0 if parent.isValid() else len(self._rows)
@@ -54,10 +92,18 @@ class DocumentListModel(QAbstractListModel):
         return self._rows[row]
 
     def row_of(self, document_id: DocumentId) -> int:
+        """The document's row, loading pages up to it if need be; -1 when the filter leaves it out."""
         for row, info in enumerate(self._rows):
             if info.id == document_id:
                 return row
-        return -1
+        if self._project is None or self._filter is None:
+            return -1
+        wanted = document_query.position(self._project, self._filter, document_id)
+        if wanted is None:
+            return -1
+        while len(self._rows) <= wanted and self.canFetchMore():
+            self.fetchMore()
+        return wanted if wanted < len(self._rows) and self._rows[wanted].id == document_id else -1
 
     def set_status(self, document_id: DocumentId, status: DocumentStatus, annotator: str = "") -> None:
         row = self.row_of(document_id)
@@ -66,14 +112,16 @@ class DocumentListModel(QAbstractListModel):
         others = tuple(name for name in self._rows[row].finished_by if name != annotator)
         finished = tuple(sorted((*others, annotator))) if status == DocumentStatus.DONE and annotator else others
         self._rows[row] = replace(self._rows[row], status=status, finished_by=finished)
+        self._counts = None
         index = self.index(row)
         self.dataChanged.emit(index, index)
 
     def counts(self) -> dict[DocumentStatus, int]:
-        totals = dict.fromkeys(DocumentStatus, 0)
-        for info in self._rows:
-            totals[info.status] += 1
-        return totals
+        if self._counts is None:
+            if self._project is None or self._filter is None:
+                return dict.fromkeys(DocumentStatus, 0)
+            self._counts = document_query.status_counts(self._project, self._filter)
+        return self._counts
 
 
 class DocumentList(QListView):
@@ -96,3 +144,41 @@ class DocumentList(QListView):
         row = self.documents().row_of(document_id)
         if row >= 0:
             self.setCurrentIndex(self.documents().index(row))
+
+
+class DocumentFilterBar(QWidget):
+    """Filter the list by this annotator's status, a label they used, the adjudication state; sort it."""
+
+    changed = Signal()
+
+    def __init__(self, scheme: Scheme, *, reviewer: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("documentFilterBar")
+        self.status = self._combo("documentFilter", [(self.tr("All"), None), (self.tr("New"), "new"),
+                                                     (self.tr("In progress"), "in_progress"), (self.tr("Done"), "done")])
+        self.label = self._combo("labelFilter", [(self.tr("Any label"), None), *[(label.name, label.name) for label in scheme.span_labels]])
+        self.adjudication = self._combo("adjudicationFilter", [(self.tr("Any adjudication"), None), (self.tr("Not adjudicated"), "new"),
+                                                               (self.tr("Adjudicating"), "in_progress"), (self.tr("Adjudicated"), "done")])
+        self.adjudication.setVisible(reviewer)
+        self.order = self._combo("sortOrder", [(self.tr("In order"), "id"), (self.tr("By title"), "title"), (self.tr("By status"), "status")])
+        layout = QGridLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for number, combo in enumerate((self.status, self.label, self.order, self.adjudication)):
+            layout.addWidget(combo, number // 2, number % 2)
+
+    def _combo(self, name: str, items: list[tuple[str, str | None]]) -> QComboBox:
+        combo = QComboBox()
+        combo.setObjectName(name)
+        for text, value in items:
+            combo.addItem(text, value)
+        combo.currentIndexChanged.connect(lambda _index: self.changed.emit())
+        return combo
+
+    def current(self, annotator: str) -> DocumentFilter:
+        return DocumentFilter(
+            annotator=annotator,
+            status=self.status.currentData(),
+            label=self.label.currentData(),
+            adjudication=self.adjudication.currentData(),
+            order=self.order.currentData() or "id",
+        )

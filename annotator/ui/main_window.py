@@ -21,7 +21,7 @@ from annotator.ui.article_view import ArticleView
 from annotator.ui.attribute_editor import Editable
 from annotator.ui.commands import CreateSpanCommand, DeleteSpanCommand, EditAttributesCommand
 from annotator.ui.controller import TaggingController
-from annotator.ui.document_list import DocumentList
+from annotator.ui.document_list import DocumentFilterBar, DocumentList
 from annotator.ui.icons import icon
 from annotator.ui.linking import Linker
 from annotator.ui.search_panel import SearchPanel
@@ -55,8 +55,10 @@ class MainWindow(QMainWindow):
         self.link_actions = [self._link_action(label.name, label.color, label.shortcut) for label in scheme.relation_labels]
 
         self.search = SearchPanel(self)
+        self.document_filter = DocumentFilterBar(scheme, reviewer=self.identity.is_reviewer)
+        self.document_filter.changed.connect(self.reload_documents)
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(_stack(self.search.corpus_box, self.search.results, self.document_list))
+        splitter.addWidget(_stack(self.search.corpus_box, self.search.results, self.document_filter, self.document_list))
         splitter.addWidget(_stack(self.search.article_box, self.article_view))
         splitter.addWidget(self.tag_panel)
         splitter.setStretchFactor(1, 1)
@@ -113,9 +115,8 @@ class MainWindow(QMainWindow):
     # Documents
 
     def _load_documents(self) -> None:
-        infos = self.controller.documents()
-        self.document_list.documents().set_documents(infos)
         model = self.document_list.documents()
+        model.set_filter(self.project, self.document_filter.current(self.controller.annotator))
         last = last_document(self.project, annotator=self.controller.annotator)
         if last is not None and model.row_of(last) >= 0:
             self.document_list.select_document(last)
@@ -126,7 +127,7 @@ class MainWindow(QMainWindow):
 
     def reload_documents(self) -> None:
         current = self.controller.document
-        self.document_list.documents().set_documents(self.controller.documents())
+        self.document_list.documents().set_filter(self.project, self.document_filter.current(self.controller.annotator))
         if current is not None:
             self.document_list.select_document(current.id)
         elif self.document_list.documents().rowCount():
@@ -143,6 +144,8 @@ class MainWindow(QMainWindow):
     def step_document(self, delta: int) -> None:
         model = self.document_list.documents()
         row = self.document_list.currentIndex().row() + delta
+        if row >= model.rowCount() and model.canFetchMore():
+            model.fetchMore()
         if 0 <= row < model.rowCount():
             self.document_list.setCurrentIndex(model.index(row))
             self.article_view.setFocus()
@@ -344,7 +347,7 @@ class MainWindow(QMainWindow):
 
     def _update_status(self) -> None:
         model = self.document_list.documents()
-        total = model.rowCount()
+        total = model.total
         done = model.counts()[DocumentStatus.DONE]
         row = self.document_list.currentIndex().row()
         role = self.tr("reviewer") if self.identity.is_reviewer else self.tr("annotator")

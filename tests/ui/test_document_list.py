@@ -1,0 +1,32 @@
+"""The document list loads a page at a time and filters in SQL."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox
+from pytestqt.qtbot import QtBot
+
+from annotator.app import make_application
+from annotator.core.model import DocumentId, DocumentStatus
+from annotator.services.documents import remember_document, set_status
+from annotator.storage.models import Document
+from annotator.storage.project import Project
+from annotator.ui.main_window import MainWindow
+
+
+def test_a_long_list_loads_in_pages_and_filters(qtbot: QtBot, project: Project) -> None:
+    make_application()
+    with project.transaction() as session:
+        for number in range(450):
+            session.add(Document(uid=f"d{number}", sha256=f"{number:064d}", title=f"مقال {number}", text=f"نص {number}", meta={}))
+    set_status(project, document_id=DocumentId(420), annotator="lina", status=DocumentStatus.DONE)
+    remember_document(project, annotator="lina", document_id=DocumentId(400))
+    window = MainWindow(project, annotator="lina")
+    qtbot.addWidget(window)
+    model = window.document_list.documents()
+    assert model.total == 450
+    assert 200 <= model.rowCount() < 450  # the remembered document's page was loaded, not the whole list
+    assert window.controller.document.id == 400
+    assert "Document 400 of 450" in window.status_label.text() and "1 of 450 done" in window.status_label.text()
+    status = window.findChild(QComboBox, "documentFilter")
+    status.setCurrentIndex(status.findData("done"))
+    assert model.total == 1 and model.info(0).id == 420
