@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
-from sqlalchemy import func, select, true
+from sqlalchemy import func, select
 from sqlalchemy.orm import aliased
 
 from annotator.core.errors import AnnotatorError
@@ -48,28 +48,52 @@ def layer_annotators(project: Project, layer: str) -> set[int] | None:
     return {found}
 
 
+class _ByDocument:
+    """Rows sorted by document id, handed out one document at a time (a merge with the documents stream)."""
+
+    def __init__(self, rows: Iterator[Any]) -> None:
+        self._rows = iter(rows)
+        self._next = next(self._rows, None)
+
+    def take(self, document_id: int) -> list[Any]:
+        taken = []
+        while self._next is not None and self._next.document_id <= document_id:
+            if self._next.document_id == document_id:
+                taken.append(self._next)
+            self._next = next(self._rows, None)
+        return taken
+
+
 def document_records(project: Project, *, layer: str = "all") -> Iterator[dict[str, Any]]:
-    """Each document as an export record, read one document at a time."""
+    """Each document as an export record: three sorted streams merged, a few statements for the whole corpus."""
     source, target, target_document = aliased(Span), aliased(Span), aliased(Document)
     chosen = layer_annotators(project, layer)
+    span_query = select(
+        Span.document_id, Span.uid, Span.label, Span.start, Span.end, Span.text, Span.attributes, Span.annotator_id, Span.note,
+        Span.derived_from,
+    ).order_by(Span.document_id, Span.start, Span.end, Span.id)
+    relation_query = (
+        select(
+            source.document_id.label("document_id"), Relation.uid, Relation.label, Relation.attributes, Relation.annotator_id,
+            Relation.note, source.uid.label("from_uid"), target.uid.label("to_uid"), target_document.uid.label("to_document"),
+        )
+        .join(source, source.id == Relation.from_span_id)
+        .join(target, target.id == Relation.to_span_id)
+        .join(target_document, target_document.id == target.document_id)
+        .order_by(source.document_id, Relation.id)
+    )
+    if chosen is not None:
+        span_query = span_query.where(Span.annotator_id.in_(chosen))
+        relation_query = relation_query.where(Relation.annotator_id.in_(chosen))
+    documents_query = select(
+        Document.id, Document.uid, Document.title, Document.source, Document.url, Document.published, Document.meta, Document.text
+    ).order_by(Document.id)
+    streaming = {"yield_per": 1000}
     with project.reading() as session:
         names = {row.id: row.name for row in session.execute(select(Annotator.id, Annotator.name))}
-        ids = session.scalars(select(Document.id).order_by(Document.id)).all()
-        for document_id in ids:
-            document = session.get_one(Document, document_id)
-            span_query = select(Span).where(Span.document_id == document_id).order_by(Span.start, Span.end, Span.id)
-            relation_filter = true() if chosen is None else Relation.annotator_id.in_(chosen)
-            if chosen is not None:
-                span_query = span_query.where(Span.annotator_id.in_(chosen))
-            spans = session.scalars(span_query).all()
-            relations = session.execute(
-                select(Relation, source.uid, target.uid, target_document.uid)
-                .join(source, source.id == Relation.from_span_id)
-                .join(target, target.id == Relation.to_span_id)
-                .join(target_document, target_document.id == target.document_id)
-                .where(source.document_id == document_id, relation_filter)
-                .order_by(Relation.id)
-            ).all()
+        spans = _ByDocument(session.execute(span_query.execution_options(**streaming)))
+        relations = _ByDocument(session.execute(relation_query.execution_options(**streaming)))
+        for document in session.execute(documents_query.execution_options(**streaming)):
             yield {
                 "id": document.uid,
                 "title": document.title,
@@ -79,16 +103,12 @@ def document_records(project: Project, *, layer: str = "all") -> Iterator[dict[s
                 "direction": "rtl",
                 "metadata": document.meta or {},
                 "text": document.text,
-                "spans": [_span_record(span, names) for span in spans],
-                "relations": [
-                    _relation_record(relation, from_uid, to_uid, document.uid, to_document, names)
-                    for relation, from_uid, to_uid, to_document in relations
-                ],
+                "spans": [_span_record(span, names) for span in spans.take(document.id)],
+                "relations": [_relation_record(r, r.from_uid, r.to_uid, document.uid, r.to_document, names) for r in relations.take(document.id)],
             }
-            session.expunge_all()
 
 
-def _span_record(span: Span, names: dict[int, str]) -> dict[str, Any]:
+def _span_record(span: Any, names: dict[int, str]) -> dict[str, Any]:
     record: dict[str, Any] = {
         "id": span.uid,
         "label": span.label,
@@ -105,7 +125,7 @@ def _span_record(span: Span, names: dict[int, str]) -> dict[str, Any]:
 
 
 def _relation_record(
-    relation: Relation, from_uid: str, to_uid: str, document: str, to_document: str, names: dict[int, str]
+    relation: Any, from_uid: str, to_uid: str, document: str, to_document: str, names: dict[int, str]
 ) -> dict[str, Any]:
     """A relation lives in the record of its from-end; one that crosses documents names both."""
     record: dict[str, Any] = {
