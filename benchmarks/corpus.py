@@ -74,3 +74,11 @@ def generate(out: Path, *, documents: int = 10_000, spans: int = 100_000, relati
             stream.write(json.dumps({"id": f"bench-{number:05d}", "title": f"مقال {number}", "text": text,
                                      "spans": record_spans, "relations": record_relations}, ensure_ascii=False) + "\n")
     return out
+
+
+def peak_rss_mb() -> float:
+    """This process's own peak resident memory (VmHWM): ru_maxrss can include the parent's, inherited at fork."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")

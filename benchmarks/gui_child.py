@@ -8,12 +8,12 @@ STARTED = time.perf_counter()
 
 import json  # noqa: E402
 import os  # noqa: E402
-import resource  # noqa: E402
-import statistics  # noqa: E402
 import sys  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from benchmarks.corpus import peak_rss_mb  # noqa: E402
 
 
 def start(project_path: Path) -> dict:
@@ -26,7 +26,7 @@ def start(project_path: Path) -> dict:
     window.show()
     app.processEvents()
     window.article_view.viewport().repaint()
-    return {"start_s": time.perf_counter() - STARTED, "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+    return {"start_s": time.perf_counter() - STARTED, "rss_mb": peak_rss_mb()}
 
 
 def editing(project_path: Path) -> dict:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-import resource
 import sys
 import time
 from pathlib import Path
 
 from annotator.services.importing import import_paths
 from annotator.storage.project import Project
+from benchmarks.corpus import peak_rss_mb
 
 if __name__ == "__main__":
     project_path, corpus = Path(sys.argv[1]), Path(sys.argv[2])
@@ -19,4 +19,4 @@ if __name__ == "__main__":
         seconds = time.perf_counter() - began
     if report.errors:
         raise SystemExit(str(report.errors[0]))
-    print(json.dumps({"seconds": seconds, "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+    print(json.dumps({"seconds": seconds, "rss_mb": peak_rss_mb()}))

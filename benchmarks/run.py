@@ -92,7 +92,6 @@ def main(argv: list[str] | None = None) -> int:
 
     from annotator.services.agreement import compute_agreement
     from annotator.services.datasets import export_dataset
-    from annotator.services.importing import import_paths
     from annotator.services.search import search_corpus
     from annotator.storage.project import Project
 
