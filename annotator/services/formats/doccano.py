@@ -11,7 +11,7 @@ from annotator.core.model import NewDocument, NewRelation, NewSpan
 from annotator.core.scheme import Scheme
 from annotator.core.textio import canonical_offset_map, canonical_text, check_text
 from annotator.services.exporting import atomic_output
-from annotator.services.formats import ExportReport, Record, count
+from annotator.services.formats import ExportReport, count
 
 
 def export_doccano(records: object, out: Path) -> ExportReport:
