@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -65,17 +64,8 @@ def _num(value: float) -> float | None:
 
 def cohen_kappa(first: list[str], second: list[str]) -> float:
     """Cohen's kappa of two label sequences (NaN when chance agreement is total)."""
-    n = len(first)
-    if n == 0:
-        return math.nan
-    observed = sum(a == b for a, b in zip(first, second)) / n
-    counts_a: dict[str, int] = defaultdict(int)
-    counts_b: dict[str, int] = defaultdict(int)
-    for a, b in zip(first, second):
-        counts_a[a] += 1
-        counts_b[b] += 1
-    expected = sum(counts_a[c] * counts_b.get(c, 0) for c in counts_a) / (n * n)
-    return math.nan if expected == 1 else (observed - expected) / (1 - expected)
+    values, codes = np.unique(np.array([*first, *second], dtype=str), return_inverse=True)
+    return _kappa_codes(codes[: len(first)], codes[len(first) :])
 
 
 def compute_agreement(project: Project, *, annotators: list[str] | None = None) -> AgreementReport:
@@ -85,26 +75,26 @@ def compute_agreement(project: Project, *, annotators: list[str] | None = None) 
     report = AgreementReport(annotators=names, labels=labels)
     documents = sorted({doc for spans in layers.values() for doc, *_ in spans})
     report.documents = len(documents)
-    sequences = _token_labels(project, documents, layers, labels)
-    report.tokens = sum(len(next(iter(per_doc.values()))) for per_doc in sequences.values() if per_doc)
+    masks, owners = _token_masks(project, documents, layers, labels)
+    report.tokens = len(owners)
+    bits = {label: 1 << number for number, label in enumerate(labels)}
     for label in [OVERALL, *labels]:
-        report.alpha[label] = _alpha(sequences, names, label)
+        report.alpha[label] = alpha_nominal(np.stack([_categories(masks[name], bits.get(label)) for name in names]))
     for a, b in combinations(names, 2):
-        both = [doc for doc in documents if a in sequences[doc] and b in sequences[doc]]
+        shared = (masks[a] >= 0) & (masks[b] >= 0)
         report.kappa[(a, b)] = {
-            label: cohen_kappa(
-                [_category(t, label) for doc in both for t in sequences[doc][a]],
-                [_category(t, label) for doc in both for t in sequences[doc][b]],
-            )
+            label: _kappa_codes(_codes(masks[a][shared], bits.get(label)), _codes(masks[b][shared], bits.get(label)))
             for label in [OVERALL, *labels]
         }
+        both = set(np.unique(owners[shared]).tolist())
         mine = {key for key in layers[a] if key[0] in both}
         theirs = {key for key in layers[b] if key[0] in both}
         report.exact[(a, b)] = {label: _exact(mine, theirs, label) for label in [OVERALL, *labels]}
         report.overlap[(a, b)] = {label: _overlap(mine, theirs, label) for label in [OVERALL, *labels]}
     relations = _load_relations(project, names)
     for a, b in combinations(names, 2):
-        both = {doc for doc in documents if a in sequences[doc] and b in sequences[doc]}
+        shared = (masks[a] >= 0) & (masks[b] >= 0)
+        both = set(np.unique(owners[shared]).tolist())
         mine = {r for r in relations[a] if r[1][0] in both or r[2][0] in both}
         theirs = {r for r in relations[b] if r[1][0] in both or r[2][0] in both}
         report.relations[(a, b)] = _scores(len(mine & theirs), len(theirs), len(mine))
@@ -123,61 +113,75 @@ def _load_layers(project: Project, wanted: list[str] | None) -> dict[str, set[Sp
     return layers
 
 
-def _token_labels(
+def _token_masks(
     project: Project, documents: list[int], layers: dict[str, set[SpanKey]], labels: list[str]
-) -> dict[int, dict[str, list[frozenset[str]]]]:
-    """Per document and annotator, the set of labels on each token (empty: untagged)."""
+) -> tuple[dict[str, np.ndarray], np.ndarray]:
+    """Per annotator, one label bitmask per token of every document (-1 where they did not annotate the
+    document), concatenated; and the document each token belongs to."""
+    bits = {label: 1 << number for number, label in enumerate(labels)}
     by_document: dict[int, dict[str, list[SpanKey]]] = defaultdict(lambda: defaultdict(list))
     for name, spans in layers.items():
         for span in spans:
             by_document[span[0]][name].append(span)
-    result: dict[int, dict[str, list[frozenset[str]]]] = {}
-    texts: dict[int, str] = {}
+    pieces: dict[str, list[np.ndarray]] = {name: [] for name in layers}
+    owners: list[np.ndarray] = []
     with project.reading() as session:
         for first in range(0, len(documents), 500):
             chunk = documents[first : first + 500]
-            texts.update({row.id: row.text for row in session.execute(select(Document.id, Document.text).where(Document.id.in_(chunk)))})
-    for document_id in documents:
-        words = tokens(texts.get(document_id, ""))
-        starts = [word.start for word in words]
-        per_annotator: dict[str, list[frozenset[str]]] = {}
-        for name, spans in by_document[document_id].items():
-            cells: list[set[str]] = [set() for _ in words]
-            for _doc, start, end, label in spans:
-                first = bisect_right(starts, start) - 1
-                for index in range(max(first, 0), len(words)):
-                    if words[index].start >= end:
-                        break
-                    if words[index].end > start:
-                        cells[index].add(label)
-            per_annotator[name] = [frozenset(cell) for cell in cells]
-        result[document_id] = per_annotator
-    return result
+            texts = {row.id: row.text for row in session.execute(select(Document.id, Document.text).where(Document.id.in_(chunk)))}
+            for document_id in chunk:
+                words = tokens(texts.get(document_id, ""))
+                starts = np.array([w.start for w in words], dtype=np.int64)
+                ends = np.array([w.end for w in words], dtype=np.int64)
+                owners.append(np.full(len(words), document_id, dtype=np.int64))
+                for name in layers:
+                    spans = by_document[document_id].get(name)
+                    if not spans:
+                        pieces[name].append(np.full(len(words), -1, dtype=np.int64))
+                        continue
+                    mask = np.zeros(len(words), dtype=np.int64)
+                    for _doc, start, end, label in spans:
+                        lo = int(np.searchsorted(ends, start, side="right"))
+                        hi = int(np.searchsorted(starts, end, side="left"))
+                        mask[lo:hi] |= bits.get(label, 0)
+                    pieces[name].append(mask)
+    empty = np.zeros(0, dtype=np.int64)
+    return {name: np.concatenate(parts) if parts else empty for name, parts in pieces.items()}, (np.concatenate(owners) if owners else empty)
 
 
-def _category(labels: frozenset[str], label: str) -> str:
-    if label == OVERALL:
-        return "+".join(sorted(labels)) or UNTAGGED
-    return label if label in labels else UNTAGGED
+def _categories(mask: np.ndarray, bit: int | None) -> np.ndarray:
+    """Token categories as floats for one label (1 tagged, 0 not) or overall (the set of labels as a bitmask);
+    NaN where the annotator did not annotate the document."""
+    values = mask.astype(float) if bit is None else ((mask & bit) != 0).astype(float)
+    values[mask < 0] = np.nan
+    return values
 
 
-def _alpha(sequences: dict[int, dict[str, list[frozenset[str]]]], names: list[str], label: str) -> float:
-    codes: dict[str, int] = {}
-    rows: list[list[float]] = [[] for _ in names]
-    for per_annotator in sequences.values():
-        length = len(next(iter(per_annotator.values()))) if per_annotator else 0
-        for row, name in zip(rows, names):
-            values = per_annotator.get(name)
-            for index in range(length):
-                if values is None:
-                    row.append(np.nan)
-                else:
-                    row.append(codes.setdefault(_category(values[index], label), len(codes)))
-    data = np.array(rows, dtype=float)
-    if data.size == 0 or len(codes) < 2 or np.sum(~np.isnan(data).all(axis=0)) == 0:
+def _codes(mask: np.ndarray, bit: int | None) -> np.ndarray:
+    """Small non-negative category codes: the label bitmask overall, 1/0 for one label."""
+    return mask if bit is None else ((mask & bit) != 0).astype(np.int64)
+
+
+def _kappa_codes(x: np.ndarray, y: np.ndarray) -> float:
+    """Cohen's kappa of two sequences of small non-negative integer codes."""
+    n = len(x)
+    if n == 0:
+        return math.nan
+    size = int(max(x.max(), y.max())) + 1
+    observed = float(np.mean(x == y))
+    expected = float(np.bincount(x, minlength=size) @ np.bincount(y, minlength=size)) / (n * n)
+    return math.nan if expected == 1 else (observed - expected) / (1 - expected)
+
+
+def alpha_nominal(data: np.ndarray) -> float:
+    """Krippendorff's alpha (nominal) of reliability data: rows are annotators, columns units, NaN missing."""
+    if data.size == 0:
+        return math.nan
+    present = data[:, (~np.isnan(data)).sum(axis=0) >= 2]
+    if present.size == 0 or len(np.unique(present[~np.isnan(present)])) < 2:
         return math.nan
     try:
-        return float(krippendorff.alpha(reliability_data=data, level_of_measurement="nominal"))
+        return float(krippendorff.alpha(reliability_data=present, level_of_measurement="nominal"))
     except (ValueError, ZeroDivisionError):
         return math.nan
 

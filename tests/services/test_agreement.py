@@ -10,7 +10,9 @@ import pytest
 
 from annotator.cli import main
 from annotator.core.model import DocumentId
-from annotator.services.agreement import OVERALL, _alpha, cohen_kappa, compute_agreement
+import numpy as np
+
+from annotator.services.agreement import OVERALL, alpha_nominal, cohen_kappa, compute_agreement
 from annotator.services.merging import merge_paths
 from annotator.services.relations import RelationService
 from annotator.services.tagging import TaggingService
@@ -36,12 +38,8 @@ def test_krippendorff_alpha_matches_the_published_nominal_example() -> None:
         "C": [None, 3, 3, 3, 2, 3, 4, 2, 2, 5, 1, None],
         "D": [1, 2, 3, 3, 2, 4, 4, 1, 2, 5, 1, None],
     }
-    # Each unit is a one-token document; a missing value is an observer who did not annotate it.
-    sequences = {
-        unit: {name: [frozenset({str(values[unit]) })] for name, values in table.items() if values[unit] is not None}
-        for unit in range(12)
-    }
-    assert _alpha(sequences, sorted(table), OVERALL) == pytest.approx(0.743, abs=0.001)
+    data = np.array([[np.nan if v is None else v for v in values] for values in table.values()], dtype=float)
+    assert alpha_nominal(data) == pytest.approx(0.743, abs=0.001)
 
 
 def annotator_file(folder: Path, name: str, claim_words: tuple[int, int], relation: bool) -> Path:
