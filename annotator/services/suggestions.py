@@ -19,6 +19,7 @@ class SuggestionService:
         self.tagging = tagging
         self.enabled = any(label.name == CUE for label in project.scheme.span_labels)
         self._lexicon = load_lexicon() if self.enabled else None
+        self._matched: tuple[str, list[CueSuggestion]] | None = None  # the last text and its matches
 
     def for_document(self, document_id: DocumentId, text: str, spans: list[SpanRecord]) -> list[CueSuggestion]:
         """Matches in the text that no CUE span of this annotator overlaps and that were not dismissed."""
@@ -35,9 +36,11 @@ class SuggestionService:
                 )
             }
         cues = [(span.start, span.end) for span in spans if span.label == CUE]
+        if self._matched is None or self._matched[0] != text:
+            self._matched = (text, suggest_cues(text, self._lexicon))
         return [
             suggestion
-            for suggestion in suggest_cues(text, self._lexicon)
+            for suggestion in self._matched[1]
             if (suggestion.start, suggestion.end) not in dismissed
             and not any(start < suggestion.end and suggestion.start < end for start, end in cues)
         ]

@@ -117,9 +117,20 @@ class SpanHighlighter(QSyntaxHighlighter):
         offset = self.currentBlock().position()
         length = len(text.encode("utf-16-le")) // 2
         local = [(max(span.start - offset, 0), min(span.end - offset, length), span) for span in entries]
-        edges = sorted({0, length, *(a for a, _b, _s in local), *(b for _a, b, _s in local)})
+        starting: dict[int, list[Painted]] = defaultdict(list)
+        ending: dict[int, list[Painted]] = defaultdict(list)
+        for a, b, span in local:
+            if a < b:
+                starting[a].append(span)
+                ending[b].append(span)
+        edges = sorted({0, length, *starting, *ending})
+        active: dict[SpanId, Painted] = {}
         for left, right in zip(edges, edges[1:]):
-            covering = [s for a, b, s in local if a <= left and b >= right]
+            for span in ending.get(left, ()):
+                active.pop(span.span_id, None)
+            for span in starting.get(left, ()):
+                active[span.span_id] = span
+            covering = list(active.values())
             if not covering:
                 continue
             spans = [s for s in covering if not s.suggestion]
