@@ -151,7 +151,7 @@ class DocumentFilterBar(QWidget):
 
     changed = Signal()
 
-    def __init__(self, scheme: Scheme, *, reviewer: bool, parent: QWidget | None = None) -> None:
+    def __init__(self, scheme: Scheme, *, reviewer: bool, people: list[str] = (), parent: QWidget | None = None) -> None:  # type: ignore[assignment]
         super().__init__(parent)
         self.setObjectName("documentFilterBar")
         self.status = self._combo("documentFilter", [(self.tr("All"), None), (self.tr("New"), "new"),
@@ -160,10 +160,12 @@ class DocumentFilterBar(QWidget):
         self.adjudication = self._combo("adjudicationFilter", [(self.tr("Any adjudication"), None), (self.tr("Not adjudicated"), "new"),
                                                                (self.tr("Adjudicating"), "in_progress"), (self.tr("Adjudicated"), "done")])
         self.adjudication.setVisible(reviewer)
+        self.tagged_by = self._combo("taggedByFilter", [(self.tr("Tagged by anyone"), None), *[(name, name) for name in people]])
+        self.tagged_by.setVisible(reviewer)
         self.order = self._combo("sortOrder", [(self.tr("In order"), "id"), (self.tr("By title"), "title"), (self.tr("By status"), "status")])
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for number, combo in enumerate((self.status, self.label, self.order, self.adjudication)):
+        for number, combo in enumerate((self.status, self.label, self.order, self.adjudication, self.tagged_by)):
             layout.addWidget(combo, number // 2, number % 2)
 
     def _combo(self, name: str, items: list[tuple[str, str | None]]) -> QComboBox:
@@ -180,5 +182,6 @@ class DocumentFilterBar(QWidget):
             status=self.status.currentData(),
             label=self.label.currentData(),
             adjudication=self.adjudication.currentData(),
+            tagged_by=self.tagged_by.currentData(),
             order=self.order.currentData() or "id",
         )

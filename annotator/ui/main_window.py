@@ -13,7 +13,7 @@ from annotator.core.arabic import Token, snap_to_graphemes, snap_to_words, token
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import DocumentInfo, DocumentStatus, RelationId, SpanId, SpanRecord
 from annotator.services.documents import last_document
-from annotator.services.identity import identify
+from annotator.services.identity import identify, identities
 from annotator.services.relations import RelationView
 from annotator.storage.project import Project
 from annotator.ui.adjudication_view import AdjudicationView
@@ -55,7 +55,8 @@ class MainWindow(QMainWindow):
         self.link_actions = [self._link_action(label.name, label.color, label.shortcut) for label in scheme.relation_labels]
 
         self.search = SearchPanel(self)
-        self.document_filter = DocumentFilterBar(scheme, reviewer=self.identity.is_reviewer)
+        people = [identity.name for identity in identities(project)] if self.identity.is_reviewer else []
+        self.document_filter = DocumentFilterBar(scheme, reviewer=self.identity.is_reviewer, people=people)
         self.document_filter.changed.connect(self.reload_documents)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(_stack(self.search.corpus_box, self.search.results, self.document_filter, self.document_list))

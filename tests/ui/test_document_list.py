@@ -30,3 +30,21 @@ def test_a_long_list_loads_in_pages_and_filters(qtbot: QtBot, project: Project) 
     status = window.findChild(QComboBox, "documentFilter")
     status.setCurrentIndex(status.findData("done"))
     assert model.total == 1 and model.info(0).id == 420
+
+
+def test_a_reviewer_filters_by_who_tagged(qtbot: QtBot, project: Project) -> None:
+    from annotator.services.identity import Role, identify
+    from annotator.services.tagging import TaggingService
+    from tests.conftest import add_document
+
+    make_application()
+    first, second = DocumentId(add_document(project, "قال مسؤول")), DocumentId(add_document(project, "نفت البعثة"))
+    TaggingService(project, annotator="omar").create_span(document_id=second, start=0, end=3, label="CUE")
+    identify(project, "rana", Role.REVIEWER)
+    window = MainWindow(project, annotator="rana")
+    qtbot.addWidget(window)
+    tagged_by = window.findChild(QComboBox, "taggedByFilter")
+    tagged_by.setCurrentIndex(tagged_by.findData("omar"))
+    model = window.document_list.documents()
+    assert model.total == 1 and model.info(0).id == second
+    assert first != second
