@@ -53,11 +53,6 @@ def list_documents(project: Project, *, annotator: str, only: set[DocumentId] | 
         ]
 
 
-def document_count(project: Project) -> int:
-    with project.reading() as session:
-        return session.scalar(select(func.count(Document.id))) or 0
-
-
 def document_text(project: Project, document_id: DocumentId) -> str:
     with project.reading() as session:
         text = session.scalar(select(Document.text).where(Document.id == document_id))

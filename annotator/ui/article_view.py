@@ -184,10 +184,6 @@ class ArticleView(QTextEdit):
         self._update_extra_selections()
         self._flash_timer.start()
 
-    def spans_at_cursor(self) -> list[SpanId]:
-        position = self.textCursor().position()
-        return [painted.span_id for painted in self.highlighter.spans_at(position)]
-
     def _end_flash(self) -> None:
         self._flashing = None
         self._update_extra_selections()

@@ -59,9 +59,6 @@ class TaggingController(QObject):
         self.suggestions = self.suggestion_service.for_document(self.document.id, self.text, list(self.spans.values()))
         self.suggestionsChanged.emit()
 
-    def suggestion_at(self, position: int) -> CueSuggestion | None:
-        return next((s for s in self.suggestions if s.start <= position < s.end), None)
-
     def accept_suggestion(self, suggestion: CueSuggestion) -> SpanRecord:
         assert self.document is not None
         span = self.suggestion_service.accept(self.document.id, suggestion)
