@@ -13,9 +13,10 @@ from sqlalchemy import insert, select, text
 from sqlalchemy.orm import Session
 
 from annotator.core.errors import InputError
-from annotator.core.model import NewDocument
+from annotator.core.model import NewDocument, NewRelation
 from annotator.core.normalize import index_form
 from annotator.services.datasets import detect_format, read_dataset
+from annotator.services.readers import iter_jsonl_file
 from annotator.services.tagging import new_uid
 from annotator.storage.models import Document, Relation, Span, utcnow
 from annotator.storage.project import Project
@@ -64,8 +65,7 @@ def import_paths(
             continue
         try:
             kind = fmt or detect_format(path)
-            documents = read_dataset(path, project.scheme, kind)
-            added = add_documents(project, documents, annotator=annotator, strict_ids=kind != "txt")
+            added = _import_file(project, path, kind, annotator=annotator)
         except InputError as error:
             report.errors.append(error if error.path else error.located(path=str(path)))
             continue
@@ -76,46 +76,76 @@ def import_paths(
     return report
 
 
+def _import_file(project: Project, path: Path, kind: str, *, annotator: str) -> ImportReport:
+    """One file in one transaction; native JSON Lines is read and inserted in batches as it is read."""
+    if kind != "jsonl":
+        return add_documents(project, read_dataset(path, project.scheme, kind), annotator=annotator, strict_ids=kind != "txt")
+    with project.transaction() as session:
+        inserter = Inserter(project, session, annotator=annotator, strict_ids=True)
+        for batch in iter_jsonl_file(path, project.scheme):
+            inserter.add(batch)
+        return inserter.finish()
+
+
 def add_documents(
     project: Project, documents: list[NewDocument], *, annotator: str, strict_ids: bool = True
 ) -> ImportReport:
-    """Insert documents with their annotations in one transaction; a text already present is skipped.
-
-    Rows go in with bulk inserts (the reader has already checked every span and relation against the
-    text and the scheme), so a 10,000-article file is one transaction of a few statements per table.
-    """
-    report = ImportReport()
-    now = utcnow()
-    digests = [sha256(document.text) for document in documents]
+    """Insert documents with their annotations in one transaction; a text already present is skipped."""
     with project.transaction() as session:
-        present = dict(_existing(session, Document.sha256, Document.id, digests))
-        taken_documents = {uid for uid, _ in _existing(session, Document.uid, Document.id, [d.uid for d in documents if d.uid])}
-        taken_spans = {uid for uid, _ in _existing(session, Span.uid, Span.id, [s.uid for d in documents for s in d.spans if s.uid])}
-        taken_relations = {uid for uid, _ in _existing(session, Relation.uid, Relation.id, [r.uid for d in documents for r in d.relations if r.uid])}
-        people: dict[str, int] = {}
+        inserter = Inserter(project, session, annotator=annotator, strict_ids=strict_ids)
+        inserter.add(documents)
+        return inserter.finish()
 
-        def person(name: str | None) -> int:
-            name = name or annotator
-            if name not in people:
-                people[name] = project.annotator_id(session, name)
-            return people[name]
 
+class Inserter:
+    """Bulk inserts of documents, spans and relations, batch after batch, inside one transaction.
+
+    The reader has already checked every span and relation against the text and the scheme, so rows go
+    in with one statement per table and batch. A relation whose other end comes in a later batch waits.
+    """
+
+    def __init__(self, project: Project, session: Session, *, annotator: str, strict_ids: bool) -> None:
+        self.project, self.session, self.annotator, self.strict_ids = project, session, annotator, strict_ids
+        self.report = ImportReport()
+        self.now = utcnow()
+        self.present: dict[str, int] = {}
+        self.taken_documents: set[str] = set()
+        self.taken_spans: set[str] = set()
+        self.taken_relations: set[str] = set()
+        self.people: dict[str, int] = {}
+        self.span_ids: dict[tuple[str | None, str | None], int] = {}
+        self.skipped: set[str | None] = set()
+        self.waiting: list[tuple[NewRelation, tuple[str | None, str | None]]] = []
+
+    def person(self, name: str | None) -> int:
+        name = name or self.annotator
+        if name not in self.people:
+            self.people[name] = self.project.annotator_id(self.session, name)
+        return self.people[name]
+
+    def add(self, documents: list[NewDocument]) -> None:
+        session = self.session
+        digests = [sha256(document.text) for document in documents]
+        self.present.update(_existing(session, Document.sha256, Document.id, [d for d in digests if d not in self.present]))
+        self.taken_documents.update(uid for uid, _ in _existing(session, Document.uid, Document.id, [d.uid for d in documents if d.uid]))
+        self.taken_spans.update(uid for uid, _ in _existing(session, Span.uid, Span.id, [s.uid for d in documents for s in d.spans if s.uid]))
+        self.taken_relations.update(
+            uid for uid, _ in _existing(session, Relation.uid, Relation.id, [r.uid for d in documents for r in d.relations if r.uid])
+        )
         new: list[tuple[NewDocument, str, str]] = []
-        span_ids: dict[tuple[str | None, str | None], int] = {}
-        skipped: set[str | None] = set()
         for document, digest in zip(documents, digests):
-            if digest in present:
-                report.skipped.append(document.title)
-                skipped.add(document.uid)
-                for uid, span_id in session.execute(select(Span.uid, Span.id).where(Span.document_id == present[digest])):
-                    span_ids[(document.uid, uid)] = span_id
+            if digest in self.present:
+                self.report.skipped.append(document.title)
+                self.skipped.add(document.uid)
+                for uid, span_id in session.execute(select(Span.uid, Span.id).where(Span.document_id == self.present[digest])):
+                    self.span_ids[(document.uid, uid)] = span_id
                 continue
-            uid = _free_document_uid(taken_documents, document.uid or digest[:16], strict=strict_ids)
-            present[digest] = -1  # the same text twice in one file is imported once
+            uid = _free_document_uid(self.taken_documents, document.uid or digest[:16], strict=self.strict_ids)
+            self.present[digest] = -1  # the same text twice in one file is imported once
             new.append((document, uid, digest))
         document_ids = _insert(session, Document, [
             {"uid": uid, "sha256": digest, "title": d.title, "source": d.source, "url": d.url, "published": d.published,
-             "text": d.text, "meta": d.metadata, "imported_at": now}
+             "text": d.text, "meta": d.metadata, "imported_at": self.now}
             for d, uid, digest in new
         ])
         if new:
@@ -128,33 +158,45 @@ def add_documents(
             for span in document.spans:
                 span_keys.append((document.uid, span.uid))
                 span_rows.append({
-                    "uid": _free_uid_in(taken_spans, span.uid), "document_id": document_id, "annotator_id": person(span.annotator),
+                    "uid": _free_uid_in(self.taken_spans, span.uid), "document_id": document_id, "annotator_id": self.person(span.annotator),
                     "label": span.label, "start": span.start, "end": span.end, "text": span.text, "attributes": span.attributes,
-                    "note": span.note, "derived_from": list(span.derived_from), "created_at": now, "updated_at": now,
+                    "note": span.note, "derived_from": list(span.derived_from), "created_at": self.now, "updated_at": self.now,
                 })
-            report.imported.append(document.title)
-        span_ids.update(zip(span_keys, _insert(session, Span, span_rows)))
-        relation_rows = []
+            self.report.imported.append(document.title)
+        self.span_ids.update(zip(span_keys, _insert(session, Span, span_rows)))
         for document in documents:
             for relation in document.relations:
-                ends = (relation.from_document or document.uid, relation.to_document or document.uid)
-                if ends[0] in skipped and ends[1] in skipped:
-                    continue
-                keys = ((ends[0], relation.from_uid), (ends[1], relation.to_uid))
-                missing = [f"{doc}/{span}" for doc, span in keys if (doc, span) not in span_ids]
-                if missing:
-                    raise InputError(
-                        f"relation {relation.uid!r}: its end {missing[0]} lies in a document already in the project "
-                        "whose span is not there"
-                    )
-                relation_rows.append({
-                    "uid": _free_uid_in(taken_relations, relation.uid), "label": relation.label,
-                    "from_span_id": span_ids[keys[0]], "to_span_id": span_ids[keys[1]], "annotator_id": person(relation.annotator),
-                    "attributes": relation.attributes, "note": relation.note, "created_at": now, "updated_at": now,
-                })
-        if relation_rows:
-            session.execute(insert(Relation), relation_rows)
-    return report
+                self.waiting.append((relation, (relation.from_document or document.uid, relation.to_document or document.uid)))
+        self._insert_relations(final=False)
+
+    def _insert_relations(self, *, final: bool) -> None:
+        rows, still = [], []
+        for relation, ends in self.waiting:
+            if ends[0] in self.skipped and ends[1] in self.skipped:
+                continue
+            keys = ((ends[0], relation.from_uid), (ends[1], relation.to_uid))
+            missing = [f"{doc}/{span}" for doc, span in keys if (doc, span) not in self.span_ids]
+            if missing and not final:
+                still.append((relation, ends))
+                continue
+            if missing:
+                raise InputError(
+                    f"relation {relation.uid!r}: its end {missing[0]} lies in a document already in the project "
+                    "whose span is not there"
+                )
+            rows.append({
+                "uid": _free_uid_in(self.taken_relations, relation.uid), "label": relation.label,
+                "from_span_id": self.span_ids[keys[0]], "to_span_id": self.span_ids[keys[1]],
+                "annotator_id": self.person(relation.annotator), "attributes": relation.attributes, "note": relation.note,
+                "created_at": self.now, "updated_at": self.now,
+            })
+        self.waiting = still
+        if rows:
+            self.session.execute(insert(Relation), rows)
+
+    def finish(self) -> ImportReport:
+        self._insert_relations(final=True)
+        return self.report
 
 
 def _existing(session: Session, column: Any, key: Any, values: list[str]) -> list[tuple[Any, int]]:

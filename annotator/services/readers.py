@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from functools import cache
 from pathlib import Path
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import jsonschema
@@ -64,10 +65,29 @@ def read_jsonl(data: bytes, scheme: Scheme, *, path: str) -> list[NewDocument]:
         content = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise InputError(f"not UTF-8 (byte {error.start}): JSON Lines must be UTF-8", path=path) from None
-    documents: list[NewDocument] = []
+    return [document for batch in jsonl_batches(content.split("\n"), scheme, path=path, size=None) for document in batch]
+
+
+def iter_jsonl_file(source: Path, scheme: Scheme, *, size: int = 500) -> Iterator[list[NewDocument]]:
+    """The file's documents in batches, read as they come: memory holds one batch, not the corpus."""
+    try:
+        with source.open(encoding="utf-8-sig", newline="") as lines:
+            yield from jsonl_batches(lines, scheme, path=str(source), size=size)
+    except UnicodeDecodeError as error:
+        raise InputError(f"not UTF-8 (byte {error.start} of a line): JSON Lines must be UTF-8", path=str(source)) from None
+    except OSError as error:
+        raise InputError(f"cannot be read: {error.strerror}", path=str(source)) from None
+
+
+def jsonl_batches(lines: Iterable[str], scheme: Scheme, *, path: str, size: int | None) -> Iterator[list[NewDocument]]:
+    """Records checked one by one; a relation to a span of a later record is checked once the file is read
+    (so the caller must treat the whole file as one transaction: an error may come after some batches)."""
     seen: set[str] = set()
-    lines: list[int] = []
-    for number, line in enumerate(content.split("\n"), start=1):
+    labels: dict[tuple[str | None, str | None], str] = {}
+    later: list[tuple[NewRelation, str, int]] = []
+    batch: list[NewDocument] = []
+    count = 0
+    for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         try:
@@ -81,18 +101,32 @@ def read_jsonl(data: bytes, scheme: Scheme, *, path: str) -> list[NewDocument]:
         if document.uid in seen:
             raise InputError(f"document id {document.uid!r} appears twice in the file", path=path, line=number)
         seen.add(document.uid or "")
-        documents.append(document)
-        lines.append(number)
-    if not documents:
-        raise InputError("contains no records", path=path)
-    labels = {(document.uid, span.uid): span.label for document in documents for span in document.spans}
-    for document, number in zip(documents, lines):
+        labels.update(((document.uid, span.uid), span.label) for span in document.spans)
         for relation in document.relations:
-            try:
-                _check_relation(relation, document.uid or "", labels, scheme)
-            except InputError as error:
-                raise error.located(path=path, line=number) from None
-    return documents
+            if (relation.from_document or document.uid) in seen and (relation.to_document or document.uid) in seen:
+                _located_check(relation, document.uid or "", labels, scheme, path, number)
+            else:
+                later.append((relation, document.uid or "", number))
+        batch.append(document)
+        count += 1
+        if size is not None and len(batch) >= size:
+            yield batch
+            batch = []
+    for relation, owner, number in later:
+        _located_check(relation, owner, labels, scheme, path, number)
+    if not count:
+        raise InputError("contains no records", path=path)
+    if batch:
+        yield batch
+
+
+def _located_check(
+    relation: NewRelation, owner: str, labels: dict[tuple[str | None, str | None], str], scheme: Scheme, path: str, number: int
+) -> None:
+    try:
+        _check_relation(relation, owner, labels, scheme)
+    except InputError as error:
+        raise error.located(path=path, line=number) from None
 
 
 def parse_record(record: Any, scheme: Scheme) -> NewDocument:
