@@ -159,3 +159,40 @@ def test_reimport_never_touches_existing_annotations(project: Project, tmp_path:
     before = dump(project)
     report = import_paths(project, [path], annotator="t")
     assert report.skipped and dump(project) == before
+
+
+def test_the_quick_record_check_never_passes_what_the_schema_refuses() -> None:
+    """Start from a valid record, change or remove one field anywhere: the quick check may say no where the
+    JSON Schema says yes (it then runs the schema), never the other way round."""
+    import copy
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from annotator.services.readers import _plainly_valid, record_validator
+
+    good = {
+        "id": "d", "title": "t", "text": "نص", "direction": "rtl", "metadata": {},
+        "spans": [{"id": "s", "label": "CLAIM", "start": 0, "end": 2, "text": "نص", "attributes": {"a": "b"},
+                   "annotator": "x", "note": "", "derived_from": ["y"]}],
+        "relations": [{"id": "r", "label": "SUPPORT", "from": "s", "to": "s", "attributes": {}, "annotator": "x",
+                       "from_document": "d", "to_document": "d", "note": ""}],
+    }
+    assert _plainly_valid(good) and record_validator().is_valid(good)
+    scalars = st.one_of(st.none(), st.booleans(), st.integers(-2, 5), st.floats(allow_nan=False, max_value=5), st.text(max_size=3))
+    values = st.recursive(scalars, lambda inner: st.lists(inner, max_size=2) | st.dictionaries(st.text(max_size=2), inner, max_size=2), max_leaves=4)
+    places = [(None, key) for key in good] + [("spans", key) for key in good["spans"][0]] + [("relations", key) for key in good["relations"][0]]
+
+    @settings(max_examples=500, deadline=None)
+    @given(st.sampled_from(places), st.one_of(st.just("remove"), values))
+    def agrees(place: tuple, value: object) -> None:
+        candidate = copy.deepcopy(good)
+        target = candidate if place[0] is None else candidate[place[0]][0]
+        if value == "remove":
+            target.pop(place[1])
+        else:
+            target[place[1]] = value
+        if _plainly_valid(candidate):
+            assert record_validator().is_valid(candidate), candidate
+
+    agrees()
