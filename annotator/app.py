@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from annotator import paths
 from annotator.core.errors import AnnotatorError
-from annotator.services.demo import ensure_demo_project
-from annotator.services.identity import Role, default_annotator, identify, remember_identity, remembered_identity
+from annotator.services.io.demo import ensure_demo_project
+from annotator.services.team.identity import Role, default_annotator, identify, remember_identity, remembered_identity
 from annotator.storage.project import Project
 
 UI_FONT_FAMILIES = ["Noto Sans", "Noto Naskh Arabic", "DejaVu Sans"]

@@ -9,12 +9,12 @@ from pathlib import Path
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.scheme import load_scheme
-from annotator.services.datasets import EXPORT_FORMATS, IMPORT_FORMATS, export_dataset
-from annotator.services.agreement import compute_agreement, format_agreement
-from annotator.services.documents import list_documents
-from annotator.services.identity import assign, default_annotator, identify
-from annotator.services.importing import import_paths
-from annotator.services.merging import merge_paths
+from annotator.services.io.datasets import EXPORT_FORMATS, IMPORT_FORMATS, export_dataset
+from annotator.services.team.agreement import compute_agreement, format_agreement
+from annotator.services.documents.progress import list_documents
+from annotator.services.team.identity import assign, default_annotator, identify
+from annotator.services.io.importing import import_paths
+from annotator.services.team.merging import merge_paths
 from annotator.storage.project import Project
 
 EXIT_BAD_INPUT = 1

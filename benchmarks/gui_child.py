@@ -36,8 +36,8 @@ def editing(project_path: Path) -> dict:
     from annotator.app import make_application
     from annotator.core.arabic import tokens
     from annotator.core.model import DocumentId
-    from annotator.services.documents import document_text
-    from annotator.services.tagging import TaggingService
+    from annotator.services.documents.progress import document_text
+    from annotator.services.annotation.tagging import TaggingService
     from annotator.storage.project import Project
     from annotator.ui.main_window import MainWindow
 

@@ -7,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from annotator.services.importing import import_paths
+from annotator.services.io.importing import import_paths
 from annotator.storage.project import Project
 from benchmarks.corpus import peak_rss_mb
 

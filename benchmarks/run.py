@@ -64,9 +64,9 @@ def export_floor(project_path: Path, out: Path) -> float:
 
 def editing_project(path: Path) -> None:
     from annotator.core.model import DocumentId
-    from annotator.services.importing import add_documents
+    from annotator.services.io.importing import add_documents
     from annotator.core.model import NewDocument
-    from annotator.services.tagging import TaggingService
+    from annotator.services.annotation.tagging import TaggingService
     from annotator.storage.project import Project
     from benchmarks.corpus import words_of
 
@@ -90,9 +90,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--relations", type=int, default=20_000)
     args = parser.parse_args(argv)
 
-    from annotator.services.agreement import compute_agreement
-    from annotator.services.datasets import export_dataset
-    from annotator.services.search import search_corpus
+    from annotator.services.team.agreement import compute_agreement
+    from annotator.services.io.datasets import export_dataset
+    from annotator.services.documents.search import search_corpus
     from annotator.storage.project import Project
 
     rows: list[tuple[str, str, str, str, str]] = []

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from annotator.cli import main
-from annotator.services.documents import list_documents
+from annotator.services.documents.progress import list_documents
 from annotator.storage.project import Project
 
 ARTICLE = "أكد المتحدث باسم الخارجية أن الرسالة سُلِّمت."

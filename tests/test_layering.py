@@ -22,7 +22,7 @@ def test_import_contract_holds() -> None:
 
 def test_core_modules_load_without_qt() -> None:
     code = (
-        "import sys, annotator.cli, annotator.services.tagging, annotator.services.exporting; "
+        "import sys, annotator.cli, annotator.services.annotation.tagging, annotator.services.io.exporting; "
         "assert not any(m.startswith(('PySide6', 'qtawesome')) for m in sys.modules), 'Qt was imported'"
     )
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)

@@ -8,10 +8,10 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QListWidget, QListWi
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import DocumentId, DocumentStatus, SpanRecord
-from annotator.services.adjudication import Adjudication, Group, Kind, LinkGroup, Version
-from annotator.services.relations import RelationService
-from annotator.services.documents import document_text
-from annotator.services.tagging import SpanDeletion
+from annotator.services.annotation.adjudication import Adjudication, Group, Kind, LinkGroup, Version
+from annotator.services.annotation.relations import RelationService
+from annotator.services.documents.progress import document_text
+from annotator.services.annotation.tagging import SpanDeletion
 from annotator.storage.project import Project
 from annotator.ui.article_view import ArticleView
 from annotator.ui.commands import FunctionCommand

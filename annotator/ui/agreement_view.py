@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QDialog, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
-from annotator.services.agreement import OVERALL, AgreementReport
+from annotator.services.team.agreement import OVERALL, AgreementReport
 
 
 def heat(value: float) -> QColor:

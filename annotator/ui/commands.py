@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from annotator.core.model import DocumentId, RelationRecord, SpanRecord
-from annotator.services.tagging import SpanDeletion
+from annotator.services.annotation.tagging import SpanDeletion
 from annotator.ui.controller import TaggingController
 
 

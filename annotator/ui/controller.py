@@ -7,12 +7,12 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from annotator.core.model import DocumentId, DocumentInfo, DocumentStatus, RelationId, RelationRecord, SpanId, SpanRecord
-from annotator.services import documents
+from annotator.services.documents import progress as documents
 from annotator.core.cues import CueSuggestion
-from annotator.services import document_query
-from annotator.services.relations import Candidate, RelationService, RelationView
-from annotator.services.suggestions import SuggestionService
-from annotator.services.tagging import SpanDeletion, TaggingService
+from annotator.services.documents import query as document_query
+from annotator.services.annotation.relations import Candidate, RelationService, RelationView
+from annotator.services.annotation.suggestions import SuggestionService
+from annotator.services.annotation.tagging import SpanDeletion, TaggingService
 from annotator.storage.project import Project
 
 

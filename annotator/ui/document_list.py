@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QAbstractItemView, QComboBox, QGridLayout, QListVi
 
 from annotator.core.model import DocumentId, DocumentInfo, DocumentStatus
 from annotator.core.scheme import Scheme
-from annotator.services import document_query
-from annotator.services.document_query import DocumentFilter
+from annotator.services.documents import query as document_query
+from annotator.services.documents.query import DocumentFilter
 from annotator.storage.project import Project
 from annotator.ui.icons import status_icon
 

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.errors import AnnotatorError
-from annotator.services.datasets import EXPORT_FORMATS, FOLDER_FORMATS, export_dataset
-from annotator.services.exporting import ExportCancelled
-from annotator.services.identity import GOLD, identities
+from annotator.services.io.datasets import EXPORT_FORMATS, FOLDER_FORMATS, export_dataset
+from annotator.services.io.exporting import ExportCancelled
+from annotator.services.team.identity import GOLD, identities
 from annotator.storage.project import Project
 
 SUFFIXES = {"jsonl": ".jsonl", "conll": ".conll", "labelstudio": ".json", "doccano": ".jsonl"}

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.errors import AnnotatorError
-from annotator.services.datasets import detect_format, read_dataset
-from annotator.services.importing import import_paths
+from annotator.services.io.datasets import detect_format, read_dataset
+from annotator.services.io.importing import import_paths
 from annotator.storage.project import Project
 
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import QObject
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import DocumentId, RelationId, SpanId
-from annotator.services.relations import RelationEnd, RelationView
+from annotator.services.annotation.relations import RelationEnd, RelationView
 from annotator.ui.article_view import LinkDrawing
 from annotator.ui.commands import CreateRelationCommand, DeleteRelationCommand
 from annotator.ui.target_picker import TargetPicker

@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QS
 from annotator.core.arabic import Token, snap_to_graphemes, snap_to_words, tokens
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import DocumentInfo, DocumentStatus, RelationId, SpanId, SpanRecord
-from annotator.services.documents import last_document
-from annotator.services.identity import identify, identities
-from annotator.services.relations import RelationView
+from annotator.services.documents.progress import last_document
+from annotator.services.team.identity import identify, identities
+from annotator.services.annotation.relations import RelationView
 from annotator.storage.project import Project
 from annotator.ui.adjudication_view import AdjudicationView
 from annotator.ui.article_view import ArticleView
@@ -325,7 +325,7 @@ class MainWindow(QMainWindow):
         self.adjudication_view = view
 
     def open_agreement(self) -> None:
-        from annotator.services.agreement import compute_agreement  # numpy and krippendorff: loaded when asked for
+        from annotator.services.team.agreement import compute_agreement  # numpy and krippendorff: loaded when asked for
         from annotator.ui.agreement_view import AgreementView
 
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)

@@ -9,7 +9,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem
 
 from annotator.core.model import DocumentId
-from annotator.services.search import find_in_text, search_corpus
+from annotator.services.documents.search import find_in_text, search_corpus
 
 if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow

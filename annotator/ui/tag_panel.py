@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.model import RelationId, SpanId, SpanRecord
 from annotator.core.scheme import Scheme
-from annotator.services.relations import RelationView
+from annotator.services.annotation.relations import RelationView
 from annotator.ui.attribute_editor import AttributeEditor
 from annotator.ui.icons import swatch
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.errors import AnnotatorError
-from annotator.services.identity import Role, assign, blind_mode, identify, identities, remember_identity, set_blind_mode
+from annotator.services.team.identity import Role, assign, blind_mode, identify, identities, remember_identity, set_blind_mode
 
 if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
@@ -76,7 +76,7 @@ class TeamActions(QObject):
             self.merge_files([Path(name) for name in names])
 
     def merge_files(self, paths: list[Path]) -> None:
-        from annotator.services.merging import merge_paths
+        from annotator.services.team.merging import merge_paths
 
         report = merge_paths(self.window.project, paths)
         text = self.tr("Merged %1 new document(s), %2 span(s), %3 relation(s).").replace("%1", str(report.documents)).replace(

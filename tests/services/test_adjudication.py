@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from annotator.core.model import DocumentId, DocumentStatus
-from annotator.services.adjudication import Adjudication, Kind
-from annotator.services.identity import GOLD, AccessError, Role, identify
-from annotator.services.tagging import TaggingService
+from annotator.services.annotation.adjudication import Adjudication, Kind
+from annotator.services.team.identity import GOLD, AccessError, Role, identify
+from annotator.services.annotation.tagging import TaggingService
 from annotator.storage.project import Project
 from tests.conftest import add_document
 
@@ -73,7 +73,7 @@ def test_annotators_cannot_adjudicate(project: Project, doc: DocumentId) -> None
 
 
 def test_links_are_aligned_and_accepted_once_their_spans_are_gold(project: Project, doc: DocumentId) -> None:
-    from annotator.services.relations import RelationService
+    from annotator.services.annotation.relations import RelationService
 
     for name in ("lina", "omar"):
         tagger = TaggingService(project, annotator=name)

@@ -12,10 +12,10 @@ from annotator.cli import main
 from annotator.core.model import DocumentId
 import numpy as np
 
-from annotator.services.agreement import OVERALL, alpha_nominal, cohen_kappa, compute_agreement
-from annotator.services.merging import merge_paths
-from annotator.services.relations import RelationService
-from annotator.services.tagging import TaggingService
+from annotator.services.team.agreement import OVERALL, alpha_nominal, cohen_kappa, compute_agreement
+from annotator.services.team.merging import merge_paths
+from annotator.services.annotation.relations import RelationService
+from annotator.services.annotation.tagging import TaggingService
 from annotator.storage.project import Project
 from tests.conftest import add_document
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from annotator.core.model import DocumentId, DocumentStatus
-from annotator.services import document_query as dq
-from annotator.services.documents import set_status
-from annotator.services.identity import Role, assign, identify
-from annotator.services.tagging import TaggingService
+from annotator.services.documents import query as dq
+from annotator.services.documents.progress import set_status
+from annotator.services.team.identity import Role, assign, identify
+from annotator.services.annotation.tagging import TaggingService
 from annotator.storage.project import Project
 from tests.conftest import add_document
 

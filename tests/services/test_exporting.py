@@ -12,11 +12,11 @@ from hypothesis import strategies as st
 
 from annotator.core.model import DocumentId
 from annotator.core.offsets import is_grapheme_boundary
-from annotator.services import exporting
-from annotator.services.exporting import export_jsonl
-from annotator.services.importing import import_paths
-from annotator.services.readers import record_validator
-from annotator.services.tagging import TaggingService
+from annotator.services.io import exporting
+from annotator.services.io.exporting import export_jsonl
+from annotator.services.io.importing import import_paths
+from annotator.services.io.readers import record_validator
+from annotator.services.annotation.tagging import TaggingService
 from annotator.storage.models import Relation
 from annotator.storage.project import Project
 from tests.conftest import add_document
@@ -109,7 +109,7 @@ def test_round_trip_holds_for_generated_hard_unicode(text: str, data: st.DataObj
 
 def test_export_by_layer_and_gold_provenance(project: Project, tmp_path: Path) -> None:
     from annotator.core.errors import AnnotatorError
-    from annotator.services.identity import GOLD, Role, identify
+    from annotator.services.team.identity import GOLD, Role, identify
 
     tag_everything(project, HARD)
     identify(project, "rev", Role.REVIEWER)

@@ -13,11 +13,11 @@ from hypothesis import strategies as st
 
 from annotator.core.model import DocumentId
 from annotator.core.offsets import is_grapheme_boundary
-from annotator.services.datasets import detect_format, export_dataset
-from annotator.services.exporting import ExportCancelled
-from annotator.services.importing import import_paths
-from annotator.services.relations import RelationService
-from annotator.services.tagging import TaggingService
+from annotator.services.io.datasets import detect_format, export_dataset
+from annotator.services.io.exporting import ExportCancelled
+from annotator.services.io.importing import import_paths
+from annotator.services.annotation.relations import RelationService
+from annotator.services.annotation.tagging import TaggingService
 from annotator.storage.project import Project
 from tests.conftest import add_document
 
@@ -168,7 +168,7 @@ def test_a_cancelled_export_leaves_nothing_behind(project: Project, tmp_path: Pa
 
 def test_only_documents_with_a_status(project: Project, tmp_path: Path) -> None:
     from annotator.core.model import DocumentStatus
-    from annotator.services.documents import set_status
+    from annotator.services.documents.progress import set_status
 
     fill(project)
     set_status(project, document_id=DocumentId(2), annotator="lina", status=DocumentStatus.DONE)
@@ -207,7 +207,7 @@ def test_round_trips_hold_for_generated_hard_unicode(text: str, data: st.DataObj
 
 
 def test_labelstudio_predictions_and_doccano_label_lists_import(project: Project, tmp_path: Path) -> None:
-    from annotator.services.tagging import TaggingService as Tagging
+    from annotator.services.annotation.tagging import TaggingService as Tagging
 
     text = "😀 قال مسؤول كبير"
     start16 = len("😀 قال ".encode("utf-16-le")) // 2

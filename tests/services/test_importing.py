@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from annotator.services.documents import document_text, list_documents
-from annotator.services.importing import import_paths
-from annotator.services.tagging import TaggingService
+from annotator.services.documents.progress import document_text, list_documents
+from annotator.services.io.importing import import_paths
+from annotator.services.annotation.tagging import TaggingService
 from annotator.storage.project import Project
 
 ARTICLE = "قال مسؤول أمريكي كبير إن الرسالة وصلت.\nونفت البعثة ذلك."
@@ -169,7 +169,7 @@ def test_the_quick_record_check_never_passes_what_the_schema_refuses() -> None:
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
-    from annotator.services.readers import _plainly_valid, record_validator
+    from annotator.services.io.readers import _plainly_valid, record_validator
 
     good = {
         "id": "d", "title": "t", "text": "نص", "direction": "rtl", "metadata": {},

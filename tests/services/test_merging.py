@@ -7,10 +7,10 @@ from pathlib import Path
 
 from annotator.cli import main
 from annotator.core.model import DocumentId
-from annotator.services.documents import list_documents
-from annotator.services.merging import merge_paths
-from annotator.services.relations import RelationService
-from annotator.services.tagging import TaggingService
+from annotator.services.documents.progress import list_documents
+from annotator.services.team.merging import merge_paths
+from annotator.services.annotation.relations import RelationService
+from annotator.services.annotation.tagging import TaggingService
 from annotator.storage.project import Project
 from tests.conftest import add_document
 

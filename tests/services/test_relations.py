@@ -7,8 +7,8 @@ from sqlalchemy import func, select
 
 from annotator.core.errors import AnnotatorError, SchemeError
 from annotator.core.model import DocumentId
-from annotator.services.relations import RelationService
-from annotator.services.tagging import TaggingService
+from annotator.services.annotation.relations import RelationService
+from annotator.services.annotation.tagging import TaggingService
 from annotator.storage.models import Relation
 from annotator.storage.project import Project
 from tests.conftest import add_document
@@ -96,9 +96,9 @@ def test_another_annotator_cannot_delete_my_relation(project: Project, spans: di
 def test_cross_document_relations_round_trip_through_jsonl(project: Project, spans: dict, tmp_path) -> None:  # noqa: ANN001
     import json
 
-    from annotator.services.exporting import export_jsonl
-    from annotator.services.importing import import_paths
-    from annotator.services.readers import record_validator
+    from annotator.services.io.exporting import export_jsonl
+    from annotator.services.io.importing import import_paths
+    from annotator.services.io.readers import record_validator
 
     relations = RelationService(project, annotator="maha")
     relations.create(label="ATTRIBUTION", from_span=spans["claim"].id, to_span=spans["source"].id)
@@ -124,7 +124,7 @@ def test_cross_document_relations_round_trip_through_jsonl(project: Project, spa
 def test_import_refuses_a_relation_the_scheme_forbids(project: Project, tmp_path) -> None:  # noqa: ANN001
     import json
 
-    from annotator.services.importing import import_paths
+    from annotator.services.io.importing import import_paths
 
     text = "قال مسؤول ومصدر آخر."
     record = {

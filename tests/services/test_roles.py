@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from annotator.core.model import DocumentId
-from annotator.services.identity import AccessError, GOLD, Role, assign, assigned_documents, identify, set_blind_mode
-from annotator.services.relations import RelationService
-from annotator.services.tagging import TaggingService
+from annotator.services.team.identity import AccessError, GOLD, Role, assign, assigned_documents, identify, set_blind_mode
+from annotator.services.annotation.relations import RelationService
+from annotator.services.annotation.tagging import TaggingService
 from annotator.storage.project import Project
 from tests.conftest import add_document
 

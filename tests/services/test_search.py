@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from annotator.services.search import find_in_text, search_corpus
+from annotator.services.documents.search import find_in_text, search_corpus
 from annotator.storage.models import Document
 from annotator.storage.project import Project
 from tests.conftest import add_document

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from annotator.core.errors import AnnotatorError, SchemeError
 from annotator.core.model import DocumentId
 from annotator.core.offsets import is_grapheme_boundary
-from annotator.services.tagging import TaggingService
+from annotator.services.annotation.tagging import TaggingService
 from annotator.storage.models import Relation, Span
 from annotator.storage.project import Project
 from tests.conftest import add_document

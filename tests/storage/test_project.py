@@ -9,8 +9,8 @@ from sqlalchemy.exc import IntegrityError
 
 from annotator.core.errors import ProjectError
 from annotator.core.model import DocumentId, DocumentStatus
-from annotator.services import documents
-from annotator.services.tagging import TaggingService
+from annotator.services.documents import progress as documents
+from annotator.services.annotation.tagging import TaggingService
 from annotator.storage import migrate
 from annotator.storage.models import Document, Relation, Span, utcnow
 from annotator.core.scheme import default_scheme

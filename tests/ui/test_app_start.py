@@ -7,8 +7,8 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from annotator.app import make_application, parse_args
-from annotator.services.demo import ensure_demo_project
-from annotator.services.documents import list_documents
+from annotator.services.io.demo import ensure_demo_project
+from annotator.services.documents.progress import list_documents
 from annotator.ui.main_window import MainWindow
 
 
@@ -46,8 +46,8 @@ def test_command_line_arguments() -> None:
 
 
 def test_the_demo_layer_shows_the_letter_its_attribution_and_the_contradiction(tmp_path: Path) -> None:
-    from annotator.services.relations import RelationService
-    from annotator.services.tagging import TaggingService
+    from annotator.services.annotation.relations import RelationService
+    from annotator.services.annotation.tagging import TaggingService
 
     with ensure_demo_project(tmp_path / "demo.db") as project:
         infos = list_documents(project, annotator="demo")

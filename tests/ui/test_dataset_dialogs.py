@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from annotator.app import make_application
 from annotator.core.model import DocumentId
-from annotator.services.tagging import TaggingService
+from annotator.services.annotation.tagging import TaggingService
 from annotator.storage.project import Project
 from annotator.ui.export_dialog import ExportDialog
 from annotator.ui.import_dialog import ImportPreview

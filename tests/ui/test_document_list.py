@@ -7,7 +7,7 @@ from pytestqt.qtbot import QtBot
 
 from annotator.app import make_application
 from annotator.core.model import DocumentId, DocumentStatus
-from annotator.services.documents import remember_document, set_status
+from annotator.services.documents.progress import remember_document, set_status
 from annotator.storage.models import Document
 from annotator.storage.project import Project
 from annotator.ui.main_window import MainWindow
@@ -33,8 +33,8 @@ def test_a_long_list_loads_in_pages_and_filters(qtbot: QtBot, project: Project) 
 
 
 def test_a_reviewer_filters_by_who_tagged(qtbot: QtBot, project: Project) -> None:
-    from annotator.services.identity import Role, identify
-    from annotator.services.tagging import TaggingService
+    from annotator.services.team.identity import Role, identify
+    from annotator.services.annotation.tagging import TaggingService
     from tests.conftest import add_document
 
     make_application()

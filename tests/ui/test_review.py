@@ -12,9 +12,9 @@ from pytestqt.qtbot import QtBot
 
 from annotator.app import make_application, parse_args
 from annotator.core.model import DocumentId, DocumentStatus
-from annotator.services.exporting import export_jsonl
-from annotator.services.identity import Role, identify
-from annotator.services.tagging import TaggingService
+from annotator.services.io.exporting import export_jsonl
+from annotator.services.team.identity import Role, identify
+from annotator.services.annotation.tagging import TaggingService
 from annotator.storage.project import Project
 from annotator.ui.main_window import MainWindow
 from tests.conftest import add_document
@@ -101,7 +101,7 @@ def test_the_role_can_be_set_on_the_command_line() -> None:
 
 
 def test_agreeing_links_are_accepted_with_their_spans(qtbot: QtBot, project: Project, tmp_path: Path) -> None:
-    from annotator.services.relations import RelationService
+    from annotator.services.annotation.relations import RelationService
 
     make_application()
     doc = DocumentId(add_document(project, TEXT))

@@ -10,7 +10,7 @@ from PySide6.QtGui import QTextCharFormat
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from annotator.services.exporting import export_jsonl
+from annotator.services.io.exporting import export_jsonl
 from annotator.storage.models import DismissedSuggestion, Span
 from annotator.storage.project import Project
 from annotator.ui.main_window import MainWindow

@@ -11,9 +11,9 @@ from pytestqt.qtbot import QtBot
 from annotator.app import make_application
 from annotator.cli import main
 from annotator.core.model import DocumentId, DocumentStatus
-from annotator.services import documents
-from annotator.services.identity import Role, blind_mode, identify
-from annotator.services.tagging import TaggingService
+from annotator.services.documents import progress as documents
+from annotator.services.team.identity import Role, blind_mode, identify
+from annotator.services.annotation.tagging import TaggingService
 from annotator.storage.project import Project
 from annotator.ui.main_window import MainWindow
 from tests.conftest import add_document

@@ -7,8 +7,8 @@ from pathlib import Path
 from annotator import paths
 from annotator.core.errors import ProjectError
 from annotator.core.model import SpanRecord
-from annotator.services.documents import document_text, list_documents
-from annotator.services.importing import import_paths
+from annotator.services.documents.progress import document_text, list_documents
+from annotator.services.io.importing import import_paths
 from annotator.storage.project import Project
 
 DEMO_ANNOTATOR = "demo"
@@ -54,8 +54,8 @@ DEMO_RELATIONS = [
 
 def annotate_demo(project: Project) -> None:
     """The demo layer: the letter claim, its attribution, and the contradiction with the denial."""
-    from annotator.services.relations import RelationService
-    from annotator.services.tagging import TaggingService
+    from annotator.services.annotation.relations import RelationService
+    from annotator.services.annotation.tagging import TaggingService
 
     tagger = TaggingService(project, annotator=DEMO_ANNOTATOR)
     linker = RelationService(project, annotator=DEMO_ANNOTATOR, tagging=tagger)

@@ -11,9 +11,9 @@ from sqlalchemy import or_, select
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import DocumentId, RelationRecord, SpanId, SpanRecord
 from annotator.core.offsets import is_grapheme_boundary
-from annotator.services.documents import mark_started
-from annotator.services.identity import Identity, check_read, check_write, identify
-from annotator.services.records import owned, relation_record, relation_row, span_record
+from annotator.services.documents.progress import mark_started
+from annotator.services.team.identity import Identity, check_read, check_write, identify
+from annotator.services.annotation.records import owned, relation_record, relation_row, span_record
 from annotator.storage.models import Annotator, Document, Relation, Span
 from annotator.storage.project import Project
 

@@ -10,8 +10,8 @@ from annotator.core.errors import InputError, SchemeError
 from annotator.core.model import NewDocument, NewRelation, NewSpan
 from annotator.core.scheme import Scheme
 from annotator.core.textio import canonical_offset_map, canonical_text, check_text
-from annotator.services.exporting import atomic_output
-from annotator.services.formats import ExportReport, count
+from annotator.services.io.exporting import atomic_output
+from annotator.services.io.formats import ExportReport, count
 
 
 def export_doccano(records: object, out: Path) -> ExportReport:

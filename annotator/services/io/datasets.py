@@ -8,14 +8,14 @@ from pathlib import Path
 from annotator.core.errors import AnnotatorError, InputError
 from annotator.core.model import NewDocument
 from annotator.core.scheme import Scheme
-from annotator.services.exporting import atomic_output
-from annotator.services.formats import ExportReport, Progress, count, selected_records
-from annotator.services.formats.brat import export_brat, read_brat
-from annotator.services.formats.conll import export_conll
-from annotator.services.formats.csv_format import export_csv
-from annotator.services.formats.doccano import export_doccano, read_doccano
-from annotator.services.formats.labelstudio import export_labelstudio, read_labelstudio
-from annotator.services.readers import read_path
+from annotator.services.io.exporting import atomic_output
+from annotator.services.io.formats import ExportReport, Progress, count, selected_records
+from annotator.services.io.formats.brat import export_brat, read_brat
+from annotator.services.io.formats.conll import export_conll
+from annotator.services.io.formats.csv_format import export_csv
+from annotator.services.io.formats.doccano import export_doccano, read_doccano
+from annotator.services.io.formats.labelstudio import export_labelstudio, read_labelstudio
+from annotator.services.io.readers import read_path
 from annotator.storage.project import Project
 
 EXPORT_FORMATS = ("jsonl", "csv", "brat", "conll", "labelstudio", "doccano", "parquet")
@@ -49,7 +49,7 @@ def export_dataset(
         return export_labelstudio(records, out)
     if fmt == "doccano":
         return export_doccano(records, out)
-    from annotator.services.formats.parquet import export_parquet  # pyarrow, only for Parquet
+    from annotator.services.io.formats.parquet import export_parquet  # pyarrow, only for Parquet
 
     return export_parquet(project, records, out, layer=layer)
 

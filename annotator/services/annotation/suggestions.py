@@ -6,7 +6,7 @@ from sqlalchemy import delete, select
 
 from annotator.core.cues import CueSuggestion, load_lexicon, suggest_cues
 from annotator.core.model import DocumentId, SpanRecord
-from annotator.services.tagging import TaggingService
+from annotator.services.annotation.tagging import TaggingService
 from annotator.storage.models import DismissedSuggestion
 from annotator.storage.project import Project
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from annotator.services.agreement import OVERALL, compute_agreement
-from annotator.services.formats import ExportReport, atomic_folder, attributes_json, count
+from annotator.services.team.agreement import OVERALL, compute_agreement
+from annotator.services.io.formats import ExportReport, atomic_folder, attributes_json, count
 from annotator.storage.project import Project
 
 SPAN = pa.struct([

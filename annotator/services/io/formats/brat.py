@@ -14,7 +14,7 @@ from annotator.core.errors import InputError, SchemeError
 from annotator.core.model import NewDocument, NewRelation, NewSpan
 from annotator.core.scheme import Scheme
 from annotator.core.textio import decode_article
-from annotator.services.formats import ExportReport, atomic_folder, count
+from annotator.services.io.formats import ExportReport, atomic_folder, count
 
 SAFE_NAME = re.compile(r"[^\w.-]+")
 NOTE_PREFIX = "annotator="

@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import DocumentStatus
-from annotator.services.exporting import ExportCancelled, document_records, layer_annotators
+from annotator.services.io.exporting import ExportCancelled, document_records, layer_annotators
 from annotator.storage.models import Annotator, Document, DocumentState
 from annotator.storage.project import Project
 

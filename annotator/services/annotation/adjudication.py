@@ -12,11 +12,11 @@ from sqlalchemy.orm import aliased
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import DocumentId, DocumentStatus, RelationRecord, SpanId, SpanRecord
-from annotator.services import documents
-from annotator.services.identity import GOLD, AccessError, identify
-from annotator.services.records import span_record
-from annotator.services.relations import RelationService
-from annotator.services.tagging import TaggingService
+from annotator.services.documents import progress as documents
+from annotator.services.team.identity import GOLD, AccessError, identify
+from annotator.services.annotation.records import span_record
+from annotator.services.annotation.relations import RelationService
+from annotator.services.annotation.tagging import TaggingService
 from annotator.storage.models import Annotator, Relation, Span
 from annotator.storage.project import Project
 

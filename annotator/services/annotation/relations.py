@@ -10,8 +10,8 @@ from sqlalchemy.orm import aliased
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import DocumentId, RelationId, RelationRecord, SpanId
-from annotator.services.records import owned, relation_record, relation_row
-from annotator.services.tagging import TaggingService, new_uid
+from annotator.services.annotation.records import owned, relation_record, relation_row
+from annotator.services.annotation.tagging import TaggingService, new_uid
 from annotator.storage.models import Annotator, Document, Relation, Span
 from annotator.storage.project import Project
 

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import aliased
 
 from annotator.core.arabic import tokens
-from annotator.services.identity import GOLD
+from annotator.services.team.identity import GOLD
 from annotator.storage.models import Annotator, Document, Relation, Span
 from annotator.storage.project import Project
 

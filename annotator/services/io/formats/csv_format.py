@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from annotator.services.formats import ExportReport, Record, atomic_folder, count
+from annotator.services.io.formats import ExportReport, Record, atomic_folder, count
 from annotator.storage.project import Project
 
 SPAN_COLUMNS = ["document_id", "span_id", "label", "start", "end", "text", "annotator", "note"]

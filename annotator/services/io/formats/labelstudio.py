@@ -15,8 +15,8 @@ from annotator.core.model import NewDocument, NewRelation, NewSpan
 from annotator.core.offsets import Utf16Map
 from annotator.core.scheme import Scheme
 from annotator.core.textio import canonical_text, check_text
-from annotator.services.exporting import atomic_output
-from annotator.services.formats import ExportReport, count
+from annotator.services.io.exporting import atomic_output
+from annotator.services.io.formats import ExportReport, count
 
 
 def export_labelstudio(records: object, out: Path) -> ExportReport:

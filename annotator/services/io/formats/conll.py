@@ -13,8 +13,8 @@ from pathlib import Path
 
 from annotator.core.arabic import tokens
 from annotator.core.errors import AnnotatorError
-from annotator.services.exporting import atomic_output
-from annotator.services.formats import ExportReport, count
+from annotator.services.io.exporting import atomic_output
+from annotator.services.io.formats import ExportReport, count
 
 SENTENCE_END = re.compile(r"[.!?؟…]+[»”\"')]*$")
 

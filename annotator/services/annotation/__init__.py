@@ -1,0 +1,1 @@
+"""Annotation: spans, relations, cue suggestions and adjudication into the gold layer."""

@@ -1,0 +1,1 @@
+"""Datasets in and out: importing, exporting, one module per format, the demo corpus."""

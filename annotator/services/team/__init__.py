@@ -1,0 +1,1 @@
+"""Team work: identities and roles, merging project files, agreement between annotators."""
