@@ -33,3 +33,19 @@ class SchemeError(AnnotatorError):
 
 class ProjectError(AnnotatorError):
     """A project file that cannot be opened or used."""
+
+
+class StorageError(AnnotatorError):
+    """The database refused a write or a read; nothing of that action was changed."""
+
+
+class ProjectBusy(StorageError):
+    """Another program or window holds the project's write lock: the action can be tried again."""
+
+
+class ProjectReadOnly(StorageError):
+    """The project file (or its folder) cannot be written."""
+
+
+class DiskFull(StorageError):
+    """The disk holding the project is full."""
