@@ -126,7 +126,7 @@ def cmd_assign(args: argparse.Namespace) -> int:
         missing = [uid for uid in wanted if uid not in known]
         if missing:
             raise AnnotatorError(f"{args.project}: no document with id {missing[0]!r}")
-        added = assign(project, reviewer, annotator=args.to, documents=[known[uid] for uid in wanted])
+        added = assign(project, reviewer, annotator=args.to, documents=[known[uid] for uid in wanted]).count
     print(f"assigned {added} document(s) to {args.to}")
     return 0
 

@@ -54,6 +54,7 @@ class Changes:
     identities: bool = False  # who works in the project, their roles or assignments
     settings: frozenset[str] = frozenset()  # project settings written (blind mode, adjudication notes …)
     notes: tuple[str, ...] = field(default=(), compare=False)  # what the user should be told
+    count: int = field(default=0, compare=False)  # how many things the operation did, where it counts (Anki's OpChangesWithCount)
 
     def __or__(self, other: Changes) -> Changes:
         return Changes(
@@ -67,6 +68,7 @@ class Changes:
             identities=self.identities or other.identities,
             settings=self.settings | other.settings,
             notes=self.notes + other.notes,
+            count=self.count + other.count,
         )
 
     def __bool__(self) -> bool:
@@ -91,6 +93,20 @@ class Changes:
         touched.update(change.document_id for change in self.states)
         return frozenset(touched) | self.suggestions | self.documents_added | self.documents_removed
 
+    @property
+    def span(self) -> SpanRecord:
+        """The one span this change made, removed or updated."""
+        if len(self.spans) != 1:
+            raise ValueError(f"this change holds {len(self.spans)} spans, not one")
+        return self.spans[0].span
+
+    @property
+    def relation(self) -> RelationRecord:
+        """The one relation this change made, removed or updated."""
+        if len(self.relations) != 1:
+            raise ValueError(f"this change holds {len(self.relations)} relations, not one")
+        return self.relations[0].relation
+
     def spans_in(self, document_id: DocumentId, kind: Change | None = None) -> list[SpanRecord]:
         return [c.span for c in self.spans if c.span.document_id == document_id and (kind is None or c.kind == kind)]
 
@@ -102,15 +118,6 @@ class Changes:
 
     def relations_touch(self, document_id: DocumentId) -> bool:
         return any(document_id in change.documents for change in self.relations)
-
-    def inverse(self) -> Changes:
-        """The same records with additions and removals swapped: what undoing this change changes."""
-        flip = {Change.ADDED: Change.REMOVED, Change.REMOVED: Change.ADDED, Change.UPDATED: Change.UPDATED}
-        return replace(
-            self,
-            spans=tuple(SpanChange(flip[c.kind], c.span) for c in self.spans),
-            relations=tuple(RelationChange(flip[c.kind], c.relation, c.documents) for c in self.relations),
-        )
 
 
 NO_CHANGES = Changes()

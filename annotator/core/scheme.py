@@ -41,6 +41,7 @@ class SpanLabel:
     shortcut: str
     description: str
     attributes: tuple[Attribute, ...]
+    role: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +55,7 @@ class RelationLabel:
     shortcut: str
     description: str
     attributes: tuple[Attribute, ...]
+    role: str = ""
 
     def allows(self, from_label: str, to_label: str) -> bool:
         if from_label in self.from_labels and to_label in self.to_labels:
@@ -81,6 +83,14 @@ class Scheme:
         raise SchemeError(
             f"unknown relation label {name!r} (the scheme has {self._names(self.relation_labels)})"
         )
+
+    def span_role(self, role: str) -> str | None:
+        """The span label playing this role ("claim", "source", "cue"): the one marked so, else the one named so."""
+        return _with_role(self.span_labels, role)
+
+    def relation_role(self, role: str) -> str | None:
+        """The relation label playing this role ("attribution", "contradiction", "support")."""
+        return _with_role(self.relation_labels, role)
 
     @staticmethod
     def _names(labels: tuple[SpanLabel, ...] | tuple[RelationLabel, ...]) -> str:
@@ -116,6 +126,16 @@ def _validator() -> Any:
     return jsonschema.Draft202012Validator(schema)
 
 
+def _with_role(labels: tuple[SpanLabel, ...] | tuple[RelationLabel, ...], role: str) -> str | None:
+    marked = [label.name for label in labels if label.role == role]
+    if marked:
+        return marked[0]
+    if any(label.role for label in labels):
+        return None
+    named = [label.name for label in labels if label.name == role.upper()]
+    return named[0] if named else None
+
+
 def _attributes(items: list[dict[str, Any]]) -> tuple[Attribute, ...]:
     return tuple(
         Attribute(
@@ -145,6 +165,7 @@ def parse_scheme(data: Any, *, origin: str = "scheme", trusted: bool = False) ->
             shortcut=item.get("shortcut", ""),
             description=item.get("description", ""),
             attributes=_attributes(item.get("attributes", [])),
+            role=item.get("role", ""),
         )
         for item in data["span_labels"]
     )
@@ -159,6 +180,7 @@ def parse_scheme(data: Any, *, origin: str = "scheme", trusted: bool = False) ->
             shortcut=item.get("shortcut", ""),
             description=item.get("description", ""),
             attributes=_attributes(item.get("attributes", [])),
+            role=item.get("role", ""),
         )
         for item in data["relation_labels"]
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -72,7 +72,7 @@ class ArticleView(QTextEdit):
         self._text = ""
         self._colors: dict[str, QColor] = {}
         self._selected: SpanRecord | None = None
-        self._flashing: SpanRecord | None = None
+        self._flashing: SpanRecord | tuple[int, int] | None = None
         self._flash_timer = QTimer(self, singleShot=True, interval=FLASH_MS)
         self._flash_timer.timeout.connect(self._end_flash)
         self._press_position = -1
@@ -159,6 +159,19 @@ class ArticleView(QTextEdit):
     def set_selected_span(self, span: SpanRecord | None) -> None:
         self._selected = span
         self._update_extra_selections()
+
+    def selected_span_id(self) -> SpanId | None:
+        return None if self._selected is None else self._selected.id
+
+    def flash_range(self, start: int, end: int) -> None:
+        """Scroll to where something was (a span undone away) and flash that place."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._map.to_utf16(start))
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+        self._flashing = (start, end)
+        self._update_extra_selections()
+        self._flash_timer.start()
 
     def set_search_hits(self, hits: list[tuple[int, int]]) -> None:
         self._search_hits = hits
@@ -261,14 +274,20 @@ class ArticleView(QTextEdit):
                 _arrow_head(painter, control, end, color)
         painter.end()
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
-        if event.key() == Qt.Key.Key_Tab and not event.modifiers():
-            self.nextSpanRequested.emit()
-            return
-        if event.key() == Qt.Key.Key_Backtab:
-            self.previousSpanRequested.emit()
-            return
-        super().keyPressEvent(event)
+    def event(self, event: QEvent) -> bool:
+        # QWidget.event() turns Tab into a focus move before keyPressEvent() sees it (a read-only text edit
+        # lets focus go), so Tab and Shift+Tab are taken here: in the article they step through spans.
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            modifiers = event.modifiers()
+            chords = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier
+            if not modifiers & chords:
+                if event.key() == Qt.Key.Key_Backtab or (event.key() == Qt.Key.Key_Tab and modifiers & Qt.KeyboardModifier.ShiftModifier):
+                    self.previousSpanRequested.emit()
+                    return True
+                if event.key() == Qt.Key.Key_Tab:
+                    self.nextSpanRequested.emit()
+                    return True
+        return super().event(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
         self._press_position = self.cursorForPosition(event.position().toPoint()).position()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -47,6 +47,8 @@ class AttributeEditor(QWidget):
         self._loading = False
         self._heading = QLabel(self.tr("No span selected"))
         self._heading.setWordWrap(True)
+        self._heading.setObjectName("attributeHeading")
+        self._heading.setTextFormat(Qt.TextFormat.PlainText)
         self._form = QFormLayout()
         self.note = QPlainTextEdit()
         self.note.setObjectName("spanNote")

@@ -1,170 +1,271 @@
-"""The open document and its spans, shared by the widgets; every change goes through the service."""
+"""The one path for change: `perform(command)` runs it, reports any error, keeps the undo history, emits Changes.
+
+The controller also holds what the window shows of the open document (its text, the spans and links of
+the layer shown, the cue suggestions), and updates that from the Changes of every write before the
+widgets hear of it, so no widget ever guesses what a write did.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from collections import deque
+from collections.abc import Callable
+from dataclasses import replace
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtGui import QUndoStack
 
-from annotator.core.model import DocumentId, DocumentInfo, DocumentStatus, RelationId, RelationRecord, SpanId, SpanRecord
-from annotator.services.documents import progress as documents
+from annotator.core.changes import Change, Changes
 from annotator.core.cues import CueSuggestion
-from annotator.services.documents import query as document_query
+from annotator.core.errors import AnnotatorError, ProjectBusy
+from annotator.core.model import DocumentId, DocumentInfo, RelationId, SpanId, SpanRecord
 from annotator.services.annotation.relations import Candidate, RelationService, RelationView
 from annotator.services.annotation.suggestions import SuggestionService
-from annotator.services.annotation.tagging import SpanDeletion, TaggingService
+from annotator.services.annotation.tagging import TaggingService
+from annotator.services.documents import progress, query
+from annotator.services.team.identity import Identity, may_write
 from annotator.storage.project import Project
+from annotator.ui.commands import Command, isolate, short
+from annotator.ui.selection import Selection
+
+RETRY_MS = 250
+GIVE_UP_MS = 30_000
 
 
-class TaggingController(QObject):
-    """Owns the current document and tells the widgets what changed."""
+class Level:
+    INFO = 0
+    WARNING = 1
+    ERROR = 2
 
-    documentOpened = Signal(object, str, list)  # DocumentInfo, text, [SpanRecord]
-    spanAdded = Signal(object)  # SpanRecord
-    spanRemoved = Signal(object)  # SpanRecord
-    spanChanged = Signal(object)  # SpanRecord
-    statusChanged = Signal(int, str)  # document id, DocumentStatus
-    relationsChanged = Signal()
-    suggestionsChanged = Signal()
 
-    def __init__(self, project: Project, *, annotator: str, parent: QObject | None = None) -> None:
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("controller", text)
+
+
+class Controller(QObject):
+    changed = Signal(object)  # Changes, after the controller's own view of the document is updated
+    documentOpened = Signal()  # another document, or another layer of it, is shown
+    message = Signal(str, int)  # text for the user, Level
+    undone = Signal(object, object)  # Command, Changes: undo or redo moved through this command
+
+    def __init__(self, project: Project, *, identity: Identity, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.project = project
-        self.annotator = annotator
-        self.service = TaggingService(project, annotator=annotator)
-        self.relation_service = RelationService(project, annotator=annotator, tagging=self.service)
-        self.document: DocumentInfo | None = None
+        self.identity = identity
+        self.selection = Selection(self)
+        self.undo_stack = QUndoStack(self)
+        self.text = ""
         self.spans: dict[SpanId, SpanRecord] = {}
         self.relations: dict[RelationId, RelationView] = {}
-        self.suggestion_service = SuggestionService(project, tagging=self.service)
         self.suggestions: list[CueSuggestion] = []
-        self.text = ""
+        self._jobs: deque[tuple[Callable[[], None], str]] = deque()
+        self._waited_ms = 0
+        self._retry = QTimer(self, singleShot=True, interval=RETRY_MS)
+        self._retry.timeout.connect(self._drain)
+        self.layer = identity.name
+        self._services(identity.name)
 
-    def open_document(self, info: DocumentInfo) -> None:
-        text = documents.document_text(self.project, info.id)
-        spans = self.service.spans(info.id)
-        self.document = info
+    # The layer shown
+
+    def _services(self, layer: str) -> None:
+        self.layer = layer
+        self.tagging = TaggingService(self.project, annotator=self.identity.name, layer=layer)
+        self.relation_service = RelationService(self.project, annotator=self.identity.name, tagging=self.tagging)
+        self.suggestion_service = SuggestionService(self.project, tagging=self.tagging)
+
+    @property
+    def writable(self) -> bool:
+        return may_write(self.identity, self.layer) and not getattr(self.project, "read_only", False)
+
+    def why_read_only(self) -> str:
+        if getattr(self.project, "read_only", False):
+            return _tr("The project file is read-only: nothing can be changed.")
+        return _tr("You are looking at %1's layer, which you may not change. Show your own layer to tag.").replace("%1", isolate(self.layer))
+
+    def show_layer(self, layer: str) -> None:
+        """Show another layer (reading is checked against blind mode); the open document is reloaded."""
+        previous = self.layer
+        self._services(layer)
+        try:
+            if self.selection.document is not None:
+                self.open_document(self.selection.document.id)
+        except AnnotatorError:
+            self._services(previous)
+            raise
+
+    # Reading
+
+    @property
+    def document(self) -> DocumentInfo | None:
+        return self.selection.document
+
+    def open_document(self, document_id: DocumentId) -> None:
+        info = query.info(self.project, self.layer, document_id)
+        if info is None:
+            raise AnnotatorError(_tr("no document with id %1").replace("%1", str(document_id)))
+        text = progress.document_text(self.project, document_id)
+        spans = self.tagging.spans(document_id)
         self.text = text
         self.spans = {span.id: span for span in spans}
+        self.selection.set_document(info)
         self.relations = self._load_relations()
-        self.suggestions = self.suggestion_service.for_document(info.id, text, spans)
-        documents.remember_document(self.project, annotator=self.annotator, document_id=info.id)
-        self.documentOpened.emit(info, text, spans)
-        self.relationsChanged.emit()
-        self.suggestionsChanged.emit()
-
-    def refresh_suggestions(self) -> None:
-        if self.document is None:
-            return
-        self.suggestions = self.suggestion_service.for_document(self.document.id, self.text, list(self.spans.values()))
-        self.suggestionsChanged.emit()
-
-    def accept_suggestion(self, suggestion: CueSuggestion) -> SpanRecord:
-        assert self.document is not None
-        span = self.suggestion_service.accept(self.document.id, suggestion)
-        self._added(span)
-        self._started(self.document.id)
-        return span
-
-    def dismiss_suggestion(self, document_id: DocumentId, start: int, end: int, *, dismissed: bool = True) -> None:
-        if dismissed:
-            self.suggestion_service.dismiss(document_id, start, end)
-        else:
-            self.suggestion_service.undismiss(document_id, start, end)
-        self.ensure_open(document_id)
-        self.refresh_suggestions()
+        self.suggestions = self._load_suggestions()
+        if self.layer == self.identity.name and not getattr(self.project, "read_only", False):
+            try:
+                progress.remember_document(self.project, annotator=self.identity.name, document_id=document_id)
+            except AnnotatorError:
+                pass  # where the user was is a convenience; a busy project must not stop them reading
+        self.documentOpened.emit()
 
     def ensure_open(self, document_id: DocumentId) -> None:
-        if self.document is not None and self.document.id == document_id:
-            return
-        info = document_query.info(self.project, self.annotator, document_id)
-        if info is not None:
-            self.open_document(info)
+        if self.document is None or self.document.id != document_id:
+            self.open_document(document_id)
 
     def ordered_spans(self) -> list[SpanRecord]:
         return sorted(self.spans.values(), key=lambda s: (s.start, -s.end, s.id))
 
-    def create_span(self, *, document_id: DocumentId, start: int, end: int, label: str) -> SpanRecord:
-        span = self.service.create_span(document_id=document_id, start=start, end=end, label=label)
-        self._added(span)
-        self._started(document_id)
-        return span
-
-    def delete_span(self, span_id: SpanId) -> SpanDeletion:
-        span = self.spans.get(span_id)
-        if span is not None:
-            self.ensure_open(span.document_id)
-        deletion = self.service.delete_span(span_id)
-        self.spans.pop(span_id, None)
-        self.spanRemoved.emit(deletion.span)
-        if deletion.span.label == "CUE":
-            self.refresh_suggestions()
-        if deletion.relations:
-            self.refresh_relations()
-        return deletion
-
-    def restore(self, deletion: SpanDeletion) -> SpanRecord:
-        span = self.service.restore(deletion)
-        self._added(span)
-        if deletion.relations:
-            self.refresh_relations()
-        return span
-
     def link_candidates(self, *, label: str, from_span: SpanId) -> list[Candidate]:
         return self.relation_service.candidates(label=label, from_span=from_span)
-
-    def create_relation(
-        self, *, label: str, from_span: SpanId, to_span: SpanId, attributes: dict[str, Any] | None = None
-    ) -> RelationRecord:
-        record = self.relation_service.create(label=label, from_span=from_span, to_span=to_span, attributes=attributes)
-        self.refresh_relations()
-        return record
-
-    def delete_relation(self, relation_id: RelationId) -> RelationRecord:
-        record = self.relation_service.delete(relation_id)
-        self.refresh_relations()
-        return record
-
-    def restore_relation(self, record: RelationRecord) -> None:
-        self.relation_service.restore(record)
-        self.refresh_relations()
-
-    def update_relation(self, relation_id: RelationId, *, attributes: dict[str, Any], note: str) -> RelationRecord:
-        record = self.relation_service.update(relation_id, attributes=attributes, note=note)
-        self.refresh_relations()
-        return record
-
-    def refresh_relations(self) -> None:
-        self.relations = self._load_relations()
-        self.relationsChanged.emit()
 
     def _load_relations(self) -> dict[RelationId, RelationView]:
         if self.document is None:
             return {}
-        views = self.relation_service.for_document(self.document.id)
-        return {view.relation.id: view for view in views}
+        return {view.relation.id: view for view in self.relation_service.for_document(self.document.id)}
 
-    def update_span(self, span_id: SpanId, *, attributes: dict[str, Any] | None, note: str | None) -> SpanRecord:
-        span = self.service.update_span(span_id, attributes=attributes, note=note)
-        self.ensure_open(span.document_id)
-        self.spans[span.id] = span
-        self.spanChanged.emit(span)
-        return span
+    def _load_suggestions(self) -> list[CueSuggestion]:
+        if self.document is None or not self.writable:
+            return []
+        return self.suggestion_service.for_document(self.document.id, self.text, list(self.spans.values()))
 
-    def set_status(self, status: DocumentStatus) -> None:
-        if self.document is None:
-            return
-        documents.set_status(self.project, document_id=self.document.id, annotator=self.annotator, status=status)
-        self.statusChanged.emit(int(self.document.id), str(status))
+    # Writing: every change goes through here
 
-    def _added(self, span: SpanRecord) -> None:
-        self.ensure_open(span.document_id)
-        self.spans[span.id] = span
-        self.spanAdded.emit(span)
-        if span.label == "CUE":
-            self.refresh_suggestions()
+    def perform(self, command: Command, *, then: Callable[[Changes], None] | None = None) -> None:
+        """Run the command (now, or once the project is free), keep it for undo if it succeeded, tell everyone."""
 
-    def _started(self, document_id: DocumentId) -> None:
-        if self.document is not None and self.document.id == document_id:
-            if self.document.status == DocumentStatus.NEW:
-                self.statusChanged.emit(int(document_id), str(DocumentStatus.IN_PROGRESS))
+        def run() -> None:
+            if command.undoable and not self.writable:
+                raise AnnotatorError(self.why_read_only())
+            changes = command.do()
+            if command.undoable:
+                self.undo_stack.push(command)
+            self._apply(changes)
+            if then is not None:
+                then(changes)
+
+        self._enqueue(run, command.text())
+
+    def undo(self) -> None:
+        def run() -> None:
+            index = self.undo_stack.index()
+            if index == 0:
+                self.message.emit(_tr("Nothing to undo."), Level.INFO)
+                return
+            command = self.undo_stack.command(index - 1)
+            self._follow(command)
+            changes = command.revert()  # type: ignore[attr-defined]
+            self.undo_stack.setIndex(index - 1)
+            self._apply(changes)
+            self.undone.emit(command, changes)
+            self.message.emit(self._where(_tr("Undone: %1"), command), Level.INFO)
+
+        self._enqueue(run, _tr("undo"))
+
+    def redo(self) -> None:
+        def run() -> None:
+            index = self.undo_stack.index()
+            if index == self.undo_stack.count():
+                self.message.emit(_tr("Nothing to redo."), Level.INFO)
+                return
+            command = self.undo_stack.command(index)
+            self._follow(command)
+            changes = command.do()  # type: ignore[attr-defined]
+            self.undo_stack.setIndex(index + 1)
+            self._apply(changes)
+            self.undone.emit(command, changes)
+            self.message.emit(self._where(_tr("Redone: %1"), command), Level.INFO)
+
+        self._enqueue(run, _tr("redo"))
+
+    @property
+    def busy(self) -> bool:
+        """Actions are waiting for the project to be free."""
+        return bool(self._jobs)
+
+    def _follow(self, command: object) -> None:
+        document_id = getattr(command, "document_id", None)
+        if document_id is not None:
+            self.ensure_open(document_id)
+
+    def _where(self, template: str, command: object) -> str:
+        text = template.replace("%1", command.text())  # type: ignore[attr-defined]
+        if self.document is not None and getattr(command, "document_id", None) == self.document.id:
+            text += " — " + isolate(short(self.document.title, 40))
+        return text
+
+    def _enqueue(self, job: Callable[[], None], what: str) -> None:
+        self._jobs.append((job, what))
+        if not self._retry.isActive() and len(self._jobs) == 1:
+            self._drain()
+
+    def _drain(self) -> None:
+        while self._jobs:
+            job, what = self._jobs[0]
+            try:
+                job()
+            except ProjectBusy as busy:
+                self._waited_ms += RETRY_MS
+                if self._waited_ms < GIVE_UP_MS:
+                    self.message.emit(
+                        _tr("The project is busy (another program is writing to it): %1 will be done as soon as it is free.")
+                        .replace("%1", isolate(what)),
+                        Level.WARNING,
+                    )
+                    self._retry.start()
+                    return
+                self._jobs.popleft()
+                self._waited_ms = 0
+                self.message.emit(_tr("Not done: %1. %2").replace("%1", isolate(what)).replace("%2", str(busy)), Level.ERROR)
+            except AnnotatorError as error:
+                self._jobs.popleft()
+                self._waited_ms = 0
+                self.message.emit(_tr("Not done: %1. %2").replace("%1", isolate(what)).replace("%2", str(error)), Level.ERROR)
+            else:
+                self._jobs.popleft()
+                if self._waited_ms:
+                    self.message.emit(_tr("Done once the project was free: %1").replace("%1", isolate(what)), Level.INFO)
+                self._waited_ms = 0
+
+    def _apply(self, changes: Changes) -> None:
+        """Bring the controller's view of the open document in line with what was written, then tell the widgets."""
+        document = self.document
+        if document is not None:
+            if changes.bulk and (self.layer in changes.layers or document.id in changes.documents_removed):
+                self.open_document(document.id)
+            else:
+                for change in changes.spans:
+                    span = change.span
+                    if span.document_id != document.id or span.annotator != self.layer:
+                        continue
+                    if change.kind == Change.REMOVED:
+                        self.spans.pop(span.id, None)
+                    else:
+                        self.spans[span.id] = span
+                if self.selection.span is not None:
+                    current = self.spans.get(self.selection.span.id)
+                    if current is not self.selection.span:
+                        self.selection.span = current
+                for state in changes.states:
+                    if state.document_id == document.id and state.layer == self.layer:
+                        self.selection.update_document(replace(document, status=state.status))
+                if changes.relations_touch(document.id):
+                    self.relations = self._load_relations()
+                    if self.selection.relation not in self.relations:
+                        self.selection.relation = None
+                cue = self.suggestion_service.cue_label
+                if document.id in changes.suggestions or any(
+                    c.span.document_id == document.id and c.span.label == cue and c.span.annotator == self.layer
+                    for c in changes.spans
+                ):
+                    self.suggestions = self._load_suggestions()
+        for note in changes.notes:
+            self.message.emit(note, Level.INFO)
+        self.changed.emit(changes)

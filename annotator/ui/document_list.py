@@ -91,6 +91,9 @@ class DocumentListModel(QAbstractListModel):
     def info(self, row: int) -> DocumentInfo:
         return self._rows[row]
 
+    def _loaded_row(self, document_id: DocumentId) -> int:
+        return next((row for row, info in enumerate(self._rows) if info.id == document_id), -1)
+
     def row_of(self, document_id: DocumentId) -> int:
         """The document's row, loading pages up to it if need be; -1 when the filter leaves it out."""
         for row, info in enumerate(self._rows):
@@ -105,13 +108,14 @@ class DocumentListModel(QAbstractListModel):
             self.fetchMore()
         return wanted if wanted < len(self._rows) and self._rows[wanted].id == document_id else -1
 
-    def set_status(self, document_id: DocumentId, status: DocumentStatus, annotator: str = "") -> None:
-        row = self.row_of(document_id)
+    def set_status(self, document_id: DocumentId, status: DocumentStatus, layer: str = "", *, shown: bool = True) -> None:
+        """A layer's status on a document changed: the row's status if that layer is shown, and who finished it."""
+        row = self._loaded_row(document_id)
         if row < 0:
             return
-        others = tuple(name for name in self._rows[row].finished_by if name != annotator)
-        finished = tuple(sorted((*others, annotator))) if status == DocumentStatus.DONE and annotator else others
-        self._rows[row] = replace(self._rows[row], status=status, finished_by=finished)
+        others = tuple(name for name in self._rows[row].finished_by if name != layer)
+        finished = tuple(sorted((*others, layer))) if status == DocumentStatus.DONE and layer else others
+        self._rows[row] = replace(self._rows[row], status=status if shown else self._rows[row].status, finished_by=finished)
         self._counts = None
         index = self.index(row)
         self.dataChanged.emit(index, index)

@@ -1,34 +1,33 @@
-"""The main window: document list, article view and tag panel, laid out right to left."""
+"""The main window: document list, article view and tag panel, wired to one controller and redrawn from Changes."""
 
 from __future__ import annotations
 
-from functools import partial
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from annotator.core.arabic import Token, snap_to_graphemes, snap_to_words, tokens
+from annotator.core.changes import Change, Changes
 from annotator.core.errors import AnnotatorError
-from annotator.core.model import DocumentInfo, DocumentStatus, RelationId, SpanId, SpanRecord
+from annotator.core.model import DocumentId, DocumentStatus, RelationId, SpanId
 from annotator.services.documents.progress import last_document
-from annotator.services.team.identity import identify, identities
-from annotator.services.annotation.relations import RelationView
+from annotator.services.team.identity import GOLD, identify, identities, readable_layers
 from annotator.storage.project import Project
-from annotator.ui.adjudication_view import AdjudicationView
 from annotator.ui.article_view import ArticleView
 from annotator.ui.attribute_editor import Editable
-from annotator.ui.commands import CreateSpanCommand, DeleteSpanCommand, EditAttributesCommand
-from annotator.ui.controller import TaggingController
+from annotator.ui.commands import Command, DeleteSpan, EditRelation, EditSpan, SetStatus, TagSpan, isolate, short
+from annotator.ui.controller import Controller, Level
 from annotator.ui.document_list import DocumentFilterBar, DocumentList
 from annotator.ui.icons import icon
 from annotator.ui.linking import Linker
+from annotator.ui.menus import SEPARATOR, Row, build_menus
+from annotator.ui.notice import Banner, Notice
 from annotator.ui.search_panel import SearchPanel
 from annotator.ui.suggestion_actions import SuggestionActions
-from annotator.ui.team_actions import TeamActions
-from annotator.ui.menus import build_menus
 from annotator.ui.tag_panel import TagPanel
+from annotator.ui.team_actions import TeamActions
 
 
 class MainWindow(QMainWindow):
@@ -37,11 +36,11 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.project = project
         self.identity = identify(project, annotator)
-        self.controller = TaggingController(project, annotator=annotator, parent=self)
-        self.undo_stack = QUndoStack(self)
+        self.controller = Controller(project, identity=self.identity, parent=self)
+        self.selection = self.controller.selection
+        self.undo_stack = self.controller.undo_stack
         self.snap_to_words = True
         self._words: list[Token] = []
-        self.selected: SpanRecord | None = None
         scheme = project.scheme
 
         self.label_actions = [self._label_action(label.name, label.icon, label.color, label.shortcut) for label in scheme.span_labels]
@@ -49,29 +48,36 @@ class MainWindow(QMainWindow):
         self.article_view = ArticleView()
         self.article_view.set_label_colors({label.name: label.color for label in scheme.span_labels})
         self.tag_panel = TagPanel(scheme, self.label_actions)
-        self.linker = Linker(self)
-        self.team = TeamActions(self)
-        self.suggestion_actions = SuggestionActions(self)
+        self.linker = Linker(self.controller, scheme, self.article_view, self.tag_panel)
+        self.team = TeamActions(self.controller, self, reopen_as=self.reopen_as)
+        self.suggestion_actions = SuggestionActions(self.controller, self.article_view)
+        self.search = SearchPanel(self.controller, self.article_view)
         self.link_actions = [self._link_action(label.name, label.color, label.shortcut) for label in scheme.relation_labels]
+        self.notice = Notice()
+        self.banner = Banner()
 
-        self.search = SearchPanel(self)
         people = [identity.name for identity in identities(project)] if self.identity.is_reviewer else []
         self.document_filter = DocumentFilterBar(scheme, reviewer=self.identity.is_reviewer, people=people)
         self.document_filter.changed.connect(self.reload_documents)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(_stack(self.search.corpus_box, self.search.results, self.document_filter, self.document_list))
-        splitter.addWidget(_stack(self.search.article_box, self.article_view))
+        splitter.addWidget(_stack(self.banner, self.notice, self.search.article_box, self.article_view))
         splitter.addWidget(self.tag_panel)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([230, 760, 320])
         self.setCentralWidget(splitter)
         self.status_label = QLabel()
+        self.status_label.setObjectName("statusSummary")
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)
         self.statusBar().addPermanentWidget(self.status_label)
-        build_menus(self)
+        self.actions_by_name = build_menus(self, self._menu_table())
         self._connect()
-        self.setWindowTitle(self.tr("annotator — %1").replace("%1", project.path.name))
+        self.setWindowTitle(self.tr("annotator — %1").replace("%1", isolate(project.path.name)))
         self.resize(1320, 820)
+        self._show_layer_state()
         self._load_documents()
+
+    # Actions
 
     def _label_action(self, name: str, icon_name: str, color: str, shortcut: str) -> QAction:
         action = QAction(icon(icon_name, color), name, self)
@@ -94,31 +100,127 @@ class MainWindow(QMainWindow):
         self.addAction(action)
         return action
 
+    def _menu_table(self) -> list[tuple[str, list[Any]]]:
+        reviewer = self.identity.is_reviewer
+        tr = self.tr
+        return [
+            (tr("&File"), [
+                Row("importFiles", tr("&Import…"), ("Ctrl+I",), self.import_files, "fa5s.file-import"),
+                Row("exportDataset", tr("&Export…"), ("Ctrl+E",), self.export_dataset, "fa5s.file-export"),
+                Row("mergeProjects", tr("&Merge project files…"), ("Ctrl+M",), self.team.merge, "fa5s.object-group"),
+                Row("switchIdentity", tr("Switch &identity…"), ("Ctrl+Shift+I",), self.team.switch_identity, "fa5s.user"),
+                SEPARATOR,
+                Row("quit", tr("&Quit"), (QKeySequence.StandardKey.Quit,), self.close),
+            ]),
+            (tr("&Edit"), [
+                Row("undo", tr("&Undo"), ("Ctrl+Z",), self.controller.undo, "fa5s.undo"),
+                Row("redo", tr("&Redo"), ("Ctrl+Shift+Z", "Ctrl+Y"), self.controller.redo, "fa5s.redo"),
+                SEPARATOR,
+                Row("deleteSpan", tr("&Delete span or link"), (QKeySequence.StandardKey.Delete,), self.delete_selected, "fa5s.trash"),
+            ]),
+            (tr("&Tag"), [
+                *self.label_actions,
+                SEPARATOR,
+                *self.suggestion_actions.actions(),
+                self.suggestion_actions.show_action,
+                SEPARATOR,
+                Row("snapToWords", tr("&Snap selection to whole words"), ("Ctrl+W",), toggled=self._set_snapping, checked=True),
+            ]),
+            (tr("&Link"), [
+                *self.link_actions,
+                SEPARATOR,
+                Row("followLink", tr("&Follow link"), ("Alt+Right",), self.linker.follow, "fa5s.external-link-alt"),
+                Row("goBack", tr("&Back"), ("Alt+Left",), self.linker.back, "fa5s.undo-alt"),
+            ]),
+            (tr("&Review"), [
+                Row("openAdjudication", tr("&Adjudicate this document…"), ("F7",), self.open_adjudication, "fa5s.balance-scale", enabled=reviewer),
+                Row("openAgreement", tr("A&greement…"), ("Shift+F7",), self.open_agreement, "fa5s.chart-bar"),
+                SEPARATOR,
+                Row("assignDocument", tr("A&ssign this document to…"), (), self.team.assign_current, "fa5s.user-plus", enabled=reviewer),
+                Row("blindMode", tr("&Blind mode: annotators see only their own layer"), (), toggled=self.team.set_blind,
+                    checked=self.team.blind(), enabled=reviewer),
+            ]),
+            (tr("&View"), self._layer_actions()),
+            (tr("&Go"), [
+                *self.search.actions(),
+                SEPARATOR,
+                Row("nextDocument", tr("&Next document"), ("Ctrl+PgDown",), lambda: self.step_document(1), "fa5s.arrow-down"),
+                Row("previousDocument", tr("&Previous document"), ("Ctrl+PgUp",), lambda: self.step_document(-1), "fa5s.arrow-up"),
+                SEPARATOR,
+                Row("nextSpan", tr("Next &span\tTab"), (), lambda: self.step_span(1)),
+                Row("previousSpan", tr("Previous s&pan\tShift+Tab"), (), lambda: self.step_span(-1)),
+                SEPARATOR,
+                Row("toggleDone", tr("&Mark document done / not done"), ("Ctrl+Return", "Ctrl+Enter"), self.toggle_done, "fa5s.check"),
+                Row("nextPane", tr("Next &pane"), ("F6",), self.cycle_focus),
+            ]),
+        ]
+
+    def _layer_actions(self) -> list[QAction]:
+        """One checkable action per layer this identity may read; Ctrl+L shows the next one."""
+        group = QActionGroup(self)
+        actions = []
+        for layer in readable_layers(self.project, self.identity):
+            caption = self.tr("Gold layer") if layer == GOLD else self.tr("Layer of %1").replace("%1", isolate(layer))
+            if layer == self.identity.name:
+                caption = self.tr("My layer (%1)").replace("%1", isolate(layer))
+            action = QAction(caption, group)
+            action.setObjectName(f"layer:{layer}")
+            action.setCheckable(True)
+            action.setChecked(layer == self.controller.layer)
+            action.triggered.connect(lambda _checked=False, name=layer: self.show_layer(name))
+            actions.append(action)
+        cycle = QAction(self.tr("Show the &next layer"), self)
+        cycle.setObjectName("nextLayer")
+        cycle.setShortcut(QKeySequence("Ctrl+L"))
+        cycle.triggered.connect(self._next_layer)
+        self.layer_group = group
+        return [*actions, cycle]
+
     def _connect(self) -> None:
         controller = self.controller
+        controller.changed.connect(self._on_changed)
         controller.documentOpened.connect(self._on_document_opened)
-        controller.spanAdded.connect(self._on_span_added)
-        controller.spanRemoved.connect(self._on_span_removed)
-        controller.spanChanged.connect(self._on_span_changed)
-        controller.statusChanged.connect(self._on_status_changed)
-        controller.relationsChanged.connect(self.linker.redraw)
+        controller.message.connect(self._on_message)
+        controller.undone.connect(self._on_undone)
+        self.selection.spanChanged.connect(self._on_span_selected)
+        self.selection.relationChanged.connect(self._on_relation_selected)
         self.document_list.selectionModel().currentChanged.connect(self._on_document_chosen)
         self.article_view.spanClicked.connect(self._on_span_clicked)
         self.article_view.nextSpanRequested.connect(lambda: self.step_span(1))
         self.article_view.previousSpanRequested.connect(lambda: self.step_span(-1))
-        self.tag_panel.spanSelected.connect(self.select_span)
+        self.tag_panel.spanSelected.connect(lambda span_id: self.select_span(span_id))
         self.tag_panel.spanActivated.connect(lambda span_id: self.select_span(SpanId(span_id), reveal=True))
         self.tag_panel.attribute_editor.edited.connect(self._on_attributes_edited)
-        self.tag_panel.relationSelected.connect(self.linker.select_relation)
+        self.tag_panel.relationSelected.connect(self.selection.set_relation)
         self.tag_panel.relationActivated.connect(lambda _relation_id: self.linker.follow())
-        self.undo_stack.indexChanged.connect(lambda _index: self._update_status())
+
+    # Layers
+
+    def show_layer(self, layer: str) -> None:
+        try:
+            self.controller.show_layer(layer)
+        except AnnotatorError as error:
+            self._on_message(str(error), Level.ERROR)
+        self._show_layer_state()
+        self.reload_documents()
+
+    def _next_layer(self) -> None:
+        layers = [action.objectName().removeprefix("layer:") for action in self.layer_group.actions()]
+        if len(layers) > 1:
+            self.show_layer(layers[(layers.index(self.controller.layer) + 1) % len(layers)])
+
+    def _show_layer_state(self) -> None:
+        for action in self.layer_group.actions():
+            action.setChecked(action.objectName() == f"layer:{self.controller.layer}")
+        self.banner.set_text("" if self.controller.writable else self.controller.why_read_only())
+        self._update_status()
 
     # Documents
 
     def _load_documents(self) -> None:
         model = self.document_list.documents()
-        model.set_filter(self.project, self.document_filter.current(self.controller.annotator))
-        last = last_document(self.project, annotator=self.controller.annotator)
+        model.set_filter(self.project, self.document_filter.current(self.controller.layer))
+        last = last_document(self.project, annotator=self.identity.name)
         if last is not None and model.row_of(last) >= 0:
             self.document_list.select_document(last)
         elif model.rowCount():
@@ -128,19 +230,26 @@ class MainWindow(QMainWindow):
 
     def reload_documents(self) -> None:
         current = self.controller.document
-        self.document_list.documents().set_filter(self.project, self.document_filter.current(self.controller.annotator))
-        if current is not None:
+        model = self.document_list.documents()
+        model.set_filter(self.project, self.document_filter.current(self.controller.layer))
+        if current is not None and model.row_of(current.id) >= 0:
             self.document_list.select_document(current.id)
-        elif self.document_list.documents().rowCount():
-            self.document_list.setCurrentIndex(self.document_list.documents().index(0))
+        elif current is None and model.rowCount():
+            self.document_list.setCurrentIndex(model.index(0))
         self._update_status()
 
-    def _on_document_chosen(self, current: Any, _previous: Any) -> None:
+    def _on_document_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():
             return
         info = self.document_list.documents().info(current.row())
         if self.controller.document is None or self.controller.document.id != info.id:
-            self.controller.open_document(info)
+            self._open(info.id)
+
+    def _open(self, document_id: DocumentId) -> None:
+        try:
+            self.controller.open_document(document_id)
+        except AnnotatorError as error:
+            self._on_message(str(error), Level.ERROR)
 
     def step_document(self, delta: int) -> None:
         model = self.document_list.documents()
@@ -151,25 +260,26 @@ class MainWindow(QMainWindow):
             self.document_list.setCurrentIndex(model.index(row))
             self.article_view.setFocus()
 
-    def _on_document_opened(self, info: DocumentInfo, text: str, spans: list[SpanRecord]) -> None:
-        self.selected = None
-        self._words = tokens(text)
-        self.article_view.show_article(text, spans, [(s.start, s.end) for s in self.suggestion_actions.visible()])
+    def _on_document_opened(self) -> None:
+        document = self.controller.document
+        assert document is not None
+        self._words = tokens(self.controller.text)
+        spans = self.controller.ordered_spans()
+        self.article_view.show_article(self.controller.text, spans, [(s.start, s.end) for s in self.suggestion_actions.visible()])
         self.tag_panel.set_spans(spans)
-        self.document_list.select_document(info.id)
+        self.linker.redraw()
+        if self.document_list.documents().row_of(document.id) >= 0:
+            self.document_list.select_document(document.id)
         self._update_status()
 
     def toggle_done(self) -> None:
         document = self.controller.document
         if document is None:
             return
-        row = self.document_list.documents().row_of(document.id)
-        current = self.document_list.documents().info(row).status
-        self.controller.set_status(DocumentStatus.IN_PROGRESS if current == DocumentStatus.DONE else DocumentStatus.DONE)
-
-    def _on_status_changed(self, document_id: int, status: str) -> None:
-        self.document_list.documents().set_status(document_id, DocumentStatus(status), self.controller.annotator)
-        self._update_status()
+        status = DocumentStatus.IN_PROGRESS if document.status == DocumentStatus.DONE else DocumentStatus.DONE
+        self.controller.perform(
+            SetStatus(self.project, document_id=document.id, layer=self.controller.layer, status=status, title=document.title)
+        )
 
     # Spans
 
@@ -177,68 +287,73 @@ class MainWindow(QMainWindow):
         document = self.controller.document
         if document is None:
             return
+        if not self.controller.writable:
+            self._on_message(self.controller.why_read_only(), Level.WARNING)
+            return
         start, end = self.article_view.selection()
         text = self.article_view.text
         exact = not self.snap_to_words or bool(QApplication.keyboardModifiers() & Qt.KeyboardModifier.AltModifier)
         start, end = snap_to_graphemes(text, start, end) if exact else snap_to_words(text, start, end, self._words)
         if start == end:
-            self.statusBar().showMessage(self.tr("Select some text first, then press a label's key."), 4000)
+            self._on_message(self.tr("Select some text first, then press a label's key."), Level.INFO)
             return
-        try:
-            span = self.controller.create_span(document_id=document.id, start=start, end=end, label=label)
-        except AnnotatorError as error:
-            QMessageBox.warning(self, self.tr("Cannot tag"), str(error))
-            return
-        self.undo_stack.push(CreateSpanCommand(self.controller, span))
-        self.article_view.select_range(end, end)
-        self.select_span(span.id)
+        command = TagSpan(self.controller.tagging, document_id=document.id, start=start, end=end, label=label, text=text[start:end])
+
+        def tagged(_changes: Changes) -> None:
+            if self.controller.document is not None and self.controller.document.id == document.id and command.span is not None:
+                self.article_view.select_range(end, end)
+                self.select_span(command.span.id)
+
+        self.controller.perform(command, then=tagged)
 
     def delete_selected(self) -> None:
         """Delete deletes the selected link when the link list has focus, the selected span otherwise."""
         if self.tag_panel.relation_list.hasFocus() and self.linker.delete_selected():
             return
-        if self.selected is None:
-            self.statusBar().showMessage(self.tr("No span is selected."), 4000)
+        span = self.selection.span
+        if span is None:
+            self._on_message(self.tr("No span is selected."), Level.INFO)
             return
-        try:
-            deletion = self.controller.delete_span(self.selected.id)
-        except AnnotatorError as error:
-            QMessageBox.warning(self, self.tr("Cannot delete"), str(error))
-            return
-        self.undo_stack.push(DeleteSpanCommand(self.controller, deletion))
+        self.controller.perform(DeleteSpan(self.controller.tagging, span))
 
     def select_span(self, span_id: SpanId | None, *, reveal: bool = False) -> None:
         span = None if span_id is None else self.controller.spans.get(span_id)
-        self.selected = span
-        self.linker.selected_relation = None
-        self.tag_panel.select_relation(None)
-        self.article_view.set_selected_span(span)
-        self.tag_panel.select_span(span)
+        self.selection.set_span(span)
         if span is not None and reveal:
             self.article_view.reveal(span)
+
+    def _on_span_selected(self) -> None:
+        span = self.selection.span
+        self.article_view.set_selected_span(span)
+        self.tag_panel.select_span(span)
+        self.linker.redraw()
+
+    def _on_relation_selected(self) -> None:
+        view = self.linker.selected_view()
+        self.tag_panel.select_relation(self.selection.relation)
+        if view is not None:
+            rule = self.project.scheme.relation_label(view.relation.label)
+            heading = f"{view.relation.label}: «{short(view.source.text, 40)}» — «{short(view.target.text, 40)}»"
+            self.tag_panel.attribute_editor.show_item(
+                Editable("relation", int(view.relation.id), heading, view.relation.attributes, view.relation.note, rule.attributes)
+            )
+            here = [self.controller.spans[end.span_id] for end in (view.source, view.target) if end.span_id in self.controller.spans]
+            if here:
+                self.article_view.reveal(here[0])
         self.linker.redraw()
 
     def _on_span_clicked(self, span_id: int) -> None:
         if not self.linker.offer_click(span_id):
             self.select_span(SpanId(span_id))
 
-    def show_relation(self, view: RelationView) -> None:
-        """A link chosen in the list: its attributes in the editor, its end in this document revealed."""
-        rule = self.project.scheme.relation_label(view.relation.label)
-        heading = f"{view.relation.label}: «{view.source.text[:40]}» — «{view.target.text[:40]}»"
-        self.tag_panel.attribute_editor.show_item(
-            Editable("relation", int(view.relation.id), heading, view.relation.attributes, view.relation.note, rule.attributes)
-        )
-        here = [self.controller.spans[end.span_id] for end in (view.source, view.target) if end.span_id in self.controller.spans]
-        if here:
-            self.article_view.reveal(here[0])
-
     def step_span(self, delta: int) -> None:
         ordered = self.controller.ordered_spans()
         if not ordered:
+            self._on_message(self.tr("No spans in this document yet."), Level.INFO)
             return
-        if self.selected is not None and self.selected.id in self.controller.spans:
-            index = next(i for i, s in enumerate(ordered) if s.id == self.selected.id) + delta
+        selected = self.selection.span
+        if selected is not None and selected.id in self.controller.spans:
+            index = next(i for i, s in enumerate(ordered) if s.id == selected.id) + delta
         else:
             caret = self.article_view.cursor_position()
             after = [i for i, s in enumerate(ordered) if s.start >= caret]
@@ -246,57 +361,91 @@ class MainWindow(QMainWindow):
         self.select_span(ordered[index % len(ordered)].id, reveal=True)
         self.article_view.setFocus()
 
-    def _on_span_added(self, span: SpanRecord) -> None:
-        self.article_view.add_span(span)
-        ordered = self.controller.ordered_spans()
-        self.tag_panel.add_span(span, next(i for i, s in enumerate(ordered) if s.id == span.id))
-        self._update_status()
-
-    def _on_span_removed(self, span: SpanRecord) -> None:
-        self.article_view.remove_span(span.id)
-        self.tag_panel.remove_span(span.id)
-        if self.selected is not None and self.selected.id == span.id:
-            self.select_span(None)
-        self._update_status()
-
-    def _on_span_changed(self, span: SpanRecord) -> None:
-        self.tag_panel.update_span(span)
-        if self.selected is not None and self.selected.id == span.id:
-            self.selected = span
-            self.article_view.set_selected_span(span)
-
     def _on_attributes_edited(self, kind: str, item_id: int, attributes: dict[str, Any], note: str) -> None:
+        command: Command
         if kind == "span":
             span = self.controller.spans.get(SpanId(item_id))
-            before = None if span is None else (dict(span.attributes), span.note)
-            update = partial(self.controller.update_span, SpanId(item_id))
+            if span is None:
+                return
+            command = EditSpan(self.controller.tagging, span, before=(dict(span.attributes), span.note), after=(attributes, note))
         else:
             view = self.controller.relations.get(RelationId(item_id))
-            before = None if view is None else (dict(view.relation.attributes), view.relation.note)
-            update = partial(self.controller.update_relation, RelationId(item_id))
-        if before is None:
-            return
-        try:
-            update(attributes=attributes, note=note)
-        except AnnotatorError as error:
-            QMessageBox.warning(self, self.tr("Cannot change it"), str(error))
-            return
-        self.undo_stack.push(
-            EditAttributesCommand(
-                self.tr("Edit %1").replace("%1", kind),
-                lambda values, text: update(attributes=values, note=text),
-                before=before,
-                after=(attributes, note),
+            document = self.controller.document
+            if view is None or document is None:
+                return
+            relation = view.relation
+            command = EditRelation(
+                self.controller.relation_service, relation.id, relation.label, document_id=document.id,
+                before=(dict(relation.attributes), relation.note), after=(attributes, note),
             )
-        )
+        self.controller.perform(command)
+
+    # Redrawing from Changes
+
+    def _on_changed(self, changes: Changes) -> None:
+        document = self.controller.document
+        model = self.document_list.documents()
+        if changes.bulk or changes.identities:
+            self.reload_documents()
+        for state in changes.states:
+            model.set_status(state.document_id, state.status, state.layer, shown=state.layer == self.controller.layer)
+        if document is not None and not (changes.bulk and self.controller.layer in changes.layers):
+            self._redraw_spans(changes, document.id)
+            if changes.relations_touch(document.id) or any(c.span.document_id == document.id for c in changes.spans):
+                self.linker.redraw()
+            if document.id in changes.suggestions or any(c.span.document_id == document.id for c in changes.spans):
+                self.suggestion_actions.redraw()
+        if changes.settings or changes.identities:
+            self._show_layer_state()
+        self._update_status()
+
+    def _redraw_spans(self, changes: Changes, document_id: DocumentId) -> None:
+        ordered: list[Any] | None = None
+        for change in changes.spans:
+            span = change.span
+            if span.document_id != document_id or span.annotator != self.controller.layer:
+                continue
+            if change.kind == Change.REMOVED:
+                self.article_view.remove_span(span.id)
+                self.tag_panel.remove_span(span.id)
+            elif change.kind == Change.ADDED:
+                self.article_view.add_span(span)
+                ordered = ordered or self.controller.ordered_spans()
+                self.tag_panel.add_span(span, next(i for i, s in enumerate(ordered) if s.id == span.id))
+            else:
+                self.tag_panel.update_span(span)
+        if self.selection.span is None or self.selection.span.id not in self.controller.spans:
+            if self.tag_panel.selected_span_id() is not None or self.article_view.selected_span_id() is not None:
+                self.selection.set_span(None)
+        else:
+            self.article_view.set_selected_span(self.selection.span)
+
+    def _on_undone(self, command: Command, changes: Changes) -> None:
+        """After undo or redo: show what came back, or flash where something went."""
+        document = self.controller.document
+        if document is None:
+            return
+        back = [c.span for c in changes.spans if c.kind != Change.REMOVED and c.span.document_id == document.id and c.span.id in self.controller.spans]
+        gone = [c.span for c in changes.spans if c.kind == Change.REMOVED and c.span.document_id == document.id]
+        if back:
+            self.select_span(back[0].id, reveal=True)
+        elif gone:
+            self.article_view.flash_range(gone[0].start, gone[0].end)
+
+    def _on_message(self, text: str, level: int) -> None:
+        if level == Level.INFO:
+            self.statusBar().showMessage(text, 6000)
+        else:
+            self.statusBar().showMessage(text, 10000)
+            self.notice.show_message(text, level)
 
     # Window
 
     def import_files(self) -> None:
         from annotator.ui.import_dialog import run_import
 
-        if run_import(self, self.project, annotator=self.controller.annotator):
-            self.reload_documents()
+        if run_import(self, self.project, annotator=self.identity.name):
+            self.controller.perform(_refreshed(self.tr("Import"), self.controller.layer))
 
     def export_dataset(self) -> None:
         from annotator.ui.export_dialog import ExportDialog  # pyarrow and the formats: loaded when asked for
@@ -313,11 +462,13 @@ class MainWindow(QMainWindow):
         self.close()
 
     def open_adjudication(self) -> None:
+        from annotator.ui.adjudication_view import AdjudicationView
+
         document = self.controller.document
         if document is None:
             return
         try:
-            view = AdjudicationView(self.project, reviewer=self.identity.name, document_id=document.id, parent=self)
+            view = AdjudicationView(self.controller, document_id=document.id, parent=self)
         except AnnotatorError as error:
             QMessageBox.warning(self, self.tr("Adjudication"), str(error))
             return
@@ -331,6 +482,9 @@ class MainWindow(QMainWindow):
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             report = compute_agreement(self.project)
+        except AnnotatorError as error:
+            self._on_message(str(error), Level.ERROR)
+            return
         finally:
             QApplication.restoreOverrideCursor()
         view = AgreementView(report, parent=self)
@@ -346,19 +500,33 @@ class MainWindow(QMainWindow):
         index = order.index(focused) if focused in order else -1
         order[(index + 1) % len(order)].setFocus()
 
+    def _set_snapping(self, on: bool) -> None:
+        self.snap_to_words = on
+
     def _update_status(self) -> None:
         model = self.document_list.documents()
         total = model.total
         done = model.counts()[DocumentStatus.DONE]
         row = self.document_list.currentIndex().row()
         role = self.tr("reviewer") if self.identity.is_reviewer else self.tr("annotator")
-        parts = [self.tr("%1 (%2)").replace("%1", self.controller.annotator).replace("%2", role)]
+        parts = [self.tr("%1 (%2)").replace("%1", isolate(self.identity.name)).replace("%2", role)]
+        if self.controller.layer != self.identity.name:
+            layer = self.tr("gold") if self.controller.layer == GOLD else self.controller.layer
+            shown = self.tr("Layer shown: %1").replace("%1", isolate(layer))
+            parts.append(shown if self.controller.writable else self.tr("%1 (read-only)").replace("%1", shown))
         if total:
             parts.append(self.tr("Document %1 of %2").replace("%1", str(row + 1)).replace("%2", str(total)))
             parts.append(self.tr("%1 of %2 done").replace("%1", str(done)).replace("%2", str(total)))
         if self.controller.document is not None:
             parts.append(self.tr("Spans: %1").replace("%1", str(len(self.controller.spans))))
         self.status_label.setText("  ·  ".join(parts))
+
+
+def _refreshed(text: str, layer: str) -> Command:
+    """After a dialog wrote in bulk (an import): everything shown is reloaded."""
+    from annotator.ui.commands import OneOff
+
+    return OneOff(text, lambda: Changes(layers=frozenset({layer, "*"})))
 
 
 def _stack(*widgets: QWidget) -> QWidget:

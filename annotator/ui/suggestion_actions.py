@@ -2,41 +2,38 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
+from annotator.core.changes import Changes
 from annotator.core.cues import CueSuggestion
-from annotator.core.errors import AnnotatorError
-from annotator.ui.commands import CreateSpanCommand, DismissSuggestionCommand
-
-if TYPE_CHECKING:
-    from annotator.ui.main_window import MainWindow
+from annotator.ui.article_view import ArticleView
+from annotator.ui.commands import AcceptSuggestion, DismissSuggestion, isolate
+from annotator.ui.controller import Controller, Level
 
 
 class SuggestionActions(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        view = window.article_view
+    def __init__(self, controller: Controller, article_view: ArticleView) -> None:
+        super().__init__(article_view)
+        self.controller = controller
+        self.view = article_view
         self.accept_action = self._action(self.tr("&Accept cue suggestion"), ["Return", "Enter"], self.accept, "acceptSuggestion")
         self.dismiss_action = self._action(self.tr("&Dismiss cue suggestion"), ["Backspace"], self.dismiss, "dismissSuggestion")
         self.next_action = self._action(self.tr("&Next cue suggestion"), ["F8"], lambda: self.step(1), "nextSuggestion")
         self.previous_action = self._action(self.tr("&Previous cue suggestion"), ["Shift+F8"], lambda: self.step(-1), "previousSuggestion")
-        self.show_action = QAction(self.tr("&Show cue suggestions"), window)
+        self.show_action = QAction(self.tr("&Show cue suggestions"), article_view)
+        self.show_action.setObjectName("showSuggestions")
         self.show_action.setCheckable(True)
         self.show_action.setChecked(True)
         self.show_action.toggled.connect(lambda _on: self.redraw())
-        window.controller.suggestionsChanged.connect(self.redraw)
         for action in self.actions():
-            view.addAction(action)
+            article_view.addAction(action)
 
     def actions(self) -> list[QAction]:
         return [self.next_action, self.previous_action, self.accept_action, self.dismiss_action]
 
     def _action(self, text: str, keys: list[str], slot: object, name: str) -> QAction:
-        action = QAction(text, self.window)
+        action = QAction(text, self.view)
         action.setObjectName(name)
         action.setShortcuts([QKeySequence(key) for key in keys])
         action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
@@ -44,56 +41,56 @@ class SuggestionActions(QObject):
         return action
 
     def visible(self) -> list[CueSuggestion]:
-        return self.window.controller.suggestions if self.show_action.isChecked() else []
+        return self.controller.suggestions if self.show_action.isChecked() else []
 
     def redraw(self) -> None:
-        self.window.article_view.set_suggestions([(s.start, s.end) for s in self.visible()])
+        self.view.set_suggestions([(s.start, s.end) for s in self.visible()])
 
     def current(self) -> CueSuggestion | None:
-        start, _end = self.window.article_view.selection()
+        start, _end = self.view.selection()
         return next((s for s in self.visible() if s.start <= start < s.end), None)
+
+    def _say(self, text: str) -> None:
+        self.controller.message.emit(text, Level.INFO)
 
     def step(self, delta: int) -> None:
         suggestions = self.visible()
         if not suggestions:
-            self.window.statusBar().showMessage(self.tr("No cue suggestions in this document."), 4000)
+            self._say(self.tr("No cue suggestions in this document."))
             return
-        caret = self.window.article_view.cursor_position()
+        caret = self.view.cursor_position()
         if delta > 0:
             target = next((s for s in suggestions if s.start > caret), suggestions[0])
         else:
             target = next((s for s in reversed(suggestions) if s.start < caret), suggestions[-1])
-        self.window.article_view.select_range(target.start, target.start)
-        self.window.article_view.ensureCursorVisible()
-        self.window.statusBar().showMessage(
+        self.view.select_range(target.start, target.start)
+        self.view.ensureCursorVisible()
+        self._say(
             self.tr("Cue suggestion «%1» (%2): Enter accepts, Backspace dismisses.")
             .replace("%1", target.text)
-            .replace("%2", target.speech_act or "—"),
-            6000,
+            .replace("%2", isolate(target.speech_act or "—"))
         )
 
     def accept(self) -> None:
         suggestion = self.current()
-        if suggestion is None:
-            self.window.statusBar().showMessage(self.tr("Put the caret on a suggestion first (F8)."), 4000)
+        document = self.controller.document
+        if suggestion is None or document is None:
+            self._say(self.tr("Put the caret on a suggestion first (F8)."))
             return
-        try:
-            span = self.window.controller.accept_suggestion(suggestion)
-        except AnnotatorError as error:
-            self.window.statusBar().showMessage(str(error), 6000)
-            return
-        self.window.undo_stack.push(CreateSpanCommand(self.window.controller, span))
-        self.window.select_span(span.id)
-        self.step(1)
+        command = AcceptSuggestion(self.controller.suggestion_service, document_id=document.id, suggestion=suggestion)
+
+        def accepted(_changes: Changes) -> None:
+            if command.span is not None:
+                self.controller.selection.set_span(self.controller.spans.get(command.span.id))
+            self.step(1)
+
+        self.controller.perform(command, then=accepted)
 
     def dismiss(self) -> None:
         suggestion = self.current()
-        document = self.window.controller.document
+        document = self.controller.document
         if suggestion is None or document is None:
-            self.window.statusBar().showMessage(self.tr("Put the caret on a suggestion first (F8)."), 4000)
+            self._say(self.tr("Put the caret on a suggestion first (F8)."))
             return
-        self.window.controller.dismiss_suggestion(document.id, suggestion.start, suggestion.end)
-        self.window.undo_stack.push(
-            DismissSuggestionCommand(self.window.controller, document.id, suggestion.start, suggestion.end, suggestion.text)
-        )
-        self.step(1)
+        command = DismissSuggestion(self.controller.suggestion_service, document_id=document.id, suggestion=suggestion)
+        self.controller.perform(command, then=lambda _changes: self.step(1))

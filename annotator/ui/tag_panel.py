@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
@@ -119,7 +121,7 @@ class TagPanel(QWidget):
         for view in views:
             item = QListWidgetItem(swatch(self._relation_colors.get(view.relation.label, "#808080")), _relation_caption(view, directed, document_id))
             item.setData(SPAN_ID_ROLE, int(view.relation.id))
-            item.setToolTip(f"{view.source.text}\n{view.target.text}")
+            item.setToolTip(plain_tooltip(f"{view.source.text}\n{view.target.text}"))
             self.relation_list.addItem(item)
             if current == view.relation.id:
                 self.relation_list.setCurrentItem(item)
@@ -156,7 +158,7 @@ class TagPanel(QWidget):
     def _item(self, span: SpanRecord) -> QListWidgetItem:
         item = QListWidgetItem(swatch(self._colors.get(span.label, "#808080")), self._caption(span))
         item.setData(SPAN_ID_ROLE, int(span.id))
-        item.setToolTip(span.text)
+        item.setToolTip(plain_tooltip(span.text))
         return item
 
     def _current_changed(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
@@ -170,6 +172,11 @@ def _relation_caption(view: RelationView, directed: dict[str, bool], document_id
     if elsewhere:
         caption += f" — {_excerpt(elsewhere[0].document_title, 30)}"
     return caption
+
+
+def plain_tooltip(text: str) -> str:
+    """Tooltips take rich text when the text looks like markup; article text is shown as it is."""
+    return "<p style='white-space:pre-wrap'>" + html.escape(text) + "</p>"
 
 
 def _excerpt(text: str, limit: int) -> str:

@@ -50,10 +50,10 @@ def annotator_file(folder: Path, name: str, claim_words: tuple[int, int], relati
         doc = DocumentId(add_document(project, TEXT, uid="d"))
         tagger = TaggingService(project, annotator=name)
         first, last = claim_words
-        claim = tagger.create_span(document_id=doc, start=starts[first], end=starts[last] + len(words[last]), label="CLAIM")
-        source = tagger.create_span(document_id=doc, start=starts[1], end=starts[2] + len(words[2]), label="SOURCE")
+        claim = tagger.create_span(document_id=doc, start=starts[first], end=starts[last] + len(words[last]), label="CLAIM").span
+        source = tagger.create_span(document_id=doc, start=starts[1], end=starts[2] + len(words[2]), label="SOURCE").span
         if relation:
-            RelationService(project, annotator=name, tagging=tagger).create(label="ATTRIBUTION", from_span=claim.id, to_span=source.id)
+            RelationService(project, annotator=name, tagging=tagger).create(label="ATTRIBUTION", from_span=claim.id, to_span=source.id).relation
     return path
 
 

@@ -31,10 +31,10 @@ def read_records(path: Path) -> list[dict]:
 def tag_everything(project: Project, text: str) -> None:
     doc = DocumentId(add_document(project, text, title="صعب"))
     tagger = TaggingService(project, annotator="rana")
-    claim = tagger.create_span(document_id=doc, start=0, end=len(text), label="CLAIM")
+    claim = tagger.create_span(document_id=doc, start=0, end=len(text), label="CLAIM").span
     tagger.update_span(claim.id, attributes={"polarity": "deny", "check_worthy": "yes"}, note="ملاحظة")
-    source = tagger.create_span(document_id=doc, start=text.index("لأشخاص"), end=text.index(" ـــ"), label="SOURCE")
-    TaggingService(project, annotator="adel").create_span(document_id=doc, start=text.index("😀"), end=text.index("😀") + 1, label="CUE")
+    source = tagger.create_span(document_id=doc, start=text.index("لأشخاص"), end=text.index(" ـــ"), label="SOURCE").span
+    TaggingService(project, annotator="adel").create_span(document_id=doc, start=text.index("😀"), end=text.index("😀") + 1, label="CUE").span
     with project.transaction() as session:
         session.add(Relation(uid="rel-1", label="ATTRIBUTION", from_span_id=claim.id, to_span_id=source.id,
                              annotator_id=project.annotator_id(session, "rana"), attributes={}))
@@ -116,7 +116,7 @@ def test_export_by_layer_and_gold_provenance(project: Project, tmp_path: Path) -
     doc = DocumentId(1)
     TaggingService(project, annotator="rev", layer=GOLD).create_span(
         document_id=doc, start=0, end=len(HARD), label="CLAIM", derived_from=("rana", "adel")
-    )
+    ).span
     for layer, expected in (("gold", {"gold"}), ("annotator:adel", {"adel"}), ("all", {"rana", "adel", "gold"})):
         out = tmp_path / f"{layer.replace(':', '-')}.jsonl"
         export_jsonl(project, out, layer=layer)

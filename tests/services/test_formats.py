@@ -36,12 +36,12 @@ def fill(project: Project) -> None:
     for name in ("lina", "omar"):
         tagger = TaggingService(project, annotator=name)
         source = tagger.create_span(document_id=letter, **dict(zip(("start", "end"), phrase(LETTER, "مسؤولٌ أمريكي\u00a0كبير"))), label="SOURCE",
-                                    attributes={"source_type": "unnamed_official"})
+                                    attributes={"source_type": "unnamed_official"}).span
         claim = tagger.create_span(document_id=letter, **dict(zip(("start", "end"), phrase(LETTER, "الرئيس بعث برسالة"))), label="CLAIM",
-                                   attributes={"polarity": "affirm", "check_worthy": "yes"})
+                                   attributes={"polarity": "affirm", "check_worthy": "yes"}).span
         tagger.create_span(document_id=letter, **dict(zip(("start", "end"), phrase(LETTER, "قال"))), label="CUE", attributes={"speech_act": "assert"})
         denied = tagger.create_span(document_id=denial, **dict(zip(("start", "end"), phrase(DENIAL, "لم تتلقَّ أي رسالة 📨"))), label="CLAIM",
-                                    attributes={"polarity": "deny"})
+                                    attributes={"polarity": "deny"}).span
         links = RelationService(project, annotator=name, tagging=tagger)
         links.create(label="ATTRIBUTION", from_span=claim.id, to_span=source.id)
         if name == "lina":
@@ -193,7 +193,7 @@ def test_round_trips_hold_for_generated_hard_unicode(text: str, data: st.DataObj
         with Project.create(root / "a.db") as project:
             doc = DocumentId(add_document(project, text, uid="g"))
             tagger = TaggingService(project, annotator="gen")
-            made = [tagger.create_span(document_id=doc, start=a, end=b, label=label, attributes={})
+            made = [tagger.create_span(document_id=doc, start=a, end=b, label=label, attributes={}).span
                     for (a, b), label in zip(chosen, ["CLAIM", "SOURCE", "CUE"])]
             if len(made) > 1:
                 RelationService(project, annotator="gen", tagging=tagger).create(label="ATTRIBUTION", from_span=made[0].id, to_span=made[1].id)

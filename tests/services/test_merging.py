@@ -30,9 +30,9 @@ def annotator_file(folder: Path, name: str, claim_end: int) -> Path:
         letter = DocumentId(add_document(project, LETTER, uid="letter"))
         add_document(project, DENIAL, uid="denial")
         tagger = TaggingService(project, annotator=name)
-        claim = tagger.create_span(document_id=letter, start=11, end=claim_end, label="CLAIM")
-        source = tagger.create_span(document_id=letter, start=4, end=10, label="SOURCE")
-        RelationService(project, annotator=name, tagging=tagger).create(label="ATTRIBUTION", from_span=claim.id, to_span=source.id)
+        claim = tagger.create_span(document_id=letter, start=11, end=claim_end, label="CLAIM").span
+        source = tagger.create_span(document_id=letter, start=4, end=10, label="SOURCE").span
+        RelationService(project, annotator=name, tagging=tagger).create(label="ATTRIBUTION", from_span=claim.id, to_span=source.id).relation
     return path
 
 
@@ -41,7 +41,7 @@ def test_three_files_merge_once_and_a_second_merge_changes_nothing(tmp_path: Pat
     target_path = tmp_path / "team.db"
     with Project.create(target_path) as target:
         mine = DocumentId(add_document(target, LETTER, uid="letter"))
-        TaggingService(target, annotator="rana").create_span(document_id=mine, start=0, end=3, label="CUE")
+        TaggingService(target, annotator="rana").create_span(document_id=mine, start=0, end=3, label="CUE").span
         before = dump(target_path)
         report = merge_paths(target, sources)
         assert (report.documents, report.spans, report.relations, report.errors) == (1, 6, 3, [])
@@ -62,7 +62,7 @@ def test_a_file_whose_text_differs_for_the_same_id_is_reported_not_mixed(tmp_pat
     odd = tmp_path / "odd.db"
     with Project.create(odd) as project:
         doc = DocumentId(add_document(project, "نص آخر تمامًا.", uid="letter"))
-        TaggingService(project, annotator="omar").create_span(document_id=doc, start=0, end=2, label="CLAIM")
+        TaggingService(project, annotator="omar").create_span(document_id=doc, start=0, end=2, label="CLAIM").span
     target_path = tmp_path / "team.db"
     with Project.create(target_path) as target:
         merge_paths(target, [good])

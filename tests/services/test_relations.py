@@ -25,7 +25,7 @@ def spans(project: Project) -> dict[str, object]:
 
     def tag(doc: DocumentId, text: str, phrase: str, label: str) -> object:
         start = text.index(phrase)
-        return tagger.create_span(document_id=doc, start=start, end=start + len(phrase), label=label)
+        return tagger.create_span(document_id=doc, start=start, end=start + len(phrase), label=label).span
 
     return {
         "claim": tag(letter, LETTER, "إنه بعث برسالة إلى طهران", "CLAIM"),
@@ -66,7 +66,7 @@ def test_valid_relations_within_and_across_documents(project: Project, spans: di
     relations.create(label="ATTRIBUTION", from_span=spans["claim"].id, to_span=spans["cue"].id)
     contradiction = relations.create(
         label="CONTRADICTION", from_span=spans["claim"].id, to_span=spans["denial"].id, attributes={"type": "negation"}
-    )
+    ).relation
     with pytest.raises(AnnotatorError, match="already joined"):
         relations.create(label="CONTRADICTION", from_span=spans["denial"].id, to_span=spans["claim"].id)
     views = relations.for_document(spans["denial"].document_id)
@@ -88,7 +88,7 @@ def test_deleting_a_span_takes_its_relations_and_undo_brings_all_back(project: P
 def test_another_annotator_cannot_delete_my_relation(project: Project, spans: dict) -> None:
     mine = RelationService(project, annotator="maha").create(
         label="SUPPORT", from_span=spans["claim"].id, to_span=spans["denial"].id
-    )
+    ).relation
     with pytest.raises(AnnotatorError, match="another annotator"):
         RelationService(project, annotator="omar").delete(mine.id)
 

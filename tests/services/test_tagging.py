@@ -20,7 +20,7 @@ def test_create_takes_the_covered_text_from_the_stored_document(project: Project
     doc = DocumentId(add_document(project, TEXT))
     service = TaggingService(project, annotator="hana")
     start = TEXT.index("تلقّت")
-    span = service.create_span(document_id=doc, start=start, end=start + 5, label="CLAIM")
+    span = service.create_span(document_id=doc, start=start, end=start + 5, label="CLAIM").span
     assert span.text == "تلقّت" == TEXT[span.start : span.end]
     assert span.attributes == {"polarity": "affirm", "certainty": "certain"}
 
@@ -44,13 +44,13 @@ def test_invalid_spans_are_refused_and_nothing_is_written(project: Project) -> N
 def test_delete_takes_the_relations_and_restore_brings_all_back(project: Project) -> None:
     doc = DocumentId(add_document(project, TEXT))
     service = TaggingService(project, annotator="hana")
-    claim = service.create_span(document_id=doc, start=0, end=len(TEXT) - 1, label="CLAIM")
-    source = service.create_span(document_id=doc, start=4, end=20, label="SOURCE")
+    claim = service.create_span(document_id=doc, start=0, end=len(TEXT) - 1, label="CLAIM").span
+    source = service.create_span(document_id=doc, start=4, end=20, label="SOURCE").span
     with project.transaction() as session:
         session.add(Relation(uid="r1", label="ATTRIBUTION", from_span_id=claim.id, to_span_id=source.id,
                              annotator_id=project.annotator_id(session, "hana")))
     deletion = service.delete_span(source.id)
-    assert [r.uid for r in deletion.relations] == ["r1"]
+    assert [c.relation.uid for c in deletion.relations] == ["r1"]
     with project.reading() as session:
         assert session.scalar(select(func.count(Relation.id))) == 0
     service.restore(deletion)
@@ -62,7 +62,7 @@ def test_delete_takes_the_relations_and_restore_brings_all_back(project: Project
 
 def test_another_annotators_span_cannot_be_changed(project: Project) -> None:
     doc = DocumentId(add_document(project, TEXT))
-    span = TaggingService(project, annotator="hana").create_span(document_id=doc, start=0, end=3, label="CUE")
+    span = TaggingService(project, annotator="hana").create_span(document_id=doc, start=0, end=3, label="CUE").span
     intruder = TaggingService(project, annotator="omar")
     with pytest.raises(AnnotatorError, match="another annotator"):
         intruder.delete_span(span.id)
@@ -82,7 +82,7 @@ def test_stored_span_text_always_equals_the_text_between_its_offsets(
     boundaries = [i for i in range(len(text) + 1) if is_grapheme_boundary(text, i)]
     start, end = sorted(data.draw(st.lists(st.sampled_from(boundaries), min_size=2, max_size=2, unique=True)))
     doc = DocumentId(add_document(project, text, uid=None))
-    span = TaggingService(project, annotator="h").create_span(document_id=doc, start=start, end=end, label="CLAIM")
+    span = TaggingService(project, annotator="h").create_span(document_id=doc, start=start, end=end, label="CLAIM").span
     with project.reading() as session:
         stored = session.get(Span, span.id)
         assert stored is not None and stored.text == text[start:end]

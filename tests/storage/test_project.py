@@ -34,7 +34,7 @@ def test_spans_survive_closing_and_reopening(project_path: Path) -> None:
         doc = DocumentId(add_document(project, TEXT))
         span = TaggingService(project, annotator="salma").create_span(
             document_id=doc, start=4, end=21, label="SOURCE", attributes={"source_type": "unnamed_official"}
-        )
+        ).span
     with Project.open(project_path) as reopened:
         spans = TaggingService(reopened, annotator="salma").spans(doc)
         assert [(s.id, s.label, s.start, s.end, s.text, s.attributes) for s in spans] == [
@@ -47,7 +47,7 @@ def test_spans_survive_closing_and_reopening(project_path: Path) -> None:
 def test_the_database_refuses_bad_offsets_and_dangling_rows(project: Project) -> None:
     doc = add_document(project, TEXT)
     service = TaggingService(project, annotator="a")
-    span = service.create_span(document_id=DocumentId(doc), start=0, end=3, label="CUE")
+    span = service.create_span(document_id=DocumentId(doc), start=0, end=3, label="CUE").span
     with pytest.raises(IntegrityError), project.transaction() as session:
         session.add(Span(uid="x", document_id=doc, annotator_id=1, label="CUE", start=5, end=5, text=""))
     with pytest.raises(IntegrityError), project.transaction() as session:  # below the ORM's own checks
@@ -59,7 +59,7 @@ def test_the_database_refuses_bad_offsets_and_dangling_rows(project: Project) ->
 
 def test_deleting_a_document_cascades_to_its_spans(project: Project) -> None:
     doc = add_document(project, TEXT)
-    TaggingService(project, annotator="a").create_span(document_id=DocumentId(doc), start=0, end=3, label="CUE")
+    TaggingService(project, annotator="a").create_span(document_id=DocumentId(doc), start=0, end=3, label="CUE").span
     with project.transaction() as session:
         session.delete(session.get(Document, doc))
     with project.reading() as session:

@@ -80,10 +80,10 @@ def test_contradiction_across_articles_search_follow_and_back(window: MainWindow
 
     qtbot.keyClick(window.article_view, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
     assert window.controller.document.id != first_document
-    assert window.selected is not None and window.selected.text == "أن تكون قد تلقّت أي رسالة"
+    assert window.selection.span is not None and window.selection.span.text == "أن تكون قد تلقّت أي رسالة"
     qtbot.keyClick(window.article_view, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
     assert window.controller.document.id == first_document
-    assert window.selected is not None and window.selected.text == "الرئيس بعث برسالة إلى طهران"
+    assert window.selection.span is not None and window.selection.span.text == "الرئيس بعث برسالة إلى طهران"
 
 
 def test_deleting_a_linked_span_takes_its_links_and_undo_brings_them_back(

@@ -102,7 +102,7 @@ def test_delete_removes_the_selected_span_and_undo_brings_it_back(window: MainWi
     view = window.article_view
     view.select_range(0, 3)
     qtbot.keyClick(view, Qt.Key.Key_3)
-    assert window.selected is not None
+    assert window.selection.span is not None
     qtbot.keyClick(view, Qt.Key.Key_Delete)
     assert stored_spans(project) == []
     assert list_texts(window) == []

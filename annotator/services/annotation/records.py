@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TypeVar
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from annotator.core.errors import AnnotatorError
@@ -52,6 +54,15 @@ def relation_row(record: RelationRecord, annotator_id: int) -> Relation:
         attributes=dict(record.attributes),
         note=record.note,
     )
+
+
+def relation_documents(session: Session, relations: Sequence[Relation]) -> dict[int, tuple[DocumentId, DocumentId]]:
+    """The documents of each relation's two ends, read in one query."""
+    span_ids = {r.from_span_id for r in relations} | {r.to_span_id for r in relations}
+    if not span_ids:
+        return {}
+    where = dict(session.execute(select(Span.id, Span.document_id).where(Span.id.in_(span_ids))).all())
+    return {r.id: (DocumentId(where[r.from_span_id]), DocumentId(where[r.to_span_id])) for r in relations}
 
 
 Row = TypeVar("Row", Span, Relation)

@@ -8,10 +8,12 @@ from typing import Any
 from sqlalchemy import or_, select
 from sqlalchemy.orm import aliased
 
+from annotator.core.changes import Change, Changes, RelationChange
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import DocumentId, RelationId, RelationRecord, SpanId
-from annotator.services.annotation.records import owned, relation_record, relation_row
+from annotator.services.annotation.records import owned, relation_documents, relation_record, relation_row
 from annotator.services.annotation.tagging import TaggingService, new_uid
+from annotator.services.team.identity import check_write
 from annotator.storage.models import Annotator, Document, Relation, Span
 from annotator.storage.project import Project
 
@@ -52,7 +54,7 @@ class RelationService:
 
     def create(
         self, *, label: str, from_span: SpanId, to_span: SpanId, attributes: dict[str, Any] | None = None
-    ) -> RelationRecord:
+    ) -> Changes:
         annotator_id = self.tagging.annotator_id()
         with self.project.transaction() as session:
             owned(session, Span, from_span, annotator_id)
@@ -70,24 +72,33 @@ class RelationService:
             )
             session.add(relation)
             session.flush()
-            return relation_record(relation, self.annotator)
+            return self._changes(session, Change.ADDED, relation)
 
-    def delete(self, relation_id: RelationId) -> RelationRecord:
+    def delete(self, relation_id: RelationId) -> Changes:
         annotator_id = self.tagging.annotator_id()
         with self.project.transaction() as session:
             relation = owned(session, Relation, relation_id, annotator_id)
-            record = relation_record(relation, self.annotator)
+            changes = self._changes(session, Change.REMOVED, relation)
             session.delete(relation)
-            return record
+            return changes
 
-    def restore(self, record: RelationRecord) -> RelationRecord:
+    def restore(self, removed: Changes) -> Changes:
+        """Put back the relations a deletion removed, with their ids: the undo of a delete."""
+        records = removed.relation_records(Change.REMOVED)
+        for layer in {record.annotator for record in records}:
+            check_write(self.tagging.acting, layer)
         with self.project.transaction() as session:
-            session.add(relation_row(record, self.project.annotator_id(session, record.annotator)))
-        return record
+            for record in records:
+                session.add(relation_row(record, self.project.annotator_id(session, record.annotator)))
+        return Changes(relations=tuple(RelationChange(Change.ADDED, c.relation, c.documents) for c in removed.relations))
+
+    def _changes(self, session: Any, kind: Change, relation: Relation) -> Changes:
+        ends = relation_documents(session, [relation])[relation.id]
+        return Changes(relations=(RelationChange(kind, relation_record(relation, self.annotator), ends),))
 
     def update(
         self, relation_id: RelationId, *, attributes: dict[str, Any] | None = None, note: str | None = None
-    ) -> RelationRecord:
+    ) -> Changes:
         annotator_id = self.tagging.annotator_id()
         with self.project.transaction() as session:
             relation = owned(session, Relation, relation_id, annotator_id)
@@ -96,7 +107,7 @@ class RelationService:
             if note is not None:
                 relation.note = note
             session.flush()
-            return relation_record(relation, self.annotator)
+            return self._changes(session, Change.UPDATED, relation)
 
     def for_document(self, document_id: DocumentId) -> list[RelationView]:
         """This annotator's relations with at least one end in the document."""
@@ -146,15 +157,17 @@ class RelationService:
                 Candidate(end=_end(span, title), source_text=sources.get(span.id, "")) for span, title in rows
             ]
 
-    @staticmethod
-    def _attributed_sources(session: Any, span_ids: list[int]) -> dict[int, str]:
+    def _attributed_sources(self, session: Any, span_ids: list[int]) -> dict[int, str]:
+        attribution, source = self.project.scheme.relation_role("attribution"), self.project.scheme.span_role("source")
+        if attribution is None or source is None:
+            return {}
         target = aliased(Span)
         found: dict[int, str] = {}
         for start in range(0, len(span_ids), 500):
             rows = session.execute(
                 select(Relation.from_span_id, target.text)
                 .join(target, target.id == Relation.to_span_id)
-                .where(Relation.label == "ATTRIBUTION", target.label == "SOURCE")
+                .where(Relation.label == attribution, target.label == source)
                 .where(Relation.from_span_id.in_(span_ids[start : start + 500]))
             )
             for span_id, text in rows:

@@ -4,20 +4,20 @@ from __future__ import annotations
 
 from sqlalchemy import delete, select
 
+from annotator.core.changes import Changes
 from annotator.core.cues import CueSuggestion, load_lexicon, suggest_cues
 from annotator.core.model import DocumentId, SpanRecord
 from annotator.services.annotation.tagging import TaggingService
 from annotator.storage.models import DismissedSuggestion
 from annotator.storage.project import Project
 
-CUE = "CUE"
-
 
 class SuggestionService:
     def __init__(self, project: Project, *, tagging: TaggingService) -> None:
         self.project = project
         self.tagging = tagging
-        self.enabled = any(label.name == CUE for label in project.scheme.span_labels)
+        self.cue_label = project.scheme.span_role("cue")
+        self.enabled = self.cue_label is not None
         self._lexicon = load_lexicon() if self.enabled else None
         self._matched: tuple[str, list[CueSuggestion]] | None = None  # the last text and its matches
 
@@ -35,7 +35,7 @@ class SuggestionService:
                     )
                 )
             }
-        cues = [(span.start, span.end) for span in spans if span.label == CUE]
+        cues = [(span.start, span.end) for span in spans if span.label == self.cue_label]
         if self._matched is None or self._matched[0] != text:
             self._matched = (text, suggest_cues(text, self._lexicon))
         return [
@@ -45,21 +45,22 @@ class SuggestionService:
             and not any(start < suggestion.end and suggestion.start < end for start, end in cues)
         ]
 
-    def accept(self, document_id: DocumentId, suggestion: CueSuggestion) -> SpanRecord:
+    def accept(self, document_id: DocumentId, suggestion: CueSuggestion) -> Changes:
         return self.tagging.create_span(
             document_id=document_id,
             start=suggestion.start,
             end=suggestion.end,
-            label=CUE,
+            label=self.cue_label,
             attributes={"speech_act": suggestion.speech_act} if suggestion.speech_act else {},
         )
 
-    def dismiss(self, document_id: DocumentId, start: int, end: int) -> None:
+    def dismiss(self, document_id: DocumentId, start: int, end: int) -> Changes:
         annotator_id = self.tagging.annotator_id()
         with self.project.transaction() as session:
             session.add(DismissedSuggestion(document_id=document_id, annotator_id=annotator_id, start=start, end=end))
+        return Changes(suggestions=frozenset({document_id}))
 
-    def undismiss(self, document_id: DocumentId, start: int, end: int) -> None:
+    def undismiss(self, document_id: DocumentId, start: int, end: int) -> Changes:
         annotator_id = self.tagging.annotator_id()
         with self.project.transaction() as session:
             session.execute(
@@ -70,3 +71,4 @@ class SuggestionService:
                     DismissedSuggestion.end == end,
                 )
             )
+        return Changes(suggestions=frozenset({document_id}))

@@ -3,31 +3,23 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import or_, select
 
+from annotator.core.changes import Change, Changes, RelationChange, SpanChange
 from annotator.core.errors import AnnotatorError
-from annotator.core.model import DocumentId, RelationRecord, SpanId, SpanRecord
+from annotator.core.model import DocumentId, SpanId, SpanRecord
 from annotator.core.offsets import is_grapheme_boundary
 from annotator.services.documents.progress import mark_started
 from annotator.services.team.identity import Identity, check_read, check_write, identify
-from annotator.services.annotation.records import owned, relation_record, relation_row, span_record
+from annotator.services.annotation.records import owned, relation_documents, relation_record, relation_row, span_record
 from annotator.storage.models import Annotator, Document, Relation, Span
 from annotator.storage.project import Project
 
 
 def new_uid() -> str:
     return uuid.uuid4().hex
-
-
-@dataclass(frozen=True, slots=True)
-class SpanDeletion:
-    """What deleting a span removed: enough to put all of it back."""
-
-    span: SpanRecord
-    relations: tuple[RelationRecord, ...]
 
 
 class TaggingService:
@@ -87,7 +79,7 @@ class TaggingService:
         label: str,
         attributes: dict[str, Any] | None = None,
         derived_from: tuple[str, ...] = (),
-    ) -> SpanRecord:
+    ) -> Changes:
         scheme = self.project.scheme
         span_label = scheme.span_label(label)
         if attributes is None:
@@ -112,14 +104,15 @@ class TaggingService:
                 derived_from=list(derived_from),
             )
             session.add(span)
+            started = None
             if document_id not in self._started:
-                mark_started(self.project, session, document_id, self.annotator)
+                started = mark_started(self.project, session, document_id, self.annotator)
             session.flush()
             record = span_record(span, self.annotator)
         self._started.add(document_id)
-        return record
+        return Changes(spans=(SpanChange(Change.ADDED, record),), states=(started,) if started else ())
 
-    def delete_span(self, span_id: SpanId) -> SpanDeletion:
+    def delete_span(self, span_id: SpanId) -> Changes:
         """Delete a span and the relations that use it."""
         annotator_id = self.annotator_id()
         with self.project.transaction() as session:
@@ -128,43 +121,57 @@ class TaggingService:
                 select(Relation).where(or_(Relation.from_span_id == span_id, Relation.to_span_id == span_id))
             ).all()
             names = {row.id: row.name for row in session.execute(select(Annotator.id, Annotator.name))}
-            deletion = SpanDeletion(
-                span=span_record(span, self.annotator),
-                relations=tuple(relation_record(r, names[r.annotator_id]) for r in relations),
+            ends = relation_documents(session, relations)
+            changes = Changes(
+                spans=(SpanChange(Change.REMOVED, span_record(span, self.annotator)),),
+                relations=tuple(
+                    RelationChange(Change.REMOVED, relation_record(r, names[r.annotator_id]), ends[r.id]) for r in relations
+                ),
             )
             for relation in relations:
                 session.delete(relation)
             session.delete(span)
-            return deletion
+            return changes
 
-    def restore(self, deletion: SpanDeletion) -> SpanRecord:
-        """Put back a deleted span, with its id, and its relations."""
-        record = deletion.span
+    def restore(self, removed: Changes) -> Changes:
+        """Put back what a deletion removed (its spans, with their ids, then its relations): the undo of a delete.
+
+        Each record is written only if the acting identity may write its layer, so a forged record cannot
+        reach another layer.
+        """
+        spans = removed.span_records(Change.REMOVED)
+        relations = [c for c in removed.relations if c.kind == Change.REMOVED]
+        for layer in {record.annotator for record in spans} | {c.relation.annotator for c in relations}:
+            check_write(self.acting, layer)
         with self.project.transaction() as session:
-            session.add(
-                Span(
-                    id=record.id,
-                    uid=record.uid,
-                    document_id=record.document_id,
-                    annotator_id=self.project.annotator_id(session, record.annotator),
-                    label=record.label,
-                    start=record.start,
-                    end=record.end,
-                    text=record.text,
-                    attributes=dict(record.attributes),
-                    note=record.note,
-                    derived_from=list(record.derived_from),
+            for record in spans:
+                session.add(
+                    Span(
+                        id=record.id,
+                        uid=record.uid,
+                        document_id=record.document_id,
+                        annotator_id=self.project.annotator_id(session, record.annotator),
+                        label=record.label,
+                        start=record.start,
+                        end=record.end,
+                        text=record.text,
+                        attributes=dict(record.attributes),
+                        note=record.note,
+                        derived_from=list(record.derived_from),
+                    )
                 )
-            )
             session.flush()
-            for relation in deletion.relations:
-                session.add(relation_row(relation, self.project.annotator_id(session, relation.annotator)))
-        return record
+            for change in relations:
+                session.add(relation_row(change.relation, self.project.annotator_id(session, change.relation.annotator)))
+        return Changes(
+            spans=tuple(SpanChange(Change.ADDED, record) for record in spans),
+            relations=tuple(RelationChange(Change.ADDED, c.relation, c.documents) for c in relations),
+        )
 
     def update_span(
         self, span_id: SpanId, *, attributes: dict[str, Any] | None = None, note: str | None = None
-    ) -> SpanRecord:
-        """Replace a span's attributes and/or note; returns the span as it now is."""
+    ) -> Changes:
+        """Replace a span's attributes and/or note; the change carries the span as it now is."""
         annotator_id = self.annotator_id()
         with self.project.transaction() as session:
             span = owned(session, Span, span_id, annotator_id)
@@ -175,8 +182,7 @@ class TaggingService:
             if note is not None:
                 span.note = note
             session.flush()
-            return span_record(span, self.annotator)
-
+            return Changes(spans=(SpanChange(Change.UPDATED, span_record(span, self.annotator)),))
 
 
 def _check_offsets(text: str, start: int, end: int) -> None:

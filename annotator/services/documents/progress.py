@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from annotator.core.changes import Changes, StateChange
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import DocumentId, DocumentInfo, DocumentStatus
 from annotator.storage.models import Annotator, Document, DocumentState
@@ -61,16 +62,30 @@ def document_text(project: Project, document_id: DocumentId) -> str:
     return text
 
 
-def set_status(project: Project, *, document_id: DocumentId, annotator: str, status: DocumentStatus) -> None:
+def set_status(project: Project, *, document_id: DocumentId, annotator: str, status: DocumentStatus) -> Changes:
     with project.transaction() as session:
         _state(project, session, document_id, annotator).status = str(status)
+    return Changes(states=(StateChange(document_id, annotator, status),))
 
 
-def mark_started(project: Project, session: Session, document_id: int, annotator: str) -> None:
+def status_of(project: Project, *, document_id: DocumentId, annotator: str) -> DocumentStatus:
+    """This layer's status on the document, as stored."""
+    with project.reading() as session:
+        status = session.scalar(
+            select(DocumentState.status)
+            .join(Annotator, Annotator.id == DocumentState.annotator_id)
+            .where(DocumentState.document_id == document_id, Annotator.name == annotator)
+        )
+    return DocumentStatus(status or DocumentStatus.NEW)
+
+
+def mark_started(project: Project, session: Session, document_id: DocumentId, annotator: str) -> StateChange | None:
     """Within a running transaction: a new document becomes in progress for this annotator."""
     state = _state(project, session, document_id, annotator)
     if state.status == DocumentStatus.NEW:
         state.status = str(DocumentStatus.IN_PROGRESS)
+        return StateChange(document_id, annotator, DocumentStatus.IN_PROGRESS)
+    return None
 
 
 def _state(project: Project, session: Session, document_id: int, annotator: str) -> DocumentState:

@@ -66,7 +66,7 @@ def annotate_demo(project: Project) -> None:
         start = text.index(phrase, text.index("\n"))  # in the body, not the headline
         spans[(stem, phrase)] = tagger.create_span(
             document_id=documents[stem], start=start, end=start + len(phrase), label=label, attributes=attributes
-        )
+        ).span
 
     def find(stem: str, prefix: str) -> SpanRecord:
         return next(span for (doc, phrase), span in spans.items() if doc == stem and phrase.startswith(prefix))

@@ -8,9 +8,10 @@ from enum import StrEnum
 
 from sqlalchemy import select
 
+from annotator.core.changes import Changes
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import DocumentId
-from annotator.storage.models import Annotator, Assignment
+from annotator.storage.models import Annotator, Assignment, Span
 from annotator.storage.project import Project
 
 GOLD = "gold"
@@ -52,6 +53,10 @@ def identify(project: Project, name: str, role: Role | None = None) -> Identity:
         raise AnnotatorError("an annotator needs a name")
     if name == GOLD:
         raise AnnotatorError(f"{GOLD!r} is the reviewers' layer, not a person")
+    with project.reading() as session:
+        known = session.scalar(select(Annotator.role).where(Annotator.name == name))
+    if known is not None and (role is None or known == role):
+        return Identity(name, Role(known))
     with project.transaction() as session:
         row = session.scalar(select(Annotator).where(Annotator.name == name))
         if row is None:
@@ -80,10 +85,32 @@ def blind_mode(project: Project) -> bool:
     return project.setting(BLIND_KEY) != "off"
 
 
-def set_blind_mode(project: Project, acting: Identity, on: bool) -> None:
+def set_blind_mode(project: Project, acting: Identity, on: bool) -> Changes:
     if not acting.is_reviewer:
         raise AccessError("only a reviewer may change blind mode")
     project.set_setting(BLIND_KEY, "on" if on else "off")
+    return Changes(settings=frozenset({BLIND_KEY}))
+
+
+def may_write(acting: Identity, layer: str) -> bool:
+    try:
+        check_write(acting, layer)
+    except AccessError:
+        return False
+    return True
+
+
+def readable_layers(project: Project, acting: Identity) -> list[str]:
+    """The layers this identity may show: its own, and for a reviewer (or with blind mode off) gold and every
+    layer that holds spans."""
+    if not acting.is_reviewer and blind_mode(project):
+        return [acting.name]
+    with project.reading() as session:
+        names = session.scalars(
+            select(Annotator.name).where(Annotator.id.in_(select(Span.annotator_id).distinct())).order_by(Annotator.name)
+        ).all()
+    others = [name for name in names if name not in (acting.name, GOLD)]
+    return [acting.name, GOLD, *others]
 
 
 def check_write(acting: Identity, layer: str) -> None:
@@ -102,8 +129,8 @@ def check_read(project: Project, acting: Identity, layer: str) -> None:
         raise AccessError(f"blind mode: {acting.name} sees only their own layer")
 
 
-def assign(project: Project, acting: Identity, *, annotator: str, documents: list[DocumentId]) -> int:
-    """Give documents to an annotator; returns how many were newly assigned."""
+def assign(project: Project, acting: Identity, *, annotator: str, documents: list[DocumentId]) -> Changes:
+    """Give documents to an annotator; the change counts those newly assigned."""
     if not acting.is_reviewer:
         raise AccessError("only a reviewer may assign documents")
     target = identify(project, annotator)
@@ -115,7 +142,7 @@ def assign(project: Project, acting: Identity, *, annotator: str, documents: lis
             if document_id not in taken:
                 session.add(Assignment(document_id=document_id, annotator_id=annotator_id))
                 added += 1
-    return added
+    return Changes(identities=True, count=added)
 
 
 def assigned_documents(project: Project, annotator: str) -> set[DocumentId] | None:
