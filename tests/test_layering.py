@@ -1,4 +1,4 @@
-"""The core, storage, services and command line never import Qt (the import-linter contract in pyproject.toml)."""
+"""The import-linter contracts in pyproject.toml hold: no Qt below the UI, layers core < storage < services < cli/ui, services and UI helpers without cycles."""
 
 from __future__ import annotations
 

@@ -95,3 +95,5 @@ class RelationRecord:
     annotator: str
     attributes: dict[str, Any] = field(default_factory=dict)
     note: str = ""
+
+GOLD = "gold"  # the reviewers' layer, adjudicated from the annotators'

@@ -9,7 +9,7 @@ from sqlalchemy import Select, and_, exists, func, select
 from sqlalchemy.orm import aliased
 
 from annotator.core.model import DocumentId, DocumentInfo, DocumentStatus
-from annotator.services.team.identity import GOLD
+from annotator.core.model import GOLD
 from annotator.storage.models import Annotator, Assignment, Document, DocumentState, Span
 from annotator.storage.project import Project
 

@@ -10,11 +10,10 @@ from sqlalchemy import select
 
 from annotator.core.changes import Changes
 from annotator.core.errors import AnnotatorError
-from annotator.core.model import DocumentId
+from annotator.core.model import GOLD, DocumentId
 from annotator.storage.models import Annotator, Assignment, Span
 from annotator.storage.project import Project
 
-GOLD = "gold"
 BLIND_KEY = "blind_mode"
 IDENTITY_KEY = "identity"
 
