@@ -1,21 +1,35 @@
-"""The reviewer's adjudication view: the annotators' versions side by side, settled into gold with the keyboard."""
+"""The reviewer's adjudication view: the annotators' versions side by side, settled into gold with the keyboard.
+
+Every write goes through the controller as a typed command (adjudication_commands), so the view shares the
+main window's undo history, its retries on a busy project and its error messages; it redraws from Changes.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMessageBox, QVBoxLayout, QWidget
+import html
 
-from annotator.core.errors import AnnotatorError
-from annotator.core.model import DocumentId, DocumentStatus, SpanRecord
-from annotator.services.annotation.adjudication import Adjudication, Group, Kind, LinkGroup, Version
-from annotator.services.annotation.relations import RelationService
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from annotator.core.changes import Change, Changes
+from annotator.core.model import DocumentId, DocumentStatus, SpanId, SpanRecord
+from annotator.services.annotation.adjudication import REJECTED_KEY, REJECTED_LINKS_KEY, Adjudication, Group, Kind, LinkGroup
 from annotator.services.documents.progress import document_text
-from annotator.services.annotation.tagging import SpanDeletion
-from annotator.storage.project import Project
+from annotator.services.team.identity import GOLD
+from annotator.ui.adjudication_commands import (
+    AcceptAllAgreeing,
+    AcceptLink,
+    AcceptVersion,
+    RejectGroup,
+    RejectLink,
+    SetAdjudicationStatus,
+)
 from annotator.ui.article_view import ArticleView
-from annotator.ui.commands import FunctionCommand
+from annotator.ui.commands import TagSpan, isolate, short
+from annotator.ui.controller import Controller, Level
 from annotator.ui.icons import icon
+from annotator.ui.notice import Notice
 
 KIND_ICONS = {
     Kind.AGREE: ("fa5s.check-double", "#2e9e5b"),
@@ -26,14 +40,17 @@ KIND_ICONS = {
 
 
 class AdjudicationView(QDialog):
-    def __init__(self, project: Project, *, reviewer: str, document_id: DocumentId, parent: QWidget | None = None) -> None:
+    def __init__(self, controller: Controller, *, document_id: DocumentId, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("adjudicationView")
         self.setWindowTitle(self.tr("Adjudication"))
-        self.adjudication = Adjudication(project, reviewer=reviewer)
+        self.controller = controller
+        project = controller.project
+        self.adjudication = Adjudication(project, reviewer=controller.identity.name)
         self.document_id = document_id
-        self.undo_stack = QUndoStack(self)
         self.groups: list[Group | LinkGroup] = []
+        self.gold: dict[SpanId, SpanRecord] = {}
+        self.adjudication_status = self.adjudication.status(document_id)
         scheme = project.scheme
         self.colors = {label.name: label.color for label in scheme.span_labels}
 
@@ -49,16 +66,21 @@ class AdjudicationView(QDialog):
         self.version_list.setWordWrap(True)
         self.status = QLabel()
         self.status.setObjectName("adjudicationStatus")
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.notice = Notice(self)
+        self.notice.setObjectName("adjudicationNotice")
         help_text = QLabel(self.tr(
             "F8 / Shift+F8: next / previous disagreement · 1–9: accept that version · Delete: reject · "
             "F9: accept all that agree · Ctrl+1–3 on a selection: your own gold span · Ctrl+Enter: done · Ctrl+Z: undo"
         ))
+        help_text.setTextFormat(Qt.TextFormat.PlainText)
         help_text.setWordWrap(True)
         side = QVBoxLayout()
         side.addWidget(QLabel(self.tr("Where the annotators differ")))
         side.addWidget(self.group_list, stretch=2)
         side.addWidget(QLabel(self.tr("Versions")))
         side.addWidget(self.version_list, stretch=1)
+        side.addWidget(self.notice)
         side.addWidget(self.status)
         side.addWidget(help_text)
         layout = QHBoxLayout(self)
@@ -68,7 +90,10 @@ class AdjudicationView(QDialog):
         self._actions(scheme)
         self.resize(1280, 760)
         self.article.show_article(document_text(project, document_id), [])
-        self.refresh()
+        self.reload()
+        controller.changed.connect(self._on_changed)
+        controller.message.connect(self._on_message)
+        self._following = True
         self.group_list.setFocus()
 
     def _actions(self, scheme: object) -> None:
@@ -92,37 +117,84 @@ class AdjudicationView(QDialog):
             if label.shortcut:
                 add(self.tr("Gold %1 from the selection").replace("%1", label.name), [f"Ctrl+{label.shortcut}"],
                     lambda name=label.name: self.tag_selection(name))
-        undo = self.undo_stack.createUndoAction(self, self.tr("Undo"))
-        undo.setShortcut(QKeySequence("Ctrl+Z"))
-        redo = self.undo_stack.createRedoAction(self, self.tr("Redo"))
-        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.addAction(undo)
-        self.addAction(redo)
-        self.undo_stack.indexChanged.connect(lambda _i: self.refresh())
+        add(self.tr("Undo"), ["Ctrl+Z"], self.controller.undo, "adjudicationUndo")
+        add(self.tr("Redo"), ["Ctrl+Shift+Z", "Ctrl+Y"], self.controller.redo, "adjudicationRedo")
+
+    # Drawing
+
+    def reload(self) -> None:
+        """Read the gold spans again and redraw them, then the groups."""
+        self.gold = {span.id: span for span in self.adjudication.gold.spans(self.document_id)}
+        self.article.highlighter.set_spans([])
+        for span in self.gold.values():
+            self.article.add_span(span)
+        self.refresh()
 
     def refresh(self) -> None:
+        """Read the groups again (whether each is settled depends on gold and on the rejections) and redraw the list."""
         row = max(self.group_list.currentRow(), 0)
         self.groups = [*self.adjudication.groups(self.document_id), *self.adjudication.link_groups(self.document_id)]
-        gold = self.adjudication.gold.spans(self.document_id)
-        self.article.highlighter.set_spans([])
-        for span in gold:
-            self.article.add_span(span)
         self.group_list.blockSignals(True)
         self.group_list.clear()
         for group in self.groups:
             name, color = ("fa5s.link", "#3d7be0") if isinstance(group, LinkGroup) else KIND_ICONS[group.kind]
-            item = QListWidgetItem(icon("fa5s.check", "#2e9e5b") if group.settled else icon(name, color), self._caption(group))
+            caption = self._caption(group)
+            item = QListWidgetItem(icon("fa5s.check", "#2e9e5b") if group.settled else icon(name, color), caption)
+            item.setToolTip(html.escape(caption))
             self.group_list.addItem(item)
         self.group_list.blockSignals(False)
         if self.groups:
             self.group_list.setCurrentRow(min(row, len(self.groups) - 1))
             self._show_group(self.group_list.currentRow())
+        self._show_status()
+
+    def _show_status(self) -> None:
         settled = sum(g.settled for g in self.groups)
-        status = self.adjudication.status(self.document_id)
         self.status.setText(
             self.tr("%1 of %2 settled · adjudication %3").replace("%1", str(settled)).replace("%2", str(len(self.groups)))
-            .replace("%3", status.replace("_", " "))
+            .replace("%3", self.adjudication_status.replace("_", " "))
         )
+
+    def _on_changed(self, changes: Changes) -> None:
+        """Redraw what a write (here or in the main window) changed in this document."""
+        document = self.document_id
+        if changes.bulk:  # an import or a merge: too much to follow change by change
+            self.reload()
+            return
+        rejections = {REJECTED_KEY.format(document=document), REJECTED_LINKS_KEY.format(document=document)}
+        if document not in changes.documents() and not rejections & changes.settings:
+            return
+        for change in changes.spans:
+            span = change.span
+            if span.document_id != document or span.annotator != GOLD:
+                continue
+            if change.kind == Change.REMOVED:
+                self.gold.pop(span.id, None)
+                self.article.remove_span(span.id)
+            else:
+                if span.id in self.gold:
+                    self.article.remove_span(span.id)
+                self.gold[span.id] = span
+                self.article.add_span(span)
+        for state in changes.states:
+            if state.document_id == document and state.layer == GOLD:
+                self.adjudication_status = state.status
+        if changes.spans or changes.relations or rejections & changes.settings:
+            self.refresh()
+        else:
+            self._show_status()
+
+    def done(self, result: int) -> None:
+        """Closed: stop following the controller (the main window makes a new view next time)."""
+        if self._following:
+            self._following = False
+            self.controller.changed.disconnect(self._on_changed)
+            self.controller.message.disconnect(self._on_message)
+        super().done(result)
+
+    def _on_message(self, text: str, level: int) -> None:
+        if level != Level.INFO:
+            self.notice.show_message(text, level)
 
     def _caption(self, group: Group | LinkGroup) -> str:
         if isinstance(group, LinkGroup):
@@ -139,22 +211,27 @@ class AdjudicationView(QDialog):
             return
         group = self.groups[row]
         if isinstance(group, LinkGroup):
-            self.version_list.addItem(
-                f"1 · {group.label} «{group.source_text}» → «{group.target_text}» — {', '.join(group.annotators)}"
-            )
+            self._add_version(f"1 · {group.label} «{group.source_text}» → «{group.target_text}» — {', '.join(group.annotators)}")
             ends = [end for end in (group.source, group.target) if end[0] == self.document_id]
             self.article.set_links([], [(end[1], end[2], self.colors.get(end[3], "#808080")) for end in ends])
             self.article.select_range(group.start, group.start)
             return
         for number, version in enumerate(group.versions, start=1):
             attributes = ", ".join(f"{k}={v}" for k, v in sorted(version.attributes.items()))
-            self.version_list.addItem(
+            self._add_version(
                 f"{number} · {version.label} «{version.text}» — {', '.join(version.annotators)}" + (f" ({attributes})" if attributes else "")
             )
         partners = [(v.start, v.end, self.colors.get(v.label, "#808080")) for v in group.versions]
         self.article.set_links([], partners)
         self.article.select_range(group.start, group.start)
         self.article.ensureCursorVisible()
+
+    def _add_version(self, text: str) -> None:
+        item = QListWidgetItem(text)
+        item.setToolTip(html.escape(text))
+        self.version_list.addItem(item)
+
+    # Acting: every write is a command the controller runs
 
     def current(self) -> Group | LinkGroup | None:
         row = self.group_list.currentRow()
@@ -176,100 +253,34 @@ class AdjudicationView(QDialog):
         group = self.current()
         if isinstance(group, LinkGroup):
             if index == 0:
-                self._run(lambda: self._accept_link(group))
+                self.controller.perform(AcceptLink(self.adjudication, document_id=self.document_id, link=group))
             return
         if group is None or index >= len(group.versions):
             return
-        self._run(lambda: self._accept_version(group.versions[index]))
-
-    def _accept_link(self, link: LinkGroup) -> None:
-        record = self.adjudication.accept_link(self.document_id, link)
-        relations = RelationService(self.adjudication.project, annotator=self.adjudication.reviewer.name, tagging=self.adjudication.gold)
-        holder = {"record": record}
-
-        def undo() -> None:
-            holder["record"] = relations.delete(holder["record"].id)
-
-        self.undo_stack.push(
-            FunctionCommand(self.tr("Accept link"), undo=undo, redo=lambda: relations.restore(holder["record"]))
-        )
-
-    def _accept_version(self, version: Version) -> None:
-        span = self.adjudication.accept(self.document_id, version)
-        self._push_created(self.tr("Accept %1").replace("%1", version.label), [span])
+        self.controller.perform(AcceptVersion(self.adjudication, document_id=self.document_id, version=group.versions[index]))
 
     def accept_all(self) -> None:
-        self._run(lambda: self._push_created(self.tr("Accept all that agree"), self.adjudication.accept_all_agreeing(self.document_id)))
+        if not any(group.kind == Kind.AGREE and not group.settled for group in self.groups):
+            self.status.setText(self.tr("Nothing that everyone agrees on is left to accept."))
+            return
+        self.controller.perform(AcceptAllAgreeing(self.adjudication, document_id=self.document_id))
 
     def tag_selection(self, label: str) -> None:
         start, end = self.article.selection()
         if start == end:
             return
-        self._run(lambda: self._push_created(
-            self.tr("Gold %1").replace("%1", label),
-            [self.adjudication.gold.create_span(document_id=self.document_id, start=start, end=end, label=label)],
-        ))
-
-    def _push_created(self, text: str, spans: list[SpanRecord]) -> None:
-        if not spans:
-            return
-        holder: dict[str, list[SpanDeletion]] = {"gone": []}
-        gold = self.adjudication.gold
-
-        def undo() -> None:
-            holder["gone"] = [gold.delete_span(span.id) for span in spans]
-
-        def redo() -> None:
-            for deletion in holder["gone"]:
-                gold.restore(deletion)
-
-        self.undo_stack.push(FunctionCommand(text, undo=undo, redo=redo))
+        text = self.article.text[start:end]
+        command = TagSpan(self.adjudication.gold, document_id=self.document_id, start=start, end=end, label=label, text=text)
+        command.setText(self.tr("Gold %1 «%2»").replace("%1", isolate(label)).replace("%2", short(text)))
+        self.controller.perform(command)
 
     def reject_current(self) -> None:
         group = self.current()
-        if group is None:
-            return
         if isinstance(group, LinkGroup):
-            link = group
-
-            def reject_link() -> None:
-                self.adjudication.reject_link(self.document_id, link)
-                self.undo_stack.push(FunctionCommand(
-                    self.tr("Reject link"),
-                    undo=lambda: self.adjudication.reject_link(self.document_id, link, rejected=False),
-                    redo=lambda: self.adjudication.reject_link(self.document_id, link),
-                ))
-
-            self._run(reject_link)
-            return
-
-        def reject() -> None:
-            gold = self.adjudication.gold
-            removed = [gold.delete_span(span.id) for span in group.gold]
-            self.adjudication.reject(self.document_id, group)
-
-            def undo() -> None:
-                self.adjudication.reject(self.document_id, group, rejected=False)
-                for deletion in removed:
-                    gold.restore(deletion)
-
-            def redo() -> None:
-                for deletion in removed:
-                    gold.delete_span(deletion.span.id)
-                self.adjudication.reject(self.document_id, group)
-
-            self.undo_stack.push(FunctionCommand(self.tr("Reject"), undo=undo, redo=redo))
-
-        self._run(reject)
+            self.controller.perform(RejectLink(self.adjudication, document_id=self.document_id, link=group))
+        elif group is not None:
+            self.controller.perform(RejectGroup(self.adjudication, document_id=self.document_id, group=group))
 
     def toggle_done(self) -> None:
-        current = self.adjudication.status(self.document_id)
-        new = DocumentStatus.IN_PROGRESS if current == DocumentStatus.DONE else DocumentStatus.DONE
-        self._run(lambda: self.adjudication.set_status(self.document_id, new))
-
-    def _run(self, action: object) -> None:
-        try:
-            action()  # type: ignore[operator]
-        except AnnotatorError as error:
-            QMessageBox.warning(self, self.tr("Adjudication"), str(error))
-        self.refresh()
+        new = DocumentStatus.IN_PROGRESS if self.adjudication_status == DocumentStatus.DONE else DocumentStatus.DONE
+        self.controller.perform(SetAdjudicationStatus(self.adjudication, document_id=self.document_id, status=new))

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from annotator.app import make_application, parse_args
 from annotator.core.model import DocumentId, DocumentStatus
-from annotator.services.io.exporting import export_jsonl
+from annotator.services.io.datasets import export_dataset
 from annotator.services.team.identity import Role, identify
 from annotator.services.annotation.tagging import TaggingService
 from annotator.storage.project import Project
@@ -22,9 +22,31 @@ from tests.conftest import add_document
 TEXT = "قال مسؤول كبير إن الرئيس بعث رسالة إلى طهران أمس، ونفت البعثة ذلك."
 
 
+def export_gold(project: Project, out: Path) -> None:
+    export_dataset(project, out, format="jsonl", layer="gold")
+
+
+def gold_rows(project: Project) -> tuple[list[tuple], list[tuple]]:
+    """Every gold span and link as stored, with its id."""
+    from sqlalchemy import select
+
+    from annotator.storage.models import Annotator, Relation, Span
+
+    with project.reading() as session:
+        spans = session.execute(
+            select(Span.id, Span.uid, Span.label, Span.start, Span.end, Span.derived_from)
+            .join(Annotator, Annotator.id == Span.annotator_id).where(Annotator.name == "gold").order_by(Span.id)
+        ).all()
+        relations = session.execute(
+            select(Relation.id, Relation.uid, Relation.label, Relation.from_span_id, Relation.to_span_id)
+            .join(Annotator, Annotator.id == Relation.annotator_id).where(Annotator.name == "gold").order_by(Relation.id)
+        ).all()
+    return [tuple(row) for row in spans], [tuple(row) for row in relations]
+
+
 def tag(project: Project, name: str, doc: DocumentId, phrase: str, label: str) -> None:
     start = TEXT.index(phrase)
-    TaggingService(project, annotator=name).create_span(document_id=doc, start=start, end=start + len(phrase), label=label)
+    TaggingService(project, annotator=name).create_span(document_id=doc, start=start, end=start + len(phrase), label=label).span
 
 
 def reviewer_window(qtbot: QtBot, project: Project) -> MainWindow:
@@ -64,11 +86,13 @@ def test_a_document_adjudicated_with_the_keyboard_gives_a_gold_export(qtbot: QtB
     qtbot.keyClick(view.group_list, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert [g.settled for g in view.groups] == [True, True, False]
     qtbot.keyClick(view.group_list, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert [g.settled for g in view.groups] == [True, True, True]
     qtbot.keyClick(view.group_list, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert view.adjudication.status(DocumentId(1)) == DocumentStatus.DONE
     assert "adjudication done" in view.status.text()
+    assert window.controller.undo_stack.count() == 4  # one shared history: accept all, accept, reject, done
     out = tmp_path / "gold.jsonl"
-    export_jsonl(project, out, layer="gold")
+    export_gold(project, out)
     [record] = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [(s["text"], s["derived_from"]) for s in record["spans"]] == [
         ("مسؤول كبير", ["lina", "omar"]),
@@ -110,7 +134,7 @@ def test_agreeing_links_are_accepted_with_their_spans(qtbot: QtBot, project: Pro
         tag(project, name, doc, "الرئيس بعث رسالة إلى طهران", "CLAIM")
         tagger = TaggingService(project, annotator=name)
         source, claim = tagger.spans(doc)
-        RelationService(project, annotator=name, tagging=tagger).create(label="ATTRIBUTION", from_span=claim.id, to_span=source.id)
+        RelationService(project, annotator=name, tagging=tagger).create(label="ATTRIBUTION", from_span=claim.id, to_span=source.id).relation
     identify(project, "rana", Role.REVIEWER)
     window = MainWindow(project, annotator="rana")
     qtbot.addWidget(window)
@@ -120,9 +144,102 @@ def test_agreeing_links_are_accepted_with_their_spans(qtbot: QtBot, project: Pro
     view.accept_all()
     assert all(g.settled for g in view.groups)
     out = tmp_path / "gold.jsonl"
-    export_jsonl(project, out, layer="gold")
+    export_gold(project, out)
     [record] = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [r["label"] for r in record["relations"]] == ["ATTRIBUTION"]
     assert all(r["annotator"] == "gold" for r in record["relations"])
-    view.undo_stack.undo()
-    assert not any(g.settled for g in view.groups[:2])
+    before = gold_rows(project)
+    window.controller.undo()
+    assert not any(g.settled for g in view.groups)
+    assert gold_rows(project) == ([], [])
+    window.controller.redo()
+    assert gold_rows(project) == before  # the same spans and link, with the same ids
+    assert all(g.settled for g in view.groups)
+
+
+def adjudication_view(qtbot: QtBot, project: Project):  # noqa: ANN201
+    window = reviewer_window(qtbot, project)
+    window.open_adjudication()
+    return window, window.adjudication_view
+
+
+def test_accept_then_undo_and_redo_through_the_controller(qtbot: QtBot, project: Project) -> None:
+    window, view = adjudication_view(qtbot, project)
+    view.group_list.setCurrentRow(1)  # the two CLAIMs
+    view.accept(1)  # omar's
+    [(span_id, uid, label, start, end, derived)] = gold_rows(project)[0]
+    assert (label, TEXT[start:end], derived) == ("CLAIM", "بعث رسالة إلى طهران أمس", ["omar"])
+    assert view.groups[1].settled and span_id in view.gold
+    window.controller.undo()
+    assert gold_rows(project) == ([], [])
+    assert not view.groups[1].settled and not view.gold
+    window.controller.redo()
+    assert gold_rows(project)[0] == [(span_id, uid, label, start, end, derived)]
+    assert view.groups[1].settled and span_id in view.gold
+
+
+def test_a_gold_span_from_the_selection_and_its_undo(qtbot: QtBot, project: Project) -> None:
+    window, view = adjudication_view(qtbot, project)
+    start = TEXT.index("طهران")
+    view.article.select_range(start, start + len("طهران"))
+    view.tag_selection("SOURCE")
+    [(span_id, _uid, label, *_rest)] = gold_rows(project)[0]
+    assert label == "SOURCE" and span_id in view.gold
+    assert window.controller.undo_stack.undoText().startswith("Gold")
+    window.controller.undo()
+    assert gold_rows(project) == ([], []) and not view.gold
+
+
+def test_links_are_rejected_and_the_rejection_undone(qtbot: QtBot, project: Project) -> None:
+    from annotator.services.annotation.relations import RelationService
+
+    make_application()
+    doc = DocumentId(add_document(project, TEXT))
+    tag(project, "lina", doc, "مسؤول كبير", "SOURCE")
+    tag(project, "lina", doc, "الرئيس بعث رسالة إلى طهران", "CLAIM")
+    tagger = TaggingService(project, annotator="lina")
+    source, claim = tagger.spans(doc)
+    RelationService(project, annotator="lina", tagging=tagger).create(label="ATTRIBUTION", from_span=claim.id, to_span=source.id)
+    identify(project, "rana", Role.REVIEWER)
+    window = MainWindow(project, annotator="rana")
+    qtbot.addWidget(window)
+    window.open_adjudication()
+    view = window.adjudication_view
+    view.group_list.setCurrentRow(2)
+    view.accept(0)  # its spans are not gold yet: refused, and nothing kept for undo
+    assert "accept both of this link's spans" in view.notice.text()
+    assert window.controller.undo_stack.count() == 0
+    view.reject_current()
+    assert view.groups[2].rejected
+    window.controller.undo()
+    assert not view.groups[2].rejected
+
+
+def test_a_busy_project_accepts_once_it_is_free(qtbot: QtBot, project_path: Path) -> None:
+    import sqlite3
+
+    with Project.create(project_path):
+        pass
+    project = Project.open(project_path, busy_timeout_ms=50)
+    try:
+        window, view = adjudication_view(qtbot, project)
+        messages: list[tuple[str, int]] = []
+        window.controller.message.connect(lambda text, level: messages.append((text, level)))
+        other = sqlite3.connect(project_path, isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")
+        try:
+            view.group_list.setCurrentRow(1)
+            view.accept(1)
+            assert any("busy" in text for text, _level in messages)
+            assert "busy" in view.notice.text()
+            assert gold_rows(project) == ([], [])
+        finally:
+            other.execute("ROLLBACK")
+            other.close()
+        qtbot.waitUntil(lambda: bool(gold_rows(project)[0]), timeout=5000)
+        [(_id, _uid, label, start, end, _derived)] = gold_rows(project)[0]
+        assert (label, TEXT[start:end]) == ("CLAIM", "بعث رسالة إلى طهران أمس")
+        qtbot.waitUntil(lambda: view.groups[1].settled, timeout=2000)
+        assert window.controller.undo_stack.count() == 1
+    finally:
+        project.close()
