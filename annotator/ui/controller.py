@@ -7,6 +7,7 @@ widgets hear of it, so no widget ever guesses what a write did.
 
 from __future__ import annotations
 
+import traceback
 from collections import deque
 from collections.abc import Callable
 from dataclasses import replace
@@ -142,7 +143,7 @@ class Controller(QObject):
         """Run the command (now, or once the project is free), keep it for undo if it succeeded, tell everyone."""
 
         def run() -> None:
-            if command.undoable and not self.writable:
+            if getattr(self.project, "read_only", False):
                 raise AnnotatorError(self.why_read_only())
             changes = command.do()
             if command.undoable:
@@ -228,6 +229,14 @@ class Controller(QObject):
                 self._jobs.popleft()
                 self._waited_ms = 0
                 self.message.emit(_tr("Not done: %1. %2").replace("%1", isolate(what)).replace("%2", str(error)), Level.ERROR)
+            except Exception as error:  # noqa: BLE001 - a fault we did not foresee still reaches the user, and is logged
+                self._jobs.popleft()
+                self._waited_ms = 0
+                traceback.print_exc()
+                self.message.emit(
+                    _tr("Not done: %1. Unexpected error (nothing of it was saved): %2").replace("%1", isolate(what)).replace("%2", repr(error)),
+                    Level.ERROR,
+                )
             else:
                 self._jobs.popleft()
                 if self._waited_ms:
