@@ -7,7 +7,8 @@ from PySide6.QtCore import QCoreApplication
 from annotator.core.changes import Changes
 from annotator.core.model import DocumentId, DocumentStatus
 from annotator.services.annotation.adjudication import Adjudication, Group, LinkGroup, Version
-from annotator.ui.commands import Command, isolate, short
+from annotator.ui.commands import Command
+from annotator.ui.texts import isolate, short
 
 
 def _tr(text: str) -> str:

@@ -6,7 +6,6 @@ main window's undo history, its retries on a busy project and its error messages
 
 from __future__ import annotations
 
-import html
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -26,7 +25,8 @@ from annotator.ui.adjudication_commands import (
     SetAdjudicationStatus,
 )
 from annotator.ui.article_view import ArticleView
-from annotator.ui.commands import TagSpan, isolate, short
+from annotator.ui.commands import TagSpan
+from annotator.ui.texts import isolate, plain_tooltip, short
 from annotator.ui.controller import Controller, Level
 from annotator.ui.icons import icon
 from annotator.ui.notice import Notice
@@ -140,7 +140,7 @@ class AdjudicationView(QDialog):
             name, color = ("fa5s.link", "#3d7be0") if isinstance(group, LinkGroup) else KIND_ICONS[group.kind]
             caption = self._caption(group)
             item = QListWidgetItem(icon("fa5s.check", "#2e9e5b") if group.settled else icon(name, color), caption)
-            item.setToolTip(html.escape(caption))
+            item.setToolTip(plain_tooltip(caption))
             self.group_list.addItem(item)
         self.group_list.blockSignals(False)
         if self.groups:
@@ -228,7 +228,7 @@ class AdjudicationView(QDialog):
 
     def _add_version(self, text: str) -> None:
         item = QListWidgetItem(text)
-        item.setToolTip(html.escape(text))
+        item.setToolTip(plain_tooltip(text))
         self.version_list.addItem(item)
 
     # Acting: every write is a command the controller runs

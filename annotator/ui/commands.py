@@ -20,20 +20,11 @@ from annotator.services.annotation.suggestions import SuggestionService
 from annotator.services.annotation.tagging import TaggingService
 from annotator.services.documents import progress
 from annotator.storage.project import Project
+from annotator.ui.texts import isolate, short
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("commands", text)
-
-
-def isolate(text: str) -> str:
-    """A value inside a translated sentence, kept in its own direction (Unicode first-strong isolate)."""
-    return f"\u2068{text}\u2069"
-
-
-def short(text: str, limit: int = 30) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 class Command(QUndoCommand):

@@ -25,7 +25,8 @@ from annotator.services.annotation.tagging import TaggingService
 from annotator.services.documents import progress, query
 from annotator.services.team.identity import Identity, may_write
 from annotator.storage.project import Project
-from annotator.ui.commands import Command, isolate, short
+from annotator.ui.commands import Command
+from annotator.ui.texts import isolate, short
 from annotator.ui.selection import Selection
 
 RETRY_MS = 250

@@ -14,6 +14,7 @@ from annotator.services.documents import query as document_query
 from annotator.services.documents.query import DocumentFilter
 from annotator.storage.project import Project
 from annotator.ui.icons import status_icon
+from annotator.ui.texts import plain_tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -76,7 +77,7 @@ class DocumentListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             finished = self.tr("Finished by: %1").replace("%1", ", ".join(info.finished_by)) if info.finished_by else ""
             parts = [info.title, info.source or "", info.published or "", self._status_text(info.status), finished]
-            return "\n".join(part for part in parts if part)
+            return plain_tooltip("\n".join(part for part in parts if part))
         if role == Qt.ItemDataRole.UserRole:
             return info
         return None

@@ -9,7 +9,8 @@ from annotator.core.model import DocumentId, RelationId, SpanId
 from annotator.core.scheme import Scheme
 from annotator.services.annotation.relations import RelationEnd, RelationView
 from annotator.ui.article_view import ArticleView, LinkDrawing
-from annotator.ui.commands import Link, Unlink, isolate
+from annotator.ui.commands import Link, Unlink
+from annotator.ui.texts import isolate
 from annotator.ui.controller import Controller, Level
 from annotator.ui.tag_panel import TagPanel
 from annotator.ui.target_picker import TargetPicker

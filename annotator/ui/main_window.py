@@ -17,7 +17,8 @@ from annotator.services.team.identity import GOLD, identify, identities, readabl
 from annotator.storage.project import Project
 from annotator.ui.article_view import ArticleView
 from annotator.ui.attribute_editor import Editable
-from annotator.ui.commands import Command, DeleteSpan, EditRelation, EditSpan, SetStatus, TagSpan, isolate, short
+from annotator.ui.commands import Command, DeleteSpan, EditRelation, EditSpan, SetStatus, TagSpan
+from annotator.ui.texts import isolate, short
 from annotator.ui.controller import Controller, Level
 from annotator.ui.document_list import DocumentFilterBar, DocumentList
 from annotator.ui.icons import icon

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem
 from annotator.core.model import DocumentId
 from annotator.services.documents.search import find_in_text, search_corpus
 from annotator.ui.article_view import ArticleView
-from annotator.ui.commands import isolate
+from annotator.ui.texts import isolate
 from annotator.ui.controller import Controller, Level
 
 RESULT_ROLE = Qt.ItemDataRole.UserRole

@@ -8,7 +8,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from annotator.core.changes import Changes
 from annotator.core.cues import CueSuggestion
 from annotator.ui.article_view import ArticleView
-from annotator.ui.commands import AcceptSuggestion, DismissSuggestion, isolate
+from annotator.ui.commands import AcceptSuggestion, DismissSuggestion
+from annotator.ui.texts import isolate
 from annotator.ui.controller import Controller, Level
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
@@ -21,6 +19,7 @@ from annotator.core.scheme import Scheme
 from annotator.services.annotation.relations import RelationView
 from annotator.ui.attribute_editor import AttributeEditor
 from annotator.ui.icons import swatch
+from annotator.ui.texts import plain_tooltip
 
 SPAN_ID_ROLE = Qt.ItemDataRole.UserRole
 EXCERPT = 60
@@ -172,11 +171,6 @@ def _relation_caption(view: RelationView, directed: dict[str, bool], document_id
     if elsewhere:
         caption += f" — {_excerpt(elsewhere[0].document_title, 30)}"
     return caption
-
-
-def plain_tooltip(text: str) -> str:
-    """Tooltips take rich text when the text looks like markup; article text is shown as it is."""
-    return "<p style='white-space:pre-wrap'>" + html.escape(text) + "</p>"
 
 
 def _excerpt(text: str, limit: int) -> str:

@@ -7,6 +7,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from annotator.core.normalize import fold
+from annotator.ui.texts import plain_tooltip
 from annotator.services.annotation.relations import Candidate
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -35,7 +36,7 @@ class TargetPicker(QDialog):
             item = QListWidgetItem(self._caption(candidate, document_id))
             item.setData(ID_ROLE, int(candidate.end.span_id))
             item.setData(SEARCH_ROLE, fold(" ".join((candidate.end.text, candidate.source_text, candidate.end.document_title))))
-            item.setToolTip(candidate.end.text)
+            item.setToolTip(plain_tooltip(candidate.end.text))
             self.list.addItem(item)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(prompt))

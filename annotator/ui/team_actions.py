@@ -5,14 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QMessageBox,
+    QProgressDialog,
     QWidget,
 )
 
@@ -29,7 +31,8 @@ from annotator.services.team.identity import (
     set_blind_mode,
 )
 from annotator.storage.project import Project
-from annotator.ui.commands import OneOff, isolate
+from annotator.ui.commands import OneOff
+from annotator.ui.texts import isolate
 from annotator.ui.controller import Controller, Level
 
 
@@ -100,13 +103,29 @@ class TeamActions(QObject):
         from annotator.services.team.merging import merge_paths
 
         reports = []
+        dialog = QProgressDialog(self.tr("Merging…"), self.tr("Stop"), 0, 0, self.parent_widget)
+        dialog.setObjectName("mergeProgress")
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+
+        def step(done: int, total: int) -> bool:
+            # Between chunks the lock is free and the window draws and answers keys.
+            dialog.setMaximum(total)
+            dialog.setValue(min(done, total))
+            QApplication.processEvents()
+            return not dialog.wasCanceled()
 
         def merge() -> Changes:
-            report = merge_paths(self.project, paths)
+            report = merge_paths(self.project, paths, progress=step)
             reports.append(report)
-            return getattr(report, "changes", Changes(layers=frozenset({"*"})))
+            return report.changes
 
-        self.controller.perform(OneOff(self.tr("Merge project files"), merge), then=lambda _changes: self._merged(reports[0]))
+        def merged(_changes: Changes) -> None:
+            dialog.close()
+            self._merged(reports[0])
+
+        self.controller.perform(OneOff(self.tr("Merge project files"), merge), then=merged)
+        dialog.close()
 
     def _merged(self, report: object) -> None:
         text = (
@@ -116,8 +135,11 @@ class TeamActions(QObject):
             .replace("%3", str(report.relations))  # type: ignore[attr-defined]
         )
         errors = report.errors  # type: ignore[attr-defined]
+        notes = report.notes  # type: ignore[attr-defined]
+        if notes:
+            text += "\n" + "\n".join(f"• {note}" for note in notes)
         if errors:
-            text += "\n" + self.tr("Not merged, and nothing of them changed:") + "\n" + "\n".join(f"• {e}" for e in errors)
+            text += "\n" + self.tr("Not merged, or not all of it (see each line):") + "\n" + "\n".join(f"• {e}" for e in errors)
             QMessageBox.warning(self.parent_widget, self.tr("Merge"), text)
         else:
             QMessageBox.information(self.parent_widget, self.tr("Merge"), text)
