@@ -1,4 +1,4 @@
-"""The command line: new, import, export. Never imports Qt."""
+"""The command line: new, import, export, merge, assign, agreement. Never imports Qt; every error is one line."""
 
 from __future__ import annotations
 
@@ -66,6 +66,10 @@ def main(argv: list[str]) -> int:
         )
     except AnnotatorError as error:
         print(f"annotator: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except OSError as error:  # an output folder that cannot be written, a file that vanished
+        where = f"{error.filename}: " if error.filename else ""
+        print(f"annotator: {where}{error.strerror or error}", file=sys.stderr)
         return EXIT_BAD_INPUT
 
 

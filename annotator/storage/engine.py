@@ -1,28 +1,41 @@
-"""The SQLite engine: per-connection pragmas and write transactions that take the lock up front."""
+"""The SQLite engine: per-connection pragmas, write transactions that take the lock up front, read-only files."""
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event
 
-
 READ_ONLY = "annotator_read_only"
+# The command line waits this long for another writer; the window passes a short one and retries itself.
+DEFAULT_BUSY_TIMEOUT_MS = 10_000
 
 
-def make_engine(path: Path) -> Engine:
-    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": 10})
+def make_engine(path: Path, *, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS, read_only: bool = False, immutable: bool = False) -> Engine:
+    """An engine on the project file. `read_only` opens it with `mode=ro` (WAL readers still need the -shm
+    file beside it); `immutable` for a file nobody writes and whose folder cannot hold a -shm."""
+    timeout = max(0, busy_timeout_ms) / 1000
+    if read_only or immutable:
+        uri = f"file:{quote(str(Path(path).resolve()))}?" + ("immutable=1" if immutable else "mode=ro")
+        engine = create_engine(
+            f"sqlite:///{path}", creator=lambda: sqlite3.connect(uri, uri=True, timeout=timeout, check_same_thread=False)
+        )
+    else:
+        engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": timeout})
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         # Let SQLAlchemy, not the driver, decide where transactions begin.
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
-        cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA synchronous=NORMAL")
+        if not (read_only or immutable):  # both write the file header
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA busy_timeout=10000")
+        cursor.execute(f"PRAGMA busy_timeout={max(0, int(busy_timeout_ms))}")
         cursor.close()
 
     @event.listens_for(engine, "begin")

@@ -10,6 +10,7 @@ from sqlalchemy import Engine, text
 from sqlalchemy.exc import OperationalError
 
 from annotator.core.errors import ProjectError
+from annotator.storage.engine import READ_ONLY
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -36,11 +37,13 @@ def head_revision() -> str:
 
 
 def current_revision(engine: Engine) -> str | None:
-    with engine.connect() as connection:
+    with engine.execution_options(**{READ_ONLY: True}).connect() as connection:  # never waits for a writer
         try:
             return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
-        except OperationalError:  # no such table: a new file, or not a project at all
-            return None
+        except OperationalError as error:
+            if "no such table" in str(error.orig):  # a new file, or not a project at all
+                return None
+            raise
 
 
 def upgrade(engine: Engine) -> None:

@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import select
-from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from annotator.core.errors import ProjectError
+from annotator.core.errors import ProjectError, ProjectReadOnly
 from annotator.core.scheme import Scheme, default_scheme, parse_scheme
-from annotator.storage import guards, migrate, search_index  # noqa: F401 - keeps the search index in step
-from annotator.storage.engine import READ_ONLY, make_engine
+from annotator.storage import failures, guards, migrate, search_index  # noqa: F401 - keeps the search index in step
+from annotator.storage.engine import DEFAULT_BUSY_TIMEOUT_MS, READ_ONLY, make_engine
+from annotator.storage.failures import storage_error
 from annotator.storage.models import Annotator, Setting
 
 FORMAT_KEY = "format"
@@ -23,60 +26,112 @@ SCHEME_KEY = "scheme"
 
 
 class Project:
-    """An open project file. Every write goes through `transaction()` and is committed at its end."""
+    """An open project file. Every write goes through `transaction()` and is committed at its end.
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.engine = make_engine(path)
+    `read_only` is True when the file (or its folder) cannot be written: reads work, and every
+    `transaction()` raises ProjectReadOnly before touching the database.
+    """
+
+    def __init__(
+        self, path: Path, *, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS, read_only: bool = False, immutable: bool = False
+    ) -> None:
+        self.path = Path(path)
+        self.busy_timeout_ms = busy_timeout_ms
+        self.read_only = read_only or immutable
+        self.engine = make_engine(self.path, busy_timeout_ms=busy_timeout_ms, read_only=read_only, immutable=immutable)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._readers = sessionmaker(self.engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False)
         self._scheme: Scheme | None = None
         guards.install(self._sessions, self.scheme_in)
 
     @classmethod
-    def create(cls, path: Path, *, scheme: Scheme | None = None) -> Project:
+    def create(
+        cls, path: Path, *, scheme: Scheme | None = None, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS
+    ) -> Project:
         path = Path(path)
         if path.exists():
             raise ProjectError(f"{path}: already exists")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        project = cls(path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise ProjectError(f"{path}: cannot be created: {error.strerror}") from None
+        if not os.access(path.parent, os.W_OK):
+            raise ProjectReadOnly(f"{path}: the folder is read-only; the project cannot be created there")
+        project = cls(path, busy_timeout_ms=busy_timeout_ms)
         try:
             migrate.upgrade(project.engine)
             with project.transaction() as session:
                 session.add(Setting(key=FORMAT_KEY, value=FORMAT_VALUE))
                 session.add(Setting(key=SCHEME_KEY, value=(scheme or default_scheme()).to_json()))
-        except Exception:
+        except BaseException as error:
             project.close()
             for suffix in ("", "-wal", "-shm"):
                 Path(f"{path}{suffix}").unlink(missing_ok=True)
+            translated = storage_error(error, path) if isinstance(error, DBAPIError) else None
+            if translated is not None:
+                raise translated from error
             raise
         return project
 
     @classmethod
-    def open(cls, path: Path) -> Project:
-        """Open an existing project, upgrading an older file to the current schema."""
+    def open(cls, path: Path, *, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS, read_only: bool = False) -> Project:
+        """Open an existing project, upgrading an older file to the current schema.
+
+        A file that cannot be written (by permissions, or because SQLite says so) opens read-only, and so does
+        any file when `read_only` is given; a read-only file is never upgraded.
+        """
         path = Path(path)
         if not path.is_file():
             raise ProjectError(f"{path}: no such project file")
         _check_sqlite_header(path)
-        project = cls(path)
+        if not read_only and _writable(path):
+            try:
+                return cls._opened(path, busy_timeout_ms=busy_timeout_ms, read_only=False)
+            except ProjectReadOnly:
+                pass  # the permissions say yes and SQLite says no: a read-only mount, a -shm file that is not ours
+        if _nobody_writes(path):
+            return cls._opened(path, busy_timeout_ms=busy_timeout_ms, immutable=True)
         try:
-            if migrate.current_revision(project.engine) is None:
+            return cls._opened(path, busy_timeout_ms=busy_timeout_ms, read_only=True)
+        except ProjectReadOnly:
+            # mode=ro fails only where no -shm file can be made beside the database; then no WAL writer can
+            # be at work on it either, and reading it as immutable is safe.
+            return cls._opened(path, busy_timeout_ms=busy_timeout_ms, immutable=True)
+
+    @classmethod
+    def _opened(cls, path: Path, *, busy_timeout_ms: int, read_only: bool = False, immutable: bool = False) -> Project:
+        project = cls(path, busy_timeout_ms=busy_timeout_ms, read_only=read_only, immutable=immutable)
+        try:
+            revision = migrate.current_revision(project.engine)
+            if revision is None:
                 raise ProjectError(f"{path}: an SQLite file, but not an annotator project")
-            migrate.upgrade(project.engine)
+            if project.read_only and revision != migrate.HEAD:
+                raise ProjectError(
+                    f"{path}: the project file is read-only and was made by an older version; "
+                    "it must be upgraded before it can be opened read-only"
+                )
+            if not project.read_only:
+                migrate.upgrade(project.engine)
             if project.setting(FORMAT_KEY) != FORMAT_VALUE:
                 raise ProjectError(f"{path}: an SQLite file, but not an annotator project")
-        except (DatabaseError, OperationalError) as error:
+        except DBAPIError as error:
             project.close()
+            translated = storage_error(error, path)
+            if isinstance(translated, ProjectReadOnly):
+                raise translated from error
             raise ProjectError(f"{path}: cannot be opened: {error.orig}") from None
-        except Exception:
+        except BaseException:
             project.close()
             raise
         return project
 
     @classmethod
-    def open_or_create(cls, path: Path, *, scheme: Scheme | None = None) -> Project:
-        return cls.open(path) if Path(path).exists() else cls.create(path, scheme=scheme)
+    def open_or_create(
+        cls, path: Path, *, scheme: Scheme | None = None, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS, read_only: bool = False
+    ) -> Project:
+        if Path(path).exists():
+            return cls.open(path, busy_timeout_ms=busy_timeout_ms, read_only=read_only)
+        return cls.create(path, scheme=scheme, busy_timeout_ms=busy_timeout_ms)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -87,17 +142,40 @@ class Project:
     def __exit__(self, *_exc: object) -> None:
         self.close()
 
+    def check_writable(self) -> None:
+        """Raise ProjectReadOnly for a read-only project (before a long job starts)."""
+        if self.read_only:
+            raise failures.read_only(self.path)
+
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One unit of work: committed when the block ends, rolled back if it raises."""
-        with self._sessions() as session, session.begin():
-            yield session
+        """One unit of work: committed when the block ends, rolled back if it raises.
+
+        The write lock is taken before the block runs, so a busy project raises ProjectBusy (after the busy
+        timeout) with nothing done; read-only, disk-full and I/O failures become ProjectReadOnly and DiskFull.
+        """
+        self.check_writable()
+        try:
+            with self._sessions() as session, session.begin():
+                session.connection()  # BEGIN IMMEDIATE here, not at the block's first statement
+                yield session
+        except DBAPIError as error:
+            translated = storage_error(error, self.path)
+            if translated is None:
+                raise
+            raise translated from error
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
         """A session for reads only: it does not wait for a writer, and a writer does not wait for it."""
-        with self._readers() as session:
-            yield session
+        try:
+            with self._readers() as session:
+                yield session
+        except DBAPIError as error:
+            translated = storage_error(error, self.path)
+            if translated is None:
+                raise
+            raise translated from error
 
     @property
     def scheme(self) -> Scheme:
@@ -144,3 +222,18 @@ def _check_sqlite_header(path: Path) -> None:
         raise ProjectError(f"{path}: not a project file (not an SQLite database)")
     if not header:
         raise ProjectError(f"{path}: empty file, not a project")
+
+
+def _writable(path: Path) -> bool:
+    """The file and its folder (where SQLite keeps the -wal and -shm files) can be written by this user."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def _nobody_writes(path: Path) -> bool:
+    """No write permission for anyone and no uncheckpointed WAL: reading it as immutable misses nothing and
+    leaves no -wal or -shm files (owned by this user) beside someone else's project."""
+    wal = Path(f"{path}-wal")
+    try:
+        return not path.stat().st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) and (not wal.exists() or wal.stat().st_size == 0)
+    except OSError:
+        return False

@@ -23,6 +23,7 @@ class MergeReport:
 
 def merge_paths(target: Project, sources: list[Path]) -> MergeReport:
     """Merge each file in its own transaction; a file that cannot be merged is reported and changes nothing."""
+    target.check_writable()
     total = MergeReport()
     for path in sources:
         try:

@@ -1,0 +1,49 @@
+"""What the database said, in words for the user: busy, read-only, disk full — each naming the project file."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from sqlalchemy.exc import DBAPIError
+
+from annotator.core.errors import DiskFull, ProjectBusy, ProjectReadOnly, StorageError
+
+BUSY_NAMES = ("SQLITE_BUSY", "SQLITE_LOCKED")
+BUSY_WORDS = ("database is locked", "database is busy", "database table is locked")
+READ_ONLY_WORDS = ("readonly database", "read-only database", "read only database")
+FULL_WORDS = ("database or disk is full",)
+IO_WORDS = ("disk i/o error",)
+
+
+def busy(path: Path) -> ProjectBusy:
+    return ProjectBusy(f"{path}: the project is busy: another program is writing to it; nothing was changed")
+
+
+def read_only(path: Path) -> ProjectReadOnly:
+    return ProjectReadOnly(f"{path}: the project file is read-only; nothing was changed")
+
+
+def storage_error(error: BaseException, path: Path) -> StorageError | None:
+    """The StorageError this driver error stands for, or None when it is not about the file or the disk
+    (an integrity error, a programming error: those keep their own type)."""
+    original = error.orig if isinstance(error, DBAPIError) else error
+    if not isinstance(original, sqlite3.OperationalError | sqlite3.DatabaseError) or isinstance(
+        original, sqlite3.IntegrityError | sqlite3.ProgrammingError | sqlite3.InterfaceError
+    ):
+        return None
+    name = getattr(original, "sqlite_errorname", "") or ""
+    words = str(original).lower()
+    if name.startswith(BUSY_NAMES) or any(w in words for w in BUSY_WORDS):
+        return busy(path)
+    if name.startswith("SQLITE_READONLY") or any(w in words for w in READ_ONLY_WORDS):
+        return read_only(path)
+    if name == "SQLITE_FULL" or any(w in words for w in FULL_WORDS):
+        return DiskFull(f"{path}: the disk is full; nothing was changed")
+    if name.startswith("SQLITE_IOERR") or any(w in words for w in IO_WORDS):
+        return DiskFull(f"{path}: the disk could not be written (disk I/O error); nothing was changed")
+    if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or "malformed" in words:
+        return StorageError(f"{path}: the project file is damaged ({original}); nothing was changed")
+    if name.startswith("SQLITE_CANTOPEN") or "unable to open database file" in words:
+        return StorageError(f"{path}: the project file cannot be opened (was it moved or deleted?); nothing was changed")
+    return None
