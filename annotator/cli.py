@@ -143,7 +143,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             raise AnnotatorError(f"--documents {args.documents!r}: use status=done, status=in_progress or status=new")
         status = value
     with Project.open(args.project) as project:
-        report = export_dataset(project, args.format, args.out, layer=args.layer, status=status)
+        report = export_dataset(project, args.out, format=args.format, layer=args.layer, status=status)
     for note in report.notes:
         print(f"note: {note}")
     print(f"exported {report.documents} document(s), {report.spans} span(s), {report.relations} relation(s) to {args.out} ({args.format})")

@@ -114,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
         rows.append(("  peak memory of the import", f"{imported['rss_mb']:.0f} MB", "", "≤ 400 MB", ""))
         with Project.open(project_path) as project:
             floor = export_floor(project_path, folder / "floor.jsonl")
-            row("JSONL export of the corpus", timed(lambda: export_dataset(project, "jsonl", folder / "out.jsonl"), 3), "≤ 3 s, ≤ 2× floor", "s", floor)
+            row("JSONL export of the corpus", timed(lambda: export_dataset(project, folder / "out.jsonl", format="jsonl"), 3), "≤ 3 s, ≤ 2× floor", "s", floor)
             rng = random.Random(3)
             queries = [rng.choice(WORDS) + (" " + rng.choice(WORDS) if i % 2 else "") for i in range(20)]
             row("corpus search (normalized)", [timed(lambda q=q: search_corpus(project, q))[0] for q in queries], "≤ 50 ms")

@@ -12,10 +12,10 @@ from hypothesis import strategies as st
 
 from annotator.core.model import DocumentId
 from annotator.core.offsets import is_grapheme_boundary
-from annotator.services.io import exporting
-from annotator.services.io.exporting import export_jsonl
+from annotator.services.io.datasets import export_dataset
+from annotator.services.io.formats import jsonl
+from annotator.services.io.formats.jsonl import record_validator
 from annotator.services.io.importing import import_paths
-from annotator.services.io.readers import record_validator
 from annotator.services.annotation.tagging import TaggingService
 from annotator.storage.models import Relation
 from annotator.storage.project import Project
@@ -43,7 +43,7 @@ def tag_everything(project: Project, text: str) -> None:
 def test_every_record_is_valid_and_every_offset_exact(project: Project, tmp_path: Path) -> None:
     tag_everything(project, HARD)
     out = tmp_path / "out.jsonl"
-    assert export_jsonl(project, out) == 1
+    assert export_dataset(project, out, format="jsonl").documents == 1
     [record] = read_records(out)
     record_validator().validate(record)
     assert record["text"] == HARD and record["direction"] == "rtl"
@@ -58,10 +58,10 @@ def test_every_record_is_valid_and_every_offset_exact(project: Project, tmp_path
 def test_export_then_import_into_a_fresh_project_reproduces_everything(project: Project, tmp_path: Path) -> None:
     tag_everything(project, HARD)
     first, second = tmp_path / "first.jsonl", tmp_path / "second.jsonl"
-    export_jsonl(project, first)
+    export_dataset(project, first, format="jsonl")
     with Project.create(tmp_path / "fresh.db") as fresh:
         assert import_paths(fresh, [first], annotator="nobody").errors == []
-        export_jsonl(fresh, second)
+        export_dataset(fresh, second, format="jsonl")
     assert read_records(second) == read_records(first)
 
 
@@ -72,9 +72,9 @@ def test_a_failed_export_leaves_no_file(project: Project, tmp_path: Path, monkey
     def broken(_record: object, **_kwargs: object) -> str:
         raise OSError("disk full")
 
-    monkeypatch.setattr(exporting.json, "dumps", broken)
+    monkeypatch.setattr(jsonl.json, "dumps", broken)
     with pytest.raises(OSError):
-        export_jsonl(project, out)
+        export_dataset(project, out, format="jsonl")
     assert not out.exists()
     assert not [p for p in tmp_path.iterdir() if p.suffix == ".part"]
 
@@ -95,10 +95,10 @@ def test_round_trip_holds_for_generated_hard_unicode(text: str, data: st.DataObj
             for pair in pairs:
                 start, end = sorted(pair)
                 tagger.create_span(document_id=doc, start=start, end=end, label="CLAIM")
-            export_jsonl(project, root / "a.jsonl")
+            export_dataset(project, root / "a.jsonl", format="jsonl")
         with Project.create(root / "b.db") as fresh:
             assert import_paths(fresh, [root / "a.jsonl"], annotator="x").errors == []
-            export_jsonl(fresh, root / "b.jsonl")
+            export_dataset(fresh, root / "b.jsonl", format="jsonl")
         first, second = read_records(root / "a.jsonl"), read_records(root / "b.jsonl")
     assert first == second
     for record in first:
@@ -119,7 +119,7 @@ def test_export_by_layer_and_gold_provenance(project: Project, tmp_path: Path) -
     ).span
     for layer, expected in (("gold", {"gold"}), ("annotator:adel", {"adel"}), ("all", {"rana", "adel", "gold"})):
         out = tmp_path / f"{layer.replace(':', '-')}.jsonl"
-        export_jsonl(project, out, layer=layer)
+        export_dataset(project, out, format="jsonl", layer=layer)
         [record] = read_records(out)
         record_validator().validate(record)
         assert {s["annotator"] for s in record["spans"]} == expected
@@ -127,5 +127,5 @@ def test_export_by_layer_and_gold_provenance(project: Project, tmp_path: Path) -
     assert gold["derived_from"] == ["rana", "adel"] and gold["text"] == HARD
     assert read_records(tmp_path / "gold.jsonl")[0]["relations"] == []
     with pytest.raises(AnnotatorError, match="no layer 'nobody'"):
-        export_jsonl(project, tmp_path / "x.jsonl", layer="annotator:nobody")
+        export_dataset(project, tmp_path / "x.jsonl", format="jsonl", layer="annotator:nobody")
     assert not (tmp_path / "x.jsonl").exists()

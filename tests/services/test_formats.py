@@ -52,7 +52,7 @@ def content(project: Project, *, keep_relation_attributes: bool = True, keep_cro
     """What must survive a round trip, without ids (formats other than jsonl do not carry them)."""
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder) / "x.jsonl"
-        export_dataset(project, "jsonl", out)
+        export_dataset(project, out, format="jsonl")
         records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     result = []
     for record in records:
@@ -70,7 +70,7 @@ def content(project: Project, *, keep_relation_attributes: bool = True, keep_cro
 def test_export_then_import_reproduces_spans_relations_and_attributes(project: Project, tmp_path: Path, fmt: str) -> None:
     fill(project)
     out = tmp_path / FORMATS[fmt]
-    report = export_dataset(project, fmt, out)
+    report = export_dataset(project, out, format=fmt)
     assert report.documents == 2 and report.spans == 8
     assert report.relations == 2 and "cross" in " ".join(report.notes)  # the contradiction crosses documents
     assert detect_format(out) == fmt
@@ -85,7 +85,7 @@ def test_export_then_import_reproduces_spans_relations_and_attributes(project: P
 
 def test_labelstudio_offsets_are_utf16_units(project: Project, tmp_path: Path) -> None:
     fill(project)
-    export_dataset(project, "labelstudio", tmp_path / "ls.json")
+    export_dataset(project, tmp_path / "ls.json", format="labelstudio")
     for task in json.loads((tmp_path / "ls.json").read_text(encoding="utf-8")):
         units = task["data"]["text"].encode("utf-16-le")
         for annotation in task["annotations"]:
@@ -97,7 +97,7 @@ def test_labelstudio_offsets_are_utf16_units(project: Project, tmp_path: Path) -
 
 def test_csv_opens_in_a_spreadsheet_and_every_offset_matches(project: Project, tmp_path: Path) -> None:
     fill(project)
-    export_dataset(project, "csv", tmp_path / "csv")
+    export_dataset(project, tmp_path / "csv", format="csv")
     assert (tmp_path / "csv" / "spans.csv").read_bytes().startswith(b"\xef\xbb\xbf")
     texts = {"letter": LETTER, "denial": DENIAL}
     with (tmp_path / "csv" / "spans.csv").open(encoding="utf-8-sig", newline="") as handle:
@@ -114,8 +114,8 @@ def test_csv_opens_in_a_spreadsheet_and_every_offset_matches(project: Project, t
 def test_conll_tokens_and_bio_tags_read_back_to_the_spans(project: Project, tmp_path: Path) -> None:
     fill(project)
     with pytest.raises(Exception, match="CoNLL holds one layer"):
-        export_dataset(project, "conll", tmp_path / "all.conll")
-    export_dataset(project, "conll", tmp_path / "lina.conll", layer="annotator:lina")
+        export_dataset(project, tmp_path / "all.conll", format="conll")
+    export_dataset(project, tmp_path / "lina.conll", format="conll", layer="annotator:lina")
     texts = {"letter": LETTER, "denial": DENIAL}
     columns, document, found = [], None, set()
     open_spans: dict[str, list[int]] = {}
@@ -144,7 +144,7 @@ def test_parquet_loads_in_pandas_and_datasets(project: Project, tmp_path: Path, 
     import pandas
 
     fill(project)
-    export_dataset(project, "parquet", tmp_path / "pq")
+    export_dataset(project, tmp_path / "pq", format="parquet")
     frame = pandas.read_parquet(tmp_path / "pq" / "data.parquet")
     assert list(frame["id"]) == ["letter", "denial"]
     for _, row in frame.iterrows():
@@ -162,7 +162,7 @@ def test_a_cancelled_export_leaves_nothing_behind(project: Project, tmp_path: Pa
     out = tmp_path / "target" / FORMATS.get(fmt, fmt)
     out.parent.mkdir()
     with pytest.raises(ExportCancelled):
-        export_dataset(project, fmt, out, progress=lambda done, _total: done < 1)
+        export_dataset(project, out, format=fmt, progress=lambda done, _total: done < 1)
     assert list(out.parent.iterdir()) == []
 
 
@@ -172,7 +172,7 @@ def test_only_documents_with_a_status(project: Project, tmp_path: Path) -> None:
 
     fill(project)
     set_status(project, document_id=DocumentId(2), annotator="lina", status=DocumentStatus.DONE)
-    report = export_dataset(project, "jsonl", tmp_path / "done.jsonl", status="done")
+    report = export_dataset(project, tmp_path / "done.jsonl", format="jsonl", status="done")
     assert report.documents == 1
     assert json.loads((tmp_path / "done.jsonl").read_text(encoding="utf-8"))["id"] == "denial"
 
@@ -200,7 +200,7 @@ def test_round_trips_hold_for_generated_hard_unicode(text: str, data: st.DataObj
             expected = content(project, keep_relation_attributes=False, keep_cross=False)
             for fmt, name in FORMATS.items():
                 out = root / name
-                export_dataset(project, fmt, out)
+                export_dataset(project, out, format=fmt)
                 with Project.create(root / f"{fmt}.db") as fresh:
                     assert import_paths(fresh, [out], annotator="x").errors == []
                     assert content(fresh, keep_relation_attributes=False, keep_cross=False) == expected, fmt

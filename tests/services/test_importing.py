@@ -169,7 +169,7 @@ def test_the_quick_record_check_never_passes_what_the_schema_refuses() -> None:
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
-    from annotator.services.io.readers import _plainly_valid, record_validator
+    from annotator.services.io.formats.jsonl import _plainly_valid, record_validator
 
     good = {
         "id": "d", "title": "t", "text": "نص", "direction": "rtl", "metadata": {},

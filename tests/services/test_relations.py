@@ -96,15 +96,15 @@ def test_another_annotator_cannot_delete_my_relation(project: Project, spans: di
 def test_cross_document_relations_round_trip_through_jsonl(project: Project, spans: dict, tmp_path) -> None:  # noqa: ANN001
     import json
 
-    from annotator.services.io.exporting import export_jsonl
+    from annotator.services.io.datasets import export_dataset
     from annotator.services.io.importing import import_paths
-    from annotator.services.io.readers import record_validator
+    from annotator.services.io.formats.jsonl import record_validator
 
     relations = RelationService(project, annotator="maha")
     relations.create(label="ATTRIBUTION", from_span=spans["claim"].id, to_span=spans["source"].id)
     relations.create(label="CONTRADICTION", from_span=spans["claim"].id, to_span=spans["denial"].id, attributes={"type": "negation"})
     first, second = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
-    export_jsonl(project, first)
+    export_dataset(project, first, format="jsonl")
     records = [json.loads(line) for line in first.read_text(encoding="utf-8").splitlines()]
     for record in records:
         record_validator().validate(record)
@@ -114,7 +114,7 @@ def test_cross_document_relations_round_trip_through_jsonl(project: Project, spa
     ]
     with Project.create(tmp_path / "fresh.db") as fresh:
         assert import_paths(fresh, [first], annotator="x").errors == []
-        export_jsonl(fresh, second)
+        export_dataset(fresh, second, format="jsonl")
         assert import_paths(fresh, [first], annotator="x").skipped  # again: nothing new, no error
         with fresh.reading() as session:
             assert session.scalar(select(func.count(Relation.id))) == 2

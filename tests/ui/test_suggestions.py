@@ -10,7 +10,7 @@ from PySide6.QtGui import QTextCharFormat
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from annotator.services.io.exporting import export_jsonl
+from annotator.services.io.datasets import export_dataset
 from annotator.storage.models import DismissedSuggestion, Span
 from annotator.storage.project import Project
 from annotator.ui.main_window import MainWindow
@@ -64,5 +64,5 @@ def test_backspace_dismisses_for_good_and_undo_restores(window: MainWindow, qtbo
     qtbot.keyClick(view, Qt.Key.Key_Z, CTRL)
     assert [s.text for s in window.controller.suggestions] == ["قال"]
     out = tmp_path / "out.jsonl"
-    export_jsonl(project, out)
+    export_dataset(project, out, format="jsonl")
     assert all(record["spans"] == [] for record in map(json.loads, out.read_text(encoding="utf-8").splitlines()))

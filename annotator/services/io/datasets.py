@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 from annotator.core.errors import AnnotatorError, InputError
 from annotator.core.model import NewDocument
 from annotator.core.scheme import Scheme
-from annotator.services.io.exporting import atomic_output
-from annotator.services.io.formats import ExportReport, Progress, count, selected_records
+from annotator.services.io.exporting import layer_annotators
+from annotator.services.io.formats import ExportReport, Progress, selected_records
 from annotator.services.io.formats.brat import export_brat, read_brat
 from annotator.services.io.formats.conll import export_conll
 from annotator.services.io.formats.csv_format import export_csv
 from annotator.services.io.formats.doccano import export_doccano, read_doccano
+from annotator.services.io.formats.jsonl import export_jsonl, iter_jsonl_file
 from annotator.services.io.formats.labelstudio import export_labelstudio, read_labelstudio
-from annotator.services.io.readers import read_path
+from annotator.services.io.formats.txt import read_text_file
 from annotator.storage.project import Project
 
 EXPORT_FORMATS = ("jsonl", "csv", "brat", "conll", "labelstudio", "doccano", "parquet")
@@ -24,30 +26,41 @@ IMPORT_FORMATS = ("jsonl", "txt", "brat", "labelstudio", "doccano")
 
 
 def export_dataset(
-    project: Project, fmt: str, out: Path, *, layer: str = "all", status: str | None = None, progress: Progress | None = None
+    project: Project,
+    out: Path | str,
+    legacy_out: Path | None = None,
+    /,
+    *,
+    format: str | None = None,  # noqa: A002 - the word the command line and the dialog use
+    layer: str = "all",
+    status: str | None = None,
+    progress: Progress | None = None,
 ) -> ExportReport:
-    """Write the chosen layer in a format; a failure or a cancel leaves nothing at `out`."""
-    if fmt not in EXPORT_FORMATS:
-        raise AnnotatorError(f"unknown format {fmt!r}: use one of {', '.join(EXPORT_FORMATS)}")
-    if fmt == "conll" and layer == "all":
+    """Write the chosen layer in a format to `out`; a failure or a cancel leaves nothing there.
+
+    `export_dataset(project, out, format="jsonl")`; the older order `export_dataset(project, "jsonl", out)` is
+    still understood.
+    """
+    if legacy_out is not None:
+        format, out = str(out), legacy_out
+    out = Path(out)
+    if format not in EXPORT_FORMATS:
+        raise AnnotatorError(f"unknown format {format!r}: use one of {', '.join(EXPORT_FORMATS)}")
+    if format == "conll" and layer == "all":
         raise AnnotatorError("CoNLL holds one layer: choose --layer gold or --layer annotator:NAME")
+    layer_annotators(project, layer)  # a bad layer fails before any file is touched
     records = selected_records(project, layer=layer, status=status, progress=progress)
-    if fmt == "jsonl":
-        report = ExportReport()
-        with atomic_output(out) as stream:
-            for record in records:
-                count(report, record)
-                stream.write(json.dumps(record, ensure_ascii=False) + "\n")
-        return report
-    if fmt == "csv":
+    if format == "jsonl":
+        return export_jsonl(records, out)
+    if format == "csv":
         return export_csv(project, records, out)
-    if fmt == "brat":
+    if format == "brat":
         return export_brat(project.scheme, records, out)
-    if fmt == "conll":
+    if format == "conll":
         return export_conll([label.name for label in project.scheme.span_labels], records, out, layer=layer)
-    if fmt == "labelstudio":
+    if format == "labelstudio":
         return export_labelstudio(records, out)
-    if fmt == "doccano":
+    if format == "doccano":
         return export_doccano(records, out)
     from annotator.services.io.formats.parquet import export_parquet  # pyarrow, only for Parquet
 
@@ -84,12 +97,23 @@ def detect_format(path: Path) -> str:
 
 def read_dataset(path: Path, scheme: Scheme, fmt: str | None = None) -> list[NewDocument]:
     """The documents one file (or brat folder) holds, in the given or detected format."""
+    return [document for batch in iter_dataset(path, scheme, fmt) for document in batch]
+
+
+def iter_dataset(path: Path, scheme: Scheme, fmt: str | None = None) -> Iterator[list[NewDocument]]:
+    """The same in batches: JSON Lines is read as it comes (memory holds one batch), the others whole."""
     fmt = fmt or detect_format(path)
     if fmt not in IMPORT_FORMATS:
         raise InputError(f"cannot import the format {fmt!r} (importable: {', '.join(IMPORT_FORMATS)})", path=str(path))
-    if fmt == "brat":
-        return read_brat(path if path.is_dir() else path.parent, scheme)
-    if fmt in ("jsonl", "txt"):
-        return read_path(path, scheme, as_jsonl=fmt == "jsonl")
-    data = path.read_bytes()
-    return read_labelstudio(data, scheme, path=str(path)) if fmt == "labelstudio" else read_doccano(data, scheme, path=str(path))
+    if fmt == "jsonl":
+        yield from iter_jsonl_file(path, scheme)
+    elif fmt == "txt":
+        yield [read_text_file(path)]
+    elif fmt == "brat":
+        yield read_brat(path if path.is_dir() else path.parent, scheme)
+    else:
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            raise InputError(f"cannot be read: {error.strerror}", path=str(path)) from None
+        yield read_labelstudio(data, scheme, path=str(path)) if fmt == "labelstudio" else read_doccano(data, scheme, path=str(path))

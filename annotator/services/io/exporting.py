@@ -1,23 +1,21 @@
-"""Export a project as JSON Lines: one document a line, spans and relations with their annotators."""
+"""What every export starts from: the export records (one per document, spans and relations with their
+annotators), the chosen layer, and files that appear only when complete."""
 
 from __future__ import annotations
 
-import json
 import os
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import aliased
 
 from annotator.core.errors import AnnotatorError
 from annotator.storage.models import Annotator, Document, Relation, Span
 from annotator.storage.project import Project
-
-Progress = Callable[[int, int], bool]
 
 
 @contextmanager
@@ -141,22 +139,6 @@ def _relation_record(
         record["from_document"] = document
         record["to_document"] = to_document
     return record
-
-
-def export_jsonl(project: Project, out: Path, *, layer: str = "all", progress: Progress | None = None) -> int:
-    """Write every document to `out`; returns how many. A failure or a cancel leaves no file."""
-    layer_annotators(project, layer)  # a bad layer fails before any file is touched
-    with project.reading() as session:
-        total = session.scalar(select(func.count(Document.id))) or 0
-    written = 0
-    with atomic_output(out) as stream:
-        for record in document_records(project, layer=layer):
-            if progress is not None and not progress(written, total):
-                raise ExportCancelled(f"{out}: export cancelled; no file was written")
-            stream.write(json.dumps(record, ensure_ascii=False))
-            stream.write("\n")
-            written += 1
-    return written
 
 
 class ExportCancelled(AnnotatorError):

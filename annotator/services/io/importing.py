@@ -16,7 +16,7 @@ from annotator.core.errors import InputError
 from annotator.core.model import NewDocument, NewRelation
 from annotator.core.normalize import index_form
 from annotator.services.io.datasets import detect_format, read_dataset
-from annotator.services.io.readers import iter_jsonl_file
+from annotator.services.io.formats.jsonl import iter_jsonl_file
 from annotator.services.annotation.tagging import new_uid
 from annotator.storage.models import Document, Relation, Span, utcnow
 from annotator.storage.project import Project

@@ -1,11 +1,13 @@
-"""Read article files (plain text or JSON Lines) into NewDocuments, refusing anything inconsistent."""
+"""JSON Lines, the native format: one document a line with its spans and relations, as described by
+`schemas/export-record.schema.json`. Reading checks every record against the schema, its text and the tag
+scheme; writing streams the export records."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator
 from functools import cache
 from pathlib import Path
-from collections.abc import Iterable, Iterator
 from typing import Any
 
 import jsonschema
@@ -14,9 +16,22 @@ from annotator import paths
 from annotator.core.errors import InputError, SchemeError
 from annotator.core.model import NewDocument, NewRelation, NewSpan
 from annotator.core.scheme import Scheme
-from annotator.core.textio import canonical_offset_map, canonical_text, check_text, decode_article
+from annotator.core.textio import canonical_offset_map, canonical_text, check_text
+from annotator.services.io.exporting import atomic_output
+from annotator.services.io.formats import ExportReport, Record, count
 
-TITLE_LIMIT = 120
+BATCH = 500
+
+
+def export_jsonl(records: Iterable[Record], out: Path) -> ExportReport:
+    """One record a line, written under a temporary name and renamed when complete."""
+    report = ExportReport()
+    with atomic_output(out) as stream:
+        for record in records:
+            count(report, record)
+            stream.write(json.dumps(record, ensure_ascii=False))
+            stream.write("\n")
+    return report
 
 
 @cache
@@ -42,33 +57,7 @@ def _inline(node: Any, definitions: dict[str, Any]) -> Any:
     return node
 
 
-def read_path(path: Path, scheme: Scheme, *, as_jsonl: bool | None = None) -> list[NewDocument]:
-    """The documents in one file; InputError names the file, the line and the reason."""
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise InputError(f"cannot be read: {error.strerror}", path=str(path)) from None
-    if as_jsonl if as_jsonl is not None else path.suffix.lower() == ".jsonl":
-        return read_jsonl(data, scheme, path=str(path))
-    return [read_text_article(data, path=str(path), stem=path.stem)]
-
-
-def read_text_article(data: bytes, *, path: str, stem: str) -> NewDocument:
-    text = decode_article(data, path=path)
-    first_line = next((line.strip() for line in text.split("\n") if line.strip()), stem)
-    title = first_line if len(first_line) <= TITLE_LIMIT else first_line[: TITLE_LIMIT - 1] + "…"
-    return NewDocument(uid=stem, title=title, text=text, metadata={"file": Path(path).name})
-
-
-def read_jsonl(data: bytes, scheme: Scheme, *, path: str) -> list[NewDocument]:
-    try:
-        content = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise InputError(f"not UTF-8 (byte {error.start}): JSON Lines must be UTF-8", path=path) from None
-    return [document for batch in jsonl_batches(content.split("\n"), scheme, path=path, size=None) for document in batch]
-
-
-def iter_jsonl_file(source: Path, scheme: Scheme, *, size: int = 500) -> Iterator[list[NewDocument]]:
+def iter_jsonl_file(source: Path, scheme: Scheme, *, size: int = BATCH) -> Iterator[list[NewDocument]]:
     """The file's documents in batches, read as they come: memory holds one batch, not the corpus."""
     try:
         with source.open(encoding="utf-8-sig", newline="") as lines:
@@ -81,12 +70,12 @@ def iter_jsonl_file(source: Path, scheme: Scheme, *, size: int = 500) -> Iterato
 
 def jsonl_batches(lines: Iterable[str], scheme: Scheme, *, path: str, size: int | None) -> Iterator[list[NewDocument]]:
     """Records checked one by one; a relation to a span of a later record is checked once the file is read
-    (so the caller must treat the whole file as one transaction: an error may come after some batches)."""
+    (so an error may come after some batches: the importer reads the whole file before it writes any of it)."""
     seen: set[str] = set()
     labels: dict[tuple[str | None, str | None], str] = {}
     later: list[tuple[NewRelation, str, int]] = []
     batch: list[NewDocument] = []
-    count = 0
+    records = 0
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
@@ -108,13 +97,13 @@ def jsonl_batches(lines: Iterable[str], scheme: Scheme, *, path: str, size: int 
             else:
                 later.append((relation, document.uid or "", number))
         batch.append(document)
-        count += 1
+        records += 1
         if size is not None and len(batch) >= size:
             yield batch
             batch = []
     for relation, owner, number in later:
         _located_check(relation, owner, labels, scheme, path, number)
-    if not count:
+    if not records:
         raise InputError("contains no records", path=path)
     if batch:
         yield batch
