@@ -13,10 +13,18 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from annotator import paths
 from annotator.core.errors import AnnotatorError
 from annotator.services.io.demo import ensure_demo_project
-from annotator.services.team.identity import Role, default_annotator, identify, remember_identity, remembered_identity
+from annotator.services.team.identity import (
+    Role,
+    default_annotator,
+    identify,
+    remember_identity,
+    remembered_identity,
+)
 from annotator.storage.project import Project
 
 UI_FONT_FAMILIES = ["Noto Sans", "Noto Naskh Arabic", "DejaVu Sans"]
+# The window never blocks on another writer longer than this: the controller retries instead, and says so.
+WINDOW_BUSY_TIMEOUT_MS = 150
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -44,16 +52,27 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+def open_for_window(path: Path | None) -> Project:
+    """The project the window works on, with a short busy timeout: a window must never freeze on a lock."""
+    if path is None:
+        ensure_demo_project().close()
+        path = paths.demo_project_path()
+    if Path(path).exists():
+        return Project.open(path, busy_timeout_ms=WINDOW_BUSY_TIMEOUT_MS)
+    return Project.create(path, busy_timeout_ms=WINDOW_BUSY_TIMEOUT_MS)
+
+
 def main(argv: list[str]) -> int:
     args = parse_args(argv)
     app = make_application([sys.argv[0]])
     from annotator.ui.main_window import MainWindow
 
     try:
-        project = Project.open_or_create(args.project) if args.project else ensure_demo_project()
+        project = open_for_window(args.project)
         name = args.annotator or remembered_identity(project) or default_annotator()
         identity = identify(project, name, Role(args.role) if args.role else None)
-        remember_identity(project, identity)
+        if not project.read_only:
+            remember_identity(project, identity)
     except AnnotatorError as error:
         print(f"annotator: {error}", file=sys.stderr)
         QMessageBox.critical(None, app.tr("Cannot open the project"), str(error))

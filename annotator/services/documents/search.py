@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import select, text
+from sqlalchemy import select
 
 from annotator.core.normalize import fold, fold_with_map
 from annotator.core.offsets import grapheme_ceil
 from annotator.core.model import DocumentId
+from annotator.storage import search_index
 from annotator.storage.models import Document
 from annotator.storage.project import Project
 
@@ -42,26 +43,13 @@ def find_in_text(original: str, query: str) -> list[tuple[int, int]]:
     return found
 
 
-def match_expression(query: str) -> str | None:
-    """An FTS5 phrase of the folded query's words, the last one as a prefix."""
+def search_corpus(project: Project, query: str, *, limit: int = 50) -> list[SearchResult]:
+    """Documents holding the query's words in a row (the last one as a prefix), best first, with their hits."""
     words = WORD.findall(fold(query))
     if not words:
-        return None
-    return '"' + " ".join(words) + '"*'
-
-
-def search_corpus(project: Project, query: str, *, limit: int = 50) -> list[SearchResult]:
-    expression = match_expression(query)
-    if expression is None:
         return []
     with project.reading() as session:
-        ids = [
-            row[0]
-            for row in session.execute(
-                text("SELECT rowid FROM document_search WHERE document_search MATCH :q ORDER BY rank LIMIT :n"),
-                {"q": expression, "n": limit},
-            )
-        ]
+        ids = search_index.matching_documents(session, words, limit=limit)
         if not ids:
             return []
         rows = {row.id: row for row in session.execute(select(Document.id, Document.title, Document.text).where(Document.id.in_(ids)))}

@@ -9,15 +9,15 @@ from pathlib import Path
 
 from typing import Any
 
-from sqlalchemy import insert, select, text
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from annotator.core.errors import InputError
 from annotator.core.model import NewDocument, NewRelation
-from annotator.core.normalize import index_form
 from annotator.services.io.datasets import detect_format, read_dataset
 from annotator.services.io.formats.jsonl import iter_jsonl_file
 from annotator.services.annotation.tagging import new_uid
+from annotator.storage import bulk
 from annotator.storage.models import Document, Relation, Span, utcnow
 from annotator.storage.project import Project
 
@@ -126,12 +126,10 @@ class Inserter:
     def add(self, documents: list[NewDocument]) -> None:
         session = self.session
         digests = [sha256(document.text) for document in documents]
-        self.present.update(_existing(session, Document.sha256, Document.id, [d for d in digests if d not in self.present]))
-        self.taken_documents.update(uid for uid, _ in _existing(session, Document.uid, Document.id, [d.uid for d in documents if d.uid]))
-        self.taken_spans.update(uid for uid, _ in _existing(session, Span.uid, Span.id, [s.uid for d in documents for s in d.spans if s.uid]))
-        self.taken_relations.update(
-            uid for uid, _ in _existing(session, Relation.uid, Relation.id, [r.uid for d in documents for r in d.relations if r.uid])
-        )
+        self.present.update(bulk.lookup(session, Document.sha256, Document.id, [d for d in digests if d not in self.present]))
+        self.taken_documents.update(bulk.lookup(session, Document.uid, Document.id, [d.uid for d in documents]))
+        self.taken_spans.update(bulk.lookup(session, Span.uid, Span.id, [s.uid for d in documents for s in d.spans]))
+        self.taken_relations.update(bulk.lookup(session, Relation.uid, Relation.id, [r.uid for d in documents for r in d.relations]))
         new: list[tuple[NewDocument, str, str]] = []
         for document, digest in zip(documents, digests):
             if digest in self.present:
@@ -143,16 +141,11 @@ class Inserter:
             uid = _free_document_uid(self.taken_documents, document.uid or digest[:16], strict=self.strict_ids)
             self.present[digest] = -1  # the same text twice in one file is imported once
             new.append((document, uid, digest))
-        document_ids = _insert(session, Document, [
+        document_ids = bulk.insert_documents(session, [
             {"uid": uid, "sha256": digest, "title": d.title, "source": d.source, "url": d.url, "published": d.published,
              "text": d.text, "meta": d.metadata, "imported_at": self.now}
             for d, uid, digest in new
         ])
-        if new:
-            session.execute(
-                text("INSERT INTO document_search (rowid, folded) VALUES (:id, :folded)"),
-                [{"id": document_id, "folded": index_form(d.text)} for (d, _uid, _digest), document_id in zip(new, document_ids)],
-            )
         span_rows, span_keys = [], []
         for (document, _uid, _digest), document_id in zip(new, document_ids):
             for span in document.spans:
@@ -163,7 +156,7 @@ class Inserter:
                     "note": span.note, "derived_from": list(span.derived_from), "created_at": self.now, "updated_at": self.now,
                 })
             self.report.imported.append(document.title)
-        self.span_ids.update(zip(span_keys, _insert(session, Span, span_rows)))
+        self.span_ids.update(zip(span_keys, bulk.insert_spans(session, span_rows)))
         for document in documents:
             for relation in document.relations:
                 self.waiting.append((relation, (relation.from_document or document.uid, relation.to_document or document.uid)))
@@ -191,25 +184,11 @@ class Inserter:
                 "created_at": self.now, "updated_at": self.now,
             })
         self.waiting = still
-        if rows:
-            self.session.execute(insert(Relation), rows)
+        bulk.insert_relations(self.session, self.project.scheme_in(self.session), rows)
 
     def finish(self) -> ImportReport:
         self._insert_relations(final=True)
         return self.report
-
-
-def _existing(session: Session, column: Any, key: Any, values: list[str]) -> list[tuple[Any, int]]:
-    found: list[tuple[Any, int]] = []
-    for first in range(0, len(values), 500):
-        found.extend((row[0], row[1]) for row in session.execute(select(column, key).where(column.in_(values[first : first + 500]))))
-    return found
-
-
-def _insert(session: Session, model: Any, rows: list[dict[str, Any]]) -> list[int]:
-    if not rows:
-        return []
-    return list(session.scalars(insert(model).returning(model.id, sort_by_parameter_order=True), rows))
 
 
 def _free_uid_in(taken: set[str], uid: str | None) -> str:

@@ -56,6 +56,8 @@ def identify(project: Project, name: str, role: Role | None = None) -> Identity:
         known = session.scalar(select(Annotator.role).where(Annotator.name == name))
     if known is not None and (role is None or known == role):
         return Identity(name, Role(known))
+    if known is None and role is None and project.read_only:
+        return Identity(name, Role.ANNOTATOR)  # a reader of a project nobody can write: nothing to record
     with project.transaction() as session:
         row = session.scalar(select(Annotator).where(Annotator.name == name))
         if row is None:

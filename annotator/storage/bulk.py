@@ -1,0 +1,64 @@
+"""The one bulk-write path (import, merge, the demo): a statement per table and batch, the relation rules
+checked on every row as the ORM checks them on flush, the search index kept in step."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from annotator.core.scheme import Scheme
+from annotator.storage import guards, search_index
+from annotator.storage.models import Document, DocumentState, Relation, Span
+
+BATCH = guards.BATCH
+
+
+def lookup(session: Session, column: Any, key: Any, values: Iterable[Any]) -> dict[Any, int]:
+    """{value: key} for the rows whose `column` is one of `values` (e.g. Span.uid -> Span.id)."""
+    wanted = list(dict.fromkeys(v for v in values if v is not None))
+    found: dict[Any, int] = {}
+    for first in range(0, len(wanted), BATCH):
+        found.update((row[0], row[1]) for row in session.execute(select(column, key).where(column.in_(wanted[first : first + BATCH]))))
+    return found
+
+
+def insert_documents(session: Session, rows: list[dict[str, Any]], *, indexed: dict[str, str] | None = None) -> list[int]:
+    """Insert documents (the columns of storage.models.Document) and index their texts; their ids, in order.
+
+    `indexed` maps texts to `index_text(text)` computed before the transaction (the folding is the slow part);
+    a text missing from it is folded here."""
+    ids = _insert(session, Document, rows)
+    indexed = indexed or {}
+    search_index.index_documents(session, ((i, indexed.get(row["text"]) or search_index.index_text(row["text"])) for i, row in zip(ids, rows)))
+    return ids
+
+
+def index_texts(texts: Iterable[str]) -> dict[str, str]:
+    """The index form of each text, for `insert_documents(indexed=...)`: call it before the transaction."""
+    return {text: search_index.index_text(text) for text in texts}
+
+
+def insert_spans(session: Session, rows: list[dict[str, Any]]) -> list[int]:
+    return _insert(session, Span, rows)
+
+
+def insert_relations(session: Session, scheme: Scheme, rows: list[dict[str, Any]]) -> list[int]:
+    """Insert relations after checking each against the scheme and its two spans (SchemeError otherwise)."""
+    if not rows:
+        return []
+    guards.check_relation_rows(session, scheme, rows)
+    return _insert(session, Relation, rows)
+
+
+def insert_states(session: Session, rows: list[dict[str, Any]]) -> None:
+    if rows:
+        session.execute(insert(DocumentState), rows)
+
+
+def _insert(session: Session, model: Any, rows: list[dict[str, Any]]) -> list[int]:
+    if not rows:
+        return []
+    return list(session.scalars(insert(model).returning(model.id, sort_by_parameter_order=True), rows))
