@@ -93,6 +93,8 @@ def cmd_import(args: argparse.Namespace) -> int:
             Path(f"{args.project}{suffix}").unlink(missing_ok=True)
     for error in report.errors:
         print(f"annotator: {error}", file=sys.stderr)
+    for note in report.notes:
+        print(f"note: {note}")
     print(f"imported {len(report.imported)} document(s), skipped {len(report.skipped)} already present")
     return EXIT_BAD_INPUT if report.errors else 0
 
@@ -107,6 +109,8 @@ def cmd_merge(args: argparse.Namespace) -> int:
         report = merge_paths(target, args.sources)
     for error in report.errors:
         print(f"annotator: {error}", file=sys.stderr)
+    for note in report.notes:
+        print(f"note: {note}")
     print(f"merged {report.documents} new document(s), {report.spans} span(s), {report.relations} relation(s)")
     return EXIT_BAD_INPUT if report.errors else 0
 

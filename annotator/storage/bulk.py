@@ -1,18 +1,25 @@
 """The one bulk-write path (import, merge, the demo): a statement per table and batch, the relation rules
-checked on every row as the ORM checks them on flush, the search index kept in step."""
+checked on every row as the ORM checks them on flush, the search index kept in step; and long jobs written
+as many short transactions, so that an interactive write gets the lock in between."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any
+import time
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from annotator.core.errors import ProjectBusy
 from annotator.core.scheme import Scheme
 from annotator.storage import guards, search_index
 from annotator.storage.models import Document, DocumentState, Relation, Span
 
+if TYPE_CHECKING:
+    from annotator.storage.project import Project
+
+T = TypeVar("T")
 BATCH = guards.BATCH
 
 
@@ -62,3 +69,43 @@ def _insert(session: Session, model: Any, rows: list[dict[str, Any]]) -> list[in
     if not rows:
         return []
     return list(session.scalars(insert(model).returning(model.id, sort_by_parameter_order=True), rows))
+
+
+class ChunkedWriter:
+    """Runs each chunk of a long write in its own short transaction.
+
+    Between chunks it leaves the lock free for at least `pause_ratio` times as long as the last chunk held it
+    (time spent reading the next chunk counts), so that a window's write, polling with a short busy timeout,
+    finds it free. A chunk that finds the project busy is tried again for up to `retry_for` seconds; its
+    transaction takes the lock before the chunk runs, so a retry starts from the same state.
+    """
+
+    def __init__(self, project: Project, *, retry_for: float = 10.0, pause_ratio: float = 0.25) -> None:
+        self.project = project
+        self.retry_for = retry_for
+        self.pause_ratio = pause_ratio
+        self.committed = 0
+        self.longest_hold = 0.0
+        self._held = 0.0
+        self._released = 0.0
+
+    def write(self, work: Callable[[Session], T]) -> T:
+        rest = self.pause_ratio * self._held - (time.monotonic() - self._released)
+        if rest > 0:
+            time.sleep(rest)
+        deadline = time.monotonic() + self.retry_for
+        while True:
+            try:
+                with self.project.transaction() as session:
+                    began = time.monotonic()
+                    result = work(session)
+                break
+            except ProjectBusy:
+                if time.monotonic() >= deadline:
+                    raise
+                time.sleep(0.02)
+        self._released = time.monotonic()
+        self._held = self._released - began
+        self.longest_hold = max(self.longest_hold, self._held)
+        self.committed += 1
+        return result

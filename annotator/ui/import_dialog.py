@@ -20,12 +20,17 @@ from PySide6.QtWidgets import (
 
 from annotator.core.errors import AnnotatorError
 from annotator.services.io.datasets import detect_format, read_dataset
-from annotator.services.io.importing import import_paths
+from annotator.services.io.importing import ImportReport, import_paths
 from annotator.storage.project import Project
 
 
 def run_import(parent: QWidget, project: Project, *, annotator: str) -> bool:
     """Ask for files, show what they hold, import them; True when anything new arrived."""
+    return bool(ask_and_import(parent, project, annotator=annotator).changes)
+
+
+def ask_and_import(parent: QWidget, project: Project, *, annotator: str) -> ImportReport:
+    """Ask for files, show what they hold, import them; the report (empty when the user stopped early)."""
     names, _filter = QFileDialog.getOpenFileNames(
         parent,
         parent.tr("Import articles or annotated data"),
@@ -36,12 +41,12 @@ def run_import(parent: QWidget, project: Project, *, annotator: str) -> bool:
         ),
     )
     if not names:
-        return False
+        return ImportReport()
     paths = [Path(name).parent if name.endswith(".ann") else Path(name) for name in names]
     preview = ImportPreview(project, list(dict.fromkeys(paths)), parent)
     if preview.exec() != QDialog.DialogCode.Accepted:
-        return False
-    return import_with_progress(parent, project, preview.paths, annotator=annotator)
+        return ImportReport()
+    return import_reporting_progress(parent, project, preview.paths, annotator=annotator)
 
 
 class ImportPreview(QDialog):
@@ -81,27 +86,40 @@ class ImportPreview(QDialog):
 
 
 def import_with_progress(parent: QWidget, project: Project, paths: list[Path], *, annotator: str) -> bool:
-    progress = QProgressDialog(parent.tr("Importing…"), parent.tr("Cancel"), 0, len(paths), parent)
+    """Import with a progress dialog; True when anything new arrived."""
+    return bool(import_reporting_progress(parent, project, paths, annotator=annotator).changes)
+
+
+def import_reporting_progress(parent: QWidget, project: Project, paths: list[Path], *, annotator: str) -> ImportReport:
+    """Import with a progress dialog (a busy bar while the files are checked, then documents written);
+    the report's `changes` says what the window should reload."""
+    progress = QProgressDialog(parent.tr("Importing…"), parent.tr("Cancel"), 0, 0, parent)
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(300)
 
     def step(done: int, total: int) -> bool:
-        progress.setMaximum(total)
+        progress.setMaximum(total)  # 0 while the files are checked: a busy bar
         progress.setValue(done)
         QCoreApplication.processEvents()
         return not progress.wasCanceled()
 
-    report = import_paths(project, paths, annotator=annotator, progress=step)
+    try:
+        report = import_paths(project, paths, annotator=annotator, progress=step)
+    except AnnotatorError as error:  # a read-only project: nothing was imported
+        progress.close()
+        QMessageBox.warning(parent, parent.tr("Import"), f"\u2066{error}\u2069")
+        return ImportReport(errors=[error])
     progress.close()
     lines = [
         parent.tr("Imported %1 document(s); %2 already in the project.")
         .replace("%1", str(len(report.imported)))
         .replace("%2", str(len(report.skipped)))
     ]
+    lines.extend(f"\u2066{note}\u2069" for note in report.notes)
     if report.errors:
-        lines.append(parent.tr("These files were not imported, and nothing of them was changed:"))
-        lines.extend(f"• {error}" for error in report.errors)
+        lines.append(parent.tr("These files were not imported, or not all of them (each error says what was):"))
+        lines.extend(f"• \u2066{error}\u2069" for error in report.errors)
         QMessageBox.warning(parent, parent.tr("Import"), "\n".join(lines))
     else:
         QMessageBox.information(parent, parent.tr("Import"), "\n".join(lines))
-    return bool(report.imported)
+    return report

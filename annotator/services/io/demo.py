@@ -2,74 +2,91 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from annotator import paths
-from annotator.core.errors import ProjectError
-from annotator.core.model import SpanRecord
-from annotator.services.documents.progress import document_text, list_documents
-from annotator.services.io.importing import import_paths
+from annotator.core.errors import ProjectError, SchemeError
+from annotator.core.model import DocumentId, DocumentStatus, NewDocument, NewRelation, NewSpan
+from annotator.core.scheme import Scheme
+from annotator.services.documents.progress import set_status
+from annotator.services.io.formats.txt import read_text_file
+from annotator.services.io.importing import add_documents
+from annotator.storage.engine import DEFAULT_BUSY_TIMEOUT_MS
 from annotator.storage.project import Project
 
 DEMO_ANNOTATOR = "demo"
 
+# (document file stem, role of the label in the scheme, phrase, attributes): the demo annotator's layer.
+DEMO_SPANS = [
+    ("01_president_letter", "cue", "قال", {"speech_act": "assert"}),
+    ("01_president_letter", "source", "الرئيس الأمريكي", {"source_type": "named_person"}),
+    ("01_president_letter", "claim", "إنه بعث برسالة مكتوبة إلى القيادة الإيرانية", {"polarity": "affirm", "certainty": "certain", "check_worthy": "yes"}),
+    ("02_informed_sources", "cue", "وفقًا لأشخاص", {"speech_act": "report"}),
+    ("02_informed_sources", "source", "أشخاص مطلعين على هذه المراسلات", {"source_type": "anonymous"}),
+    ("02_informed_sources", "claim", "أن الرسالة تضمنت عرضًا بتخفيف بعض العقوبات الاقتصادية", {"polarity": "affirm", "certainty": "probable", "check_worthy": "yes"}),
+    ("03_mission_denial", "cue", "نفت", {"speech_act": "deny"}),
+    ("03_mission_denial", "source", "البعثة الإيرانية لدى الأمم المتحدة", {"source_type": "government_body"}),
+    ("03_mission_denial", "claim", "أن تكون طهران قد تلقّت أي رسالة من الرئيس الأمريكي", {"polarity": "deny", "certainty": "certain", "check_worthy": "yes"}),
+]
 
-def ensure_demo_project(path: Path | None = None) -> Project:
-    """Open the demo project, creating it from resources/demo on first use."""
+# (role of the label, from (document, phrase prefix), to (document, phrase prefix), attributes)
+DEMO_RELATIONS = [
+    ("attribution", ("01_president_letter", "إنه بعث"), ("01_president_letter", "الرئيس الأمريكي"), {}),
+    ("attribution", ("01_president_letter", "إنه بعث"), ("01_president_letter", "قال"), {}),
+    ("attribution", ("02_informed_sources", "أن الرسالة"), ("02_informed_sources", "أشخاص مطلعين"), {}),
+    ("attribution", ("03_mission_denial", "أن تكون"), ("03_mission_denial", "البعثة الإيرانية"), {}),
+    ("contradiction", ("01_president_letter", "إنه بعث"), ("03_mission_denial", "أن تكون"), {"type": "negation"}),
+    ("support", ("01_president_letter", "إنه بعث"), ("02_informed_sources", "أن الرسالة"), {}),
+]
+
+
+def ensure_demo_project(path: Path | None = None, *, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS) -> Project:
+    """Open the demo project, creating it from resources/demo on first use: the articles and the demo layer
+    go in through the same checked bulk path as any import."""
     path = path or paths.demo_project_path()
     if path.exists():
-        return Project.open(path)
-    project = Project.create(path)
-    report = import_paths(project, sorted(paths.DEMO_CORPUS.glob("*.txt")), annotator=DEMO_ANNOTATOR)
-    if report.errors:
+        return Project.open(path, busy_timeout_ms=busy_timeout_ms)
+    project = Project.create(path, busy_timeout_ms=busy_timeout_ms)
+    try:
+        documents = demo_documents(project.scheme)
+        report = add_documents(project, documents, annotator=DEMO_ANNOTATOR, strict_ids=False)
+        for document_id in sorted(report.changes.documents_added):
+            set_status(project, document_id=DocumentId(document_id), annotator=DEMO_ANNOTATOR, status=DocumentStatus.IN_PROGRESS)
+    except (SchemeError, ProjectError) as error:
         project.close()
-        raise ProjectError(f"the demo corpus could not be imported: {report.errors[0]}")
-    annotate_demo(project)
+        raise ProjectError(f"the demo corpus could not be imported: {error}") from None
+    except BaseException:
+        project.close()
+        raise
     return project
 
 
-# (document file stem, label, phrase, attributes): the demo annotator's layer.
-DEMO_SPANS = [
-    ("01_president_letter", "CUE", "قال", {"speech_act": "assert"}),
-    ("01_president_letter", "SOURCE", "الرئيس الأمريكي", {"source_type": "named_person"}),
-    ("01_president_letter", "CLAIM", "إنه بعث برسالة مكتوبة إلى القيادة الإيرانية", {"polarity": "affirm", "certainty": "certain", "check_worthy": "yes"}),
-    ("02_informed_sources", "CUE", "وفقًا لأشخاص", {"speech_act": "report"}),
-    ("02_informed_sources", "SOURCE", "أشخاص مطلعين على هذه المراسلات", {"source_type": "anonymous"}),
-    ("02_informed_sources", "CLAIM", "أن الرسالة تضمنت عرضًا بتخفيف بعض العقوبات الاقتصادية", {"polarity": "affirm", "certainty": "probable", "check_worthy": "yes"}),
-    ("03_mission_denial", "CUE", "نفت", {"speech_act": "deny"}),
-    ("03_mission_denial", "SOURCE", "البعثة الإيرانية لدى الأمم المتحدة", {"source_type": "government_body"}),
-    ("03_mission_denial", "CLAIM", "أن تكون طهران قد تلقّت أي رسالة من الرئيس الأمريكي", {"polarity": "deny", "certainty": "certain", "check_worthy": "yes"}),
-]
-
-# (label, from (document, phrase), to (document, phrase), attributes)
-DEMO_RELATIONS = [
-    ("ATTRIBUTION", ("01_president_letter", "إنه بعث"), ("01_president_letter", "الرئيس الأمريكي"), {}),
-    ("ATTRIBUTION", ("01_president_letter", "إنه بعث"), ("01_president_letter", "قال"), {}),
-    ("ATTRIBUTION", ("02_informed_sources", "أن الرسالة"), ("02_informed_sources", "أشخاص مطلعين"), {}),
-    ("ATTRIBUTION", ("03_mission_denial", "أن تكون"), ("03_mission_denial", "البعثة الإيرانية"), {}),
-    ("CONTRADICTION", ("01_president_letter", "إنه بعث"), ("03_mission_denial", "أن تكون"), {"type": "negation"}),
-    ("SUPPORT", ("01_president_letter", "إنه بعث"), ("02_informed_sources", "أن الرسالة"), {}),
-]
-
-
-def annotate_demo(project: Project) -> None:
-    """The demo layer: the letter claim, its attribution, and the contradiction with the denial."""
-    from annotator.services.annotation.relations import RelationService
-    from annotator.services.annotation.tagging import TaggingService
-
-    tagger = TaggingService(project, annotator=DEMO_ANNOTATOR)
-    linker = RelationService(project, annotator=DEMO_ANNOTATOR, tagging=tagger)
-    documents = {info.uid: info.id for info in list_documents(project, annotator=DEMO_ANNOTATOR)}
-    spans: dict[tuple[str, str], SpanRecord] = {}
-    for stem, label, phrase, attributes in DEMO_SPANS:
-        text = document_text(project, documents[stem])
+def demo_documents(scheme: Scheme) -> list[NewDocument]:
+    """The demo articles with the demo layer, its labels taken from the scheme by their roles."""
+    articles = {path.stem: read_text_file(path) for path in sorted(paths.DEMO_CORPUS.glob("*.txt"))}
+    spans: dict[str, list[NewSpan]] = {stem: [] for stem in articles}
+    for number, (stem, role, phrase, attributes) in enumerate(DEMO_SPANS, start=1):
+        label = _label(scheme.span_role(role), role)
+        scheme.check_span(label, attributes)
+        text = articles[stem].text
         start = text.index(phrase, text.index("\n"))  # in the body, not the headline
-        spans[(stem, phrase)] = tagger.create_span(
-            document_id=documents[stem], start=start, end=start + len(phrase), label=label, attributes=attributes
-        ).span
+        spans[stem].append(NewSpan(uid=f"demo-span-{number}", label=label, start=start, end=start + len(phrase), text=phrase,
+                                   annotator=DEMO_ANNOTATOR, attributes=attributes))
 
-    def find(stem: str, prefix: str) -> SpanRecord:
-        return next(span for (doc, phrase), span in spans.items() if doc == stem and phrase.startswith(prefix))
+    def find(stem: str, prefix: str) -> str:
+        return next(span.uid for span in spans[stem] if span.text.startswith(prefix) and span.uid)
 
-    for label, (from_doc, from_prefix), (to_doc, to_prefix), attributes in DEMO_RELATIONS:
-        linker.create(label=label, from_span=find(from_doc, from_prefix).id, to_span=find(to_doc, to_prefix).id, attributes=attributes)
+    relations: dict[str, list[NewRelation]] = {stem: [] for stem in articles}
+    for number, (role, (from_doc, from_prefix), (to_doc, to_prefix), attributes) in enumerate(DEMO_RELATIONS, start=1):
+        relations[from_doc].append(NewRelation(
+            uid=f"demo-relation-{number}", label=_label(scheme.relation_role(role), role), from_uid=find(from_doc, from_prefix),
+            to_uid=find(to_doc, to_prefix), annotator=DEMO_ANNOTATOR, from_document=from_doc, to_document=to_doc, attributes=attributes,
+        ))
+    return [replace(article, spans=tuple(spans[stem]), relations=tuple(relations[stem])) for stem, article in articles.items()]
+
+
+def _label(name: str | None, role: str) -> str:
+    if name is None:
+        raise SchemeError(f"the scheme has no label with the role {role!r}")
+    return name

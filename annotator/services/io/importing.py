@@ -1,27 +1,34 @@
-"""Import articles into a project: each file in one transaction, all of it or nothing."""
+"""Import articles into a project. Each file is checked whole before anything of it is written (a bad file
+changes nothing), then written in short transactions of a few hundred rows, so that the window can write in
+between; a file stopped half-way is finished by importing it again (what is there is skipped)."""
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from annotator.core.errors import InputError
-from annotator.core.model import NewDocument, NewRelation
-from annotator.services.io.datasets import detect_format, read_dataset
-from annotator.services.io.formats.jsonl import iter_jsonl_file
+from annotator.core.changes import Changes
+from annotator.core.errors import AnnotatorError, InputError, SchemeError, StorageError
+from annotator.core.model import DocumentId, NewDocument, NewRelation
 from annotator.services.annotation.tagging import new_uid
+from annotator.services.io.datasets import detect_format, iter_dataset
 from annotator.storage import bulk
-from annotator.storage.models import Document, Relation, Span, utcnow
+from annotator.storage.bulk import ChunkedWriter
+from annotator.storage.guards import End, check_relation_ends
+from annotator.storage.models import Annotator, Document, Relation, Span, utcnow
 from annotator.storage.project import Project
 
 ARTICLE_SUFFIXES = {".txt", ".jsonl", ".json"}
+# One transaction holds at most about this much: a chunk of the benchmark corpus holds the lock ~25 ms.
+CHUNK_ROWS = 600  # documents, spans and relations
+CHUNK_CHARACTERS = 150_000  # of text, which is indexed too
+# A file holding less text than this is kept in memory between the check and the write, not read twice.
+KEEP_CHARACTERS = 20_000_000
 Progress = Callable[[int, int], bool]
 
 
@@ -29,8 +36,25 @@ Progress = Callable[[int, int], bool]
 class ImportReport:
     imported: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
-    errors: list[InputError] = field(default_factory=list)
+    errors: list[AnnotatorError] = field(default_factory=list)  # InputError for a bad file; StorageError if a write failed
     cancelled: bool = False
+    notes: list[str] = field(default_factory=list)
+    changes: Changes = field(default_factory=Changes)
+
+
+@dataclass
+class _Chunk:
+    """What one committed chunk did."""
+
+    imported: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    documents: list[int] = field(default_factory=list)
+    layers: set[str] = field(default_factory=set)
+    new_people: bool = False
+
+
+class _Cancelled(Exception):
+    pass
 
 
 def sha256(text: str) -> str:
@@ -53,60 +77,184 @@ def expand_paths(paths: Iterable[Path]) -> list[Path]:
 def import_paths(
     project: Project, paths: Iterable[Path], *, annotator: str, progress: Progress | None = None, fmt: str | None = None
 ) -> ImportReport:
-    """Import every file; a bad file is reported and leaves the project exactly as it was."""
-    report = ImportReport()
+    """Import every file; a bad file is reported and leaves the project exactly as it was.
+
+    `progress(done, total)` is called with (0, 0) while files are checked, then with documents written so far;
+    returning False cancels between chunks (what was committed stays, and the report says so).
+    """
     files = expand_paths(paths)
-    for done, path in enumerate(files):
-        if progress is not None and not progress(done, len(files)):
-            report.cancelled = True
-            break
+    sources = []
+    for path in files:
         if not path.exists():
-            report.errors.append(InputError("no such file or folder", path=str(path)))
+            sources.append(_Source(path, None, InputError("no such file or folder", path=str(path))))
             continue
         try:
             kind = fmt or detect_format(path)
-            added = _import_file(project, path, kind, annotator=annotator)
         except InputError as error:
-            report.errors.append(error if error.path else error.located(path=str(path)))
+            sources.append(_Source(path, None, error if error.path else error.located(path=str(path))))
             continue
-        report.imported.extend(added.imported)
-        report.skipped.extend(added.skipped)
-    if progress is not None and not report.cancelled:
-        progress(len(files), len(files))
+        sources.append(_Source(path, kind, None, strict_ids=kind != "txt", batches=lambda p=path, k=kind: iter_dataset(p, project.scheme, k)))
+    return _import(project, sources, annotator=annotator, progress=progress)
+
+
+def add_documents(project: Project, documents: list[NewDocument], *, annotator: str, strict_ids: bool = True) -> ImportReport:
+    """Documents already read (and checked) elsewhere, with their annotations, through the same checked, chunked path."""
+    source = _Source(None, "documents", None, strict_ids=strict_ids, batches=lambda: iter([documents]))
+    report = _import(project, [source], annotator=annotator, progress=None)
+    for error in report.errors:
+        raise error
     return report
 
 
-def _import_file(project: Project, path: Path, kind: str, *, annotator: str) -> ImportReport:
-    """One file in one transaction; native JSON Lines is read and inserted in batches as it is read."""
-    if kind != "jsonl":
-        return add_documents(project, read_dataset(path, project.scheme, kind), annotator=annotator, strict_ids=kind != "txt")
-    with project.transaction() as session:
-        inserter = Inserter(project, session, annotator=annotator, strict_ids=True)
-        for batch in iter_jsonl_file(path, project.scheme):
-            inserter.add(batch)
-        return inserter.finish()
+@dataclass
+class _Source:
+    path: Path | None  # None for documents handed over in memory
+    kind: str | None
+    error: AnnotatorError | None
+    strict_ids: bool = True
+    batches: Callable[[], Iterator[list[NewDocument]]] = lambda: iter(())
+    documents: int = 0
+    chunks: int = 0
+    kept: list[list[NewDocument]] | None = None  # the checked chunks, when the file is small enough to keep
+
+    def chunks_to_write(self) -> Iterator[list[NewDocument]]:
+        return iter(self.kept) if self.kept is not None else _chunks(self.batches())
 
 
-def add_documents(
-    project: Project, documents: list[NewDocument], *, annotator: str, strict_ids: bool = True
-) -> ImportReport:
-    """Insert documents with their annotations in one transaction; a text already present is skipped."""
-    with project.transaction() as session:
-        inserter = Inserter(project, session, annotator=annotator, strict_ids=strict_ids)
-        inserter.add(documents)
-        return inserter.finish()
+def _import(project: Project, sources: list[_Source], *, annotator: str, progress: Progress | None) -> ImportReport:
+    project.check_writable()
+    report = ImportReport()
+    ready: list[_Source] = []
+    try:
+        for source in sources:
+            if source.error is None:
+                try:
+                    _check(project, source, annotator=annotator, progress=progress)
+                except (InputError, SchemeError) as error:
+                    source.error = _located(error, source.path)
+            if source.error is not None:
+                report.errors.append(source.error)
+            else:
+                ready.append(source)
+    except _Cancelled:
+        report.cancelled = True
+        report.notes.append("import cancelled before anything was written")
+        return report
+    total = sum(source.documents for source in ready)
+    writer = ChunkedWriter(project)
+    done = 0
+    for number, source in enumerate(ready):
+        inserter = _Inserter(project, annotator=annotator, strict_ids=source.strict_ids, dry=False)
+        chunks = documents = 0
+        try:
+            for chunk in source.chunks_to_write():
+                indexed = bulk.index_texts(document.text for document in chunk)  # the slow part, before the lock
+                _fold(report, writer.write(lambda session, chunk=chunk, indexed=indexed: inserter.add(session, chunk, indexed)))
+                chunks, documents, done = chunks + 1, documents + len(chunk), done + len(chunk)
+                if progress is not None and not progress(done, total):
+                    raise _Cancelled
+            if inserter.waiting:
+                writer.write(inserter.finish)
+        except _Cancelled:
+            report.cancelled = True
+            report.notes.append(
+                f"{source.path}: import cancelled after {chunks} of {source.chunks} chunks ({documents} of {source.documents} documents); "
+                "import the file again to finish: what is already imported is skipped"
+            )
+            return report
+        except (InputError, SchemeError, StorageError) as error:
+            report.errors.append(_stopped(error, project, source, chunks, documents))
+            if isinstance(error, StorageError):
+                left = len(ready) - number - 1
+                if left:
+                    report.notes.append(f"{left} more file(s) were not imported")
+                return report
+    if progress is not None:
+        progress(total, total)
+    return report
 
 
-class Inserter:
-    """Bulk inserts of documents, spans and relations, batch after batch, inside one transaction.
+def _check(project: Project, source: _Source, *, annotator: str, progress: Progress | None) -> None:
+    """The write, rehearsed against the project without writing: every error it would meet, before any chunk.
+    Counts the documents and chunks the write will have, and keeps the chunks of a small file."""
+    inserter = _Inserter(project, annotator=annotator, strict_ids=source.strict_ids, dry=True)
+    kept: list[list[NewDocument]] | None = []
+    characters = 0
+    for chunk in _chunks(source.batches()):
+        if progress is not None and not progress(0, 0):
+            raise _Cancelled
+        with project.reading() as session:
+            inserter.add(session, chunk)
+        source.documents, source.chunks = source.documents + len(chunk), source.chunks + 1
+        characters += sum(len(document.text) for document in chunk)
+        if kept is not None and characters <= KEEP_CHARACTERS:
+            kept.append(chunk)
+        else:
+            kept = None
+    if inserter.waiting:
+        with project.reading() as session:
+            inserter.finish(session)
+    source.kept = kept
 
-    The reader has already checked every span and relation against the text and the scheme, so rows go
-    in with one statement per table and batch. A relation whose other end comes in a later batch waits.
+
+def _chunks(batches: Iterator[list[NewDocument]]) -> Iterator[list[NewDocument]]:
+    """Consecutive documents holding at most about CHUNK_ROWS rows and CHUNK_CHARACTERS of text (a larger
+    document is a chunk of its own)."""
+    for batch in batches:
+        chunk: list[NewDocument] = []
+        rows = characters = 0
+        for document in batch:
+            size = 1 + len(document.spans) + len(document.relations)
+            if chunk and (rows + size > CHUNK_ROWS or characters + len(document.text) > CHUNK_CHARACTERS):
+                yield chunk
+                chunk, rows, characters = [], 0, 0
+            chunk.append(document)
+            rows += size
+            characters += len(document.text)
+        if chunk:
+            yield chunk
+
+
+def _fold(report: ImportReport, chunk: _Chunk) -> None:
+    report.imported.extend(chunk.imported)
+    report.skipped.extend(chunk.skipped)
+    report.changes = report.changes | Changes(
+        documents_added=frozenset(DocumentId(i) for i in chunk.documents), layers=frozenset(chunk.layers), identities=chunk.new_people
+    )
+
+
+def _located(error: InputError | SchemeError, path: Path | None) -> InputError:
+    where = str(path) if path is not None else None
+    if isinstance(error, InputError):
+        return error if error.path or where is None else error.located(path=where)
+    return InputError(str(error), path=where)
+
+
+def _stopped(error: AnnotatorError, project: Project, source: _Source, chunks: int, documents: int) -> AnnotatorError:
+    """The error of a write stopped half-way, saying precisely what was committed and how to finish."""
+    if not chunks:
+        return error if isinstance(error, StorageError) else _located(error, source.path)  # type: ignore[arg-type]
+    reason = str(error).removeprefix(f"{project.path}: ").removesuffix("; nothing was changed")
+    if isinstance(error, InputError):
+        reason = error.reason
+    message = (
+        f"{source.path or 'documents'}: imported {chunks} of {source.chunks} chunks ({documents} of {source.documents} documents), "
+        f"then stopped: {reason}; run the import again to finish: what is already imported is skipped"
+    )
+    return type(error)(message) if isinstance(error, StorageError) else InputError(message)
+
+
+class _Inserter:
+    """One file's documents, spans and relations, chunk after chunk, one statement per table and chunk.
+
+    The reader has already checked every span and relation against the text and the scheme; the storage
+    guards check every relation again as it goes in. A relation whose other end comes in a later chunk
+    waits for it, so that it is committed with the later of its two documents. In dry mode the same
+    decisions run against a read session, nothing is written, and the ids are made up.
     """
 
-    def __init__(self, project: Project, session: Session, *, annotator: str, strict_ids: bool) -> None:
-        self.project, self.session, self.annotator, self.strict_ids = project, session, annotator, strict_ids
-        self.report = ImportReport()
+    def __init__(self, project: Project, *, annotator: str, strict_ids: bool, dry: bool) -> None:
+        self.project, self.annotator, self.strict_ids, self.dry = project, annotator, strict_ids, dry
         self.now = utcnow()
         self.present: dict[str, int] = {}
         self.taken_documents: set[str] = set()
@@ -114,55 +262,90 @@ class Inserter:
         self.taken_relations: set[str] = set()
         self.people: dict[str, int] = {}
         self.span_ids: dict[tuple[str | None, str | None], int] = {}
+        self.ends: dict[tuple[str | None, str | None], End] = {}  # dry mode: what the relation rules need of each span
         self.skipped: set[str | None] = set()
         self.waiting: list[tuple[NewRelation, tuple[str | None, str | None]]] = []
+        self._made_up = 0
 
-    def person(self, name: str | None) -> int:
+    def _ids(self, count: int) -> list[int]:
+        self._made_up += count
+        return list(range(-self._made_up, -self._made_up + count))
+
+    def person(self, session: Session, name: str | None, done: _Chunk) -> int:
         name = name or self.annotator
         if name not in self.people:
-            self.people[name] = self.project.annotator_id(self.session, name)
+            found = session.scalar(select(Annotator.id).where(Annotator.name == name))
+            if found is None:
+                done.new_people = True
+                found = self._ids(1)[0] if self.dry else self.project.annotator_id(session, name)
+            self.people[name] = found
         return self.people[name]
 
-    def add(self, documents: list[NewDocument]) -> None:
-        session = self.session
+    def add(self, session: Session, documents: list[NewDocument], indexed: dict[str, str] | None = None) -> _Chunk:
+        done = _Chunk()
         digests = [sha256(document.text) for document in documents]
         self.present.update(bulk.lookup(session, Document.sha256, Document.id, [d for d in digests if d not in self.present]))
         self.taken_documents.update(bulk.lookup(session, Document.uid, Document.id, [d.uid for d in documents]))
-        self.taken_spans.update(bulk.lookup(session, Span.uid, Span.id, [s.uid for d in documents for s in d.spans]))
-        self.taken_relations.update(bulk.lookup(session, Relation.uid, Relation.id, [r.uid for d in documents for r in d.relations]))
+        if not self.dry:  # a span or relation whose uid is taken gets a fresh one: nothing to check
+            self.taken_spans.update(bulk.lookup(session, Span.uid, Span.id, [s.uid for d in documents for s in d.spans]))
+            self.taken_relations.update(bulk.lookup(session, Relation.uid, Relation.id, [r.uid for d in documents for r in d.relations]))
         new: list[tuple[NewDocument, str, str]] = []
+        known: dict[int, list[str | None]] = {}
         for document, digest in zip(documents, digests):
             if digest in self.present:
-                self.report.skipped.append(document.title)
+                done.skipped.append(document.title)
                 self.skipped.add(document.uid)
-                for uid, span_id in session.execute(select(Span.uid, Span.id).where(Span.document_id == self.present[digest])):
-                    self.span_ids[(document.uid, uid)] = span_id
+                known.setdefault(self.present[digest], []).append(document.uid)
                 continue
             uid = _free_document_uid(self.taken_documents, document.uid or digest[:16], strict=self.strict_ids)
             self.present[digest] = -1  # the same text twice in one file is imported once
             new.append((document, uid, digest))
-        document_ids = bulk.insert_documents(session, [
+        self._known_spans(session, known)
+        rows = [] if self.dry else [
             {"uid": uid, "sha256": digest, "title": d.title, "source": d.source, "url": d.url, "published": d.published,
              "text": d.text, "meta": d.metadata, "imported_at": self.now}
             for d, uid, digest in new
-        ])
+        ]
+        document_ids = self._ids(len(new)) if self.dry else bulk.insert_documents(session, rows, indexed=indexed)
         span_rows, span_keys = [], []
         for (document, _uid, _digest), document_id in zip(new, document_ids):
             for span in document.spans:
                 span_keys.append((document.uid, span.uid))
+                if self.dry:
+                    continue
+                done.layers.add(span.annotator or self.annotator)
                 span_rows.append({
-                    "uid": _free_uid_in(self.taken_spans, span.uid), "document_id": document_id, "annotator_id": self.person(span.annotator),
-                    "label": span.label, "start": span.start, "end": span.end, "text": span.text, "attributes": span.attributes,
-                    "note": span.note, "derived_from": list(span.derived_from), "created_at": self.now, "updated_at": self.now,
+                    "uid": _free_uid_in(self.taken_spans, span.uid), "document_id": document_id,
+                    "annotator_id": self.person(session, span.annotator, done), "label": span.label, "start": span.start,
+                    "end": span.end, "text": span.text, "attributes": span.attributes, "note": span.note,
+                    "derived_from": list(span.derived_from), "created_at": self.now, "updated_at": self.now,
                 })
-            self.report.imported.append(document.title)
-        self.span_ids.update(zip(span_keys, bulk.insert_spans(session, span_rows)))
+            done.imported.append(document.title)
+        done.documents.extend(document_ids if not self.dry else ())
+        span_ids = self._ids(len(span_keys)) if self.dry else bulk.insert_spans(session, span_rows)
+        self.span_ids.update(zip(span_keys, span_ids))
+        if self.dry:
+            labels = (span.label for (document, _uid, _digest) in new for span in document.spans)
+            owners = (document_id for (document, _uid, _digest), document_id in zip(new, document_ids) for _span in document.spans)
+            self.ends.update((key, End(span_id, owner, label)) for key, span_id, owner, label in zip(span_keys, span_ids, owners, labels))
         for document in documents:
             for relation in document.relations:
                 self.waiting.append((relation, (relation.from_document or document.uid, relation.to_document or document.uid)))
-        self._insert_relations(final=False)
+        self._insert_relations(session, done, final=False)
+        return done
 
-    def _insert_relations(self, *, final: bool) -> None:
+    def _known_spans(self, session: Session, owners: dict[int, list[str | None]]) -> None:
+        """The spans of documents already in the project, under the uid the file gives their document."""
+        ids = [document_id for document_id in owners if document_id >= 0]
+        for first in range(0, len(ids), bulk.BATCH):
+            query = select(Span.document_id, Span.uid, Span.id, Span.label).where(Span.document_id.in_(ids[first : first + bulk.BATCH]))
+            for document_id, uid, span_id, label in session.execute(query):
+                for owner in owners[document_id]:
+                    self.span_ids[(owner, uid)] = span_id
+                    if self.dry:
+                        self.ends[(owner, uid)] = End(span_id, document_id, label)
+
+    def _insert_relations(self, session: Session, done: _Chunk, *, final: bool) -> None:
         rows, still = [], []
         for relation, ends in self.waiting:
             if ends[0] in self.skipped and ends[1] in self.skipped:
@@ -177,18 +360,24 @@ class Inserter:
                     f"relation {relation.uid!r}: its end {missing[0]} lies in a document already in the project "
                     "whose span is not there"
                 )
+            if self.dry:  # the rule the storage guard applies as the row goes in
+                check_relation_ends(self.project.scheme, relation.label, relation.attributes, self.ends[keys[0]], self.ends[keys[1]])
+                continue
             rows.append({
                 "uid": _free_uid_in(self.taken_relations, relation.uid), "label": relation.label,
                 "from_span_id": self.span_ids[keys[0]], "to_span_id": self.span_ids[keys[1]],
-                "annotator_id": self.person(relation.annotator), "attributes": relation.attributes, "note": relation.note,
-                "created_at": self.now, "updated_at": self.now,
+                "annotator_id": self.person(session, relation.annotator, done), "attributes": relation.attributes,
+                "note": relation.note, "created_at": self.now, "updated_at": self.now,
             })
+            done.layers.add(relation.annotator or self.annotator)
         self.waiting = still
-        bulk.insert_relations(self.session, self.project.scheme_in(self.session), rows)
+        if rows:
+            bulk.insert_relations(session, self.project.scheme_in(session), rows)
 
-    def finish(self) -> ImportReport:
-        self._insert_relations(final=True)
-        return self.report
+    def finish(self, session: Session) -> _Chunk:
+        done = _Chunk()
+        self._insert_relations(session, done, final=True)
+        return done
 
 
 def _free_uid_in(taken: set[str], uid: str | None) -> str:

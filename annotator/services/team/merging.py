@@ -1,16 +1,31 @@
-"""Bring other project files into one: documents matched by text hash, each annotator's layer copied once."""
+"""Bring other project files into one: documents matched by text hash, spans and relations by uid, each
+annotator's layer copied once. Merging again adds nothing, so a merge stopped half-way is finished by running
+it again. Each file is checked whole before anything of it is written, then written in short chunks."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from annotator.core.errors import AnnotatorError, InputError, SchemeError
+from annotator.core.changes import Changes
+from annotator.core.errors import AnnotatorError, InputError, SchemeError, StorageError
+from annotator.core.model import DocumentId
+from annotator.core.scheme import Scheme
+from annotator.storage import bulk
+from annotator.storage.bulk import ChunkedWriter
+from annotator.storage.guards import End, check_relation_ends
 from annotator.storage.models import Annotator, Document, DocumentState, Relation, Span
 from annotator.storage.project import Project
+
+CHUNK_ROWS = 500  # spans, relations or states per transaction
+CHUNK_CHARACTERS = 150_000  # of document text per transaction (it is indexed too)
+PER_FILE = 1000  # progress steps per file
+Progress = Callable[[int, int], bool]
 
 
 @dataclass
@@ -18,104 +33,305 @@ class MergeReport:
     documents: int = 0
     spans: int = 0
     relations: int = 0
-    errors: list[InputError] = field(default_factory=list)
+    errors: list[AnnotatorError] = field(default_factory=list)  # InputError for a file refused; StorageError if a write failed
+    cancelled: bool = False
+    notes: list[str] = field(default_factory=list)
+    changes: Changes = field(default_factory=Changes)
 
 
-def merge_paths(target: Project, sources: list[Path]) -> MergeReport:
-    """Merge each file in its own transaction; a file that cannot be merged is reported and changes nothing."""
+class _Cancelled(Exception):
+    pass
+
+
+def merge_paths(target: Project, sources: list[Path], *, progress: Progress | None = None) -> MergeReport:
+    """Merge each file; one that cannot be merged is reported and changes nothing.
+
+    `progress(done, total)` is called between chunks (PER_FILE steps per file) and while files are checked;
+    returning False cancels between chunks: what was committed stays, and the report says so.
+    """
     target.check_writable()
-    total = MergeReport()
-    for path in sources:
-        try:
-            report = merge_project(target, path)
-        except InputError as error:
-            total.errors.append(error)
-            continue
-        except AnnotatorError as error:
-            total.errors.append(InputError(str(error), path=str(path)))
-            continue
-        total.documents += report.documents
-        total.spans += report.spans
-        total.relations += report.relations
-    return total
-
-
-def merge_project(target: Project, path: Path) -> MergeReport:
-    if path.resolve() == target.path.resolve():
-        raise InputError("is the target project itself", path=str(path))
-    with Project.open(path) as source, source.reading() as theirs, target.transaction() as ours:
-        try:
-            return _merge(target, theirs, ours, str(path))
-        except SchemeError as error:
-            raise InputError(f"does not fit the target's tag scheme: {error}", path=str(path)) from None
-
-
-def _merge(target: Project, theirs: Session, ours: Session, path: str) -> MergeReport:
     report = MergeReport()
-    names = {row.id: (row.name, row.role) for row in theirs.scalars(select(Annotator))}
-    people: dict[int, int] = {}
-    for their_id, (name, role) in names.items():
-        people[their_id] = target.annotator_id(ours, name)
-        row = ours.get(Annotator, people[their_id])
-        if row is not None and row.role == "annotator" and role != "annotator":
-            row.role = role
-    documents = _merge_documents(theirs, ours, report, path)
-    labels = {label.name for label in target.scheme.span_labels}
-    spans: dict[int, int] = {}
-    for span in theirs.scalars(select(Span).order_by(Span.id)):
-        if span.label not in labels:
-            raise InputError(f"span {span.uid!r} has the label {span.label}, unknown to the target's scheme", path=path)
-        existing = ours.scalar(select(Span.id).where(Span.uid == span.uid))
-        if existing is None:
-            copy = Span(
-                uid=span.uid, document_id=documents[span.document_id], annotator_id=people[span.annotator_id],
-                label=span.label, start=span.start, end=span.end, text=span.text, attributes=dict(span.attributes or {}),
-                note=span.note, derived_from=list(span.derived_from or []), created_at=span.created_at, updated_at=span.updated_at,
-            )
-            ours.add(copy)
-            ours.flush()
-            existing = copy.id
-            report.spans += 1
-        spans[span.id] = existing
-    for relation in theirs.scalars(select(Relation).order_by(Relation.id)):
-        if ours.scalar(select(Relation.id).where(Relation.uid == relation.uid)) is not None:
+    total = PER_FILE * len(sources)
+
+    def step(done: int) -> None:
+        if progress is not None and not progress(done, total):
+            raise _Cancelled
+
+    for number, path in enumerate(sources):
+        path = Path(path)
+        merger: _Merger | None = None
+        try:
+            step(PER_FILE * number)
+            with _open_source(target, path) as source:
+                merger = _Merger(target, source, path)
+                merger.check()
+                merger.write(lambda done, planned: step(PER_FILE * number + PER_FILE * done // max(planned, 1)))
+        except _Cancelled:
+            _fold(report, merger)
+            report.cancelled = True
+            report.notes.append(_note(path, merger, "merge cancelled"))
+            return report
+        except AnnotatorError as error:
+            _fold(report, merger)
+            report.errors.append(_stopped(error, target, path, merger) if merger and merger.committed else _refused(error, path))
+            left = len(sources) - number - 1
+            if isinstance(error, StorageError):
+                if left:
+                    report.notes.append(f"{left} more file(s) were not merged")
+                return report
             continue
-        ours.add(
-            Relation(
-                uid=relation.uid, label=relation.label, from_span_id=spans[relation.from_span_id],
-                to_span_id=spans[relation.to_span_id], annotator_id=people[relation.annotator_id],
-                attributes=dict(relation.attributes or {}), note=relation.note,
-                created_at=relation.created_at, updated_at=relation.updated_at,
-            )
-        )
-        report.relations += 1
-    ours.flush()
-    for state in theirs.scalars(select(DocumentState)):
-        key = (documents[state.document_id], people[state.annotator_id])
-        mine = ours.scalar(select(DocumentState).where(DocumentState.document_id == key[0], DocumentState.annotator_id == key[1]))
-        if mine is None:
-            ours.add(DocumentState(document_id=key[0], annotator_id=key[1], status=state.status))
+        _fold(report, merger)
     return report
 
 
-def _merge_documents(theirs: Session, ours: Session, report: MergeReport, path: str) -> dict[int, int]:
-    mapping: dict[int, int] = {}
-    for document in theirs.scalars(select(Document).order_by(Document.id)):
-        by_hash = ours.scalar(select(Document.id).where(Document.sha256 == document.sha256))
-        if by_hash is not None:
-            mapping[document.id] = by_hash
-            continue
-        if ours.scalar(select(Document.id).where(Document.uid == document.uid)) is not None:
-            raise InputError(
-                f"document {document.uid!r} has a different text than the target's document of that id; nothing was merged",
-                path=path,
-            )
-        copy = Document(
-            uid=document.uid, sha256=document.sha256, title=document.title, source=document.source, url=document.url,
-            published=document.published, text=document.text, meta=dict(document.meta or {}), imported_at=document.imported_at,
+def _open_source(target: Project, path: Path) -> Project:
+    if path.resolve() == target.path.resolve():
+        raise InputError("is the target project itself", path=str(path))
+    return Project.open(path, busy_timeout_ms=target.busy_timeout_ms)
+
+
+def _refused(error: AnnotatorError, path: Path) -> AnnotatorError:
+    """The error of a file of which nothing was merged."""
+    if isinstance(error, SchemeError):
+        return InputError(f"does not fit the target's tag scheme: {error}", path=str(path))
+    if isinstance(error, InputError | StorageError) or str(error).startswith(str(path)):
+        return error
+    return InputError(str(error), path=str(path))
+
+
+def _note(path: Path, merger: _Merger | None, what: str) -> str:
+    if merger is None or not merger.committed:
+        return f"{path}: {what}; nothing of it was merged"
+    return f"{path}: {what} after {merger.progress()}; run the merge again to finish: what is already merged is skipped"
+
+
+def _stopped(error: AnnotatorError, target: Project, path: Path, merger: _Merger) -> AnnotatorError:
+    """The error of a merge stopped half-way, saying precisely what was committed and how to finish."""
+    if isinstance(error, InputError):
+        reason = error.reason
+    else:
+        reason = str(error).removeprefix(f"{target.path}: ").removesuffix("; nothing was changed")
+    message = (
+        f"{path}: merged {merger.progress()}, then stopped: {reason}; "
+        "run the merge again to finish: what is already merged is skipped"
+    )
+    return type(error)(message) if isinstance(error, StorageError) else InputError(message)
+
+
+def _fold(report: MergeReport, merger: _Merger | None) -> None:
+    if merger is None:
+        return
+    report.documents += merger.counts["documents"]
+    report.spans += merger.counts["spans"]
+    report.relations += merger.counts["relations"]
+    report.changes = report.changes | Changes(
+        documents_added=frozenset(DocumentId(i) for i in merger.added), layers=frozenset(merger.layers), identities=merger.new_people
+    )
+
+
+class _Merger:
+    """One source file: `check` reads both projects and refuses what cannot be merged; `write` copies the
+    rest in chunks (annotators, documents, spans, relations, statuses), each chunk read from the source
+    before its transaction starts and checked again against the target inside it."""
+
+    def __init__(self, target: Project, source: Project, path: Path) -> None:
+        self.target, self.source, self.path = target, source, path
+        self.scheme: Scheme = target.scheme
+        self.committed = 0
+        self.planned = 0
+        self.counts = {"documents": 0, "spans": 0, "relations": 0}
+        self.added: list[int] = []
+        self.layers: set[str] = set()
+        self.new_people = False
+        self.names: dict[int, tuple[str, str]] = {}
+        self.documents: dict[int, int] = {}  # their document id -> ours
+        self.spans: dict[int, int] = {}  # their span id -> ours
+        self.people: dict[int, int] = {}  # their annotator id -> ours
+        self.new_documents: list[tuple[int, int]] = []  # (their id, text length)
+        self.new_spans: list[int] = []
+        self.new_relations: list[int] = []
+        self.states: list[int] = []
+
+    def progress(self) -> str:
+        c = self.counts
+        return f"{self.committed} of {self.planned} chunks ({c['documents']} document(s), {c['spans']} span(s), {c['relations']} relation(s))"
+
+    def check(self) -> None:
+        path = str(self.path)
+        with self.source.reading() as theirs, self.target.reading() as ours:
+            self.names = {row.id: (row.name, row.role) for row in theirs.execute(select(Annotator.id, Annotator.name, Annotator.role))}
+            query = select(Document.id, Document.uid, Document.sha256, func.length(Document.text)).order_by(Document.id)
+            rows = [tuple(row) for row in theirs.execute(query)]
+            by_hash = bulk.lookup(ours, Document.sha256, Document.id, [sha for _id, _uid, sha, _size in rows])
+            clashes = bulk.lookup(ours, Document.uid, Document.id, [uid for _id, uid, sha, _size in rows if sha not in by_hash])
+            for their_id, uid, sha, _size in rows:
+                if sha in by_hash:
+                    self.documents[their_id] = by_hash[sha]
+                elif uid in clashes:
+                    raise InputError(
+                        f"document {uid!r} has a different text than the target's document of that id; nothing was merged", path=path
+                    )
+            self.new_documents = [(their_id, size) for their_id, _uid, _sha, size in rows if their_id not in self.documents]
+            ends: dict[int, End] = {}
+            uids: dict[int, str] = {}
+            for span in theirs.execute(select(Span.id, Span.uid, Span.document_id, Span.label, Span.attributes).order_by(Span.id)):
+                try:
+                    self.scheme.span_label(span.label)
+                except SchemeError:
+                    raise InputError(f"span {span.uid!r} has the label {span.label}, unknown to the target's scheme", path=path) from None
+                self.scheme.check_span(span.label, dict(span.attributes or {}))
+                ends[span.id] = End(span.id, span.document_id, span.label)
+                uids[span.id] = span.uid
+            present = bulk.lookup(ours, Span.uid, Span.id, uids.values())
+            for their_id, uid in uids.items():
+                if uid in present:
+                    self.spans[their_id] = present[uid]
+                else:
+                    self.new_spans.append(their_id)
+            relations = theirs.execute(
+                select(Relation.id, Relation.uid, Relation.label, Relation.from_span_id, Relation.to_span_id, Relation.attributes).order_by(Relation.id)
+            ).all()
+            for relation in relations:
+                check_relation_ends(self.scheme, relation.label, dict(relation.attributes or {}),
+                                    ends.get(relation.from_span_id), ends.get(relation.to_span_id))
+            taken = bulk.lookup(ours, Relation.uid, Relation.id, [r.uid for r in relations])
+            self.new_relations = [r.id for r in relations if r.uid not in taken]
+            self.states = list(theirs.scalars(select(DocumentState.id).order_by(DocumentState.id)))
+        self.planned = 1 + sum(1 for _ in self._document_chunks()) + sum(
+            -(-len(items) // CHUNK_ROWS) for items in (self.new_spans, self.new_relations, self.states)
         )
-        ours.add(copy)
-        ours.flush()
-        mapping[document.id] = copy.id
-        report.documents += 1
-    return mapping
+
+    def _document_chunks(self) -> Iterator[list[int]]:
+        chunk: list[int] = []
+        characters = 0
+        for their_id, size in self.new_documents:
+            if chunk and (len(chunk) >= CHUNK_ROWS or characters + size > CHUNK_CHARACTERS):
+                yield chunk
+                chunk, characters = [], 0
+            chunk.append(their_id)
+            characters += size
+        if chunk:
+            yield chunk
+
+    def write(self, step: Callable[[int, int], None]) -> None:
+        """Each chunk's rows are read from the source before its transaction; what a chunk did is taken
+        into account only once it is committed."""
+        writer = ChunkedWriter(self.target)
+        self._commit(writer, self._write_people, step)
+        for chunk in self._document_chunks():
+            rows = self._read(Document, chunk)
+            indexed = bulk.index_texts(row["text"] for row in rows)  # the slow part, before the lock
+            self._commit(writer, lambda session, rows=rows, indexed=indexed: self._write_documents(session, rows, indexed), step)
+        for model, ids, work in ((Span, self.new_spans, self._write_spans), (Relation, self.new_relations, self._write_relations),
+                                 (DocumentState, self.states, self._write_states)):
+            for first in range(0, len(ids), CHUNK_ROWS):
+                rows = self._read(model, ids[first : first + CHUNK_ROWS])
+                self._commit(writer, lambda session, rows=rows, work=work: work(session, rows), step)
+
+    def _commit(self, writer: ChunkedWriter, work: Callable[[Session], _Done], step: Callable[[int, int], None]) -> None:
+        done = writer.write(work)
+        self.people.update(done.people)
+        self.documents.update(done.documents)
+        self.spans.update(done.spans)
+        self.added.extend(done.added)
+        self.layers.update(done.layers)
+        self.new_people = self.new_people or done.new_people
+        for key, number in done.counts.items():
+            self.counts[key] += number
+        self.committed += 1
+        step(self.committed, self.planned)
+
+    def _read(self, model: Any, ids: list[int]) -> list[dict[str, Any]]:
+        """Whole rows of the source."""
+        columns = [column.key for column in model.__table__.columns]
+        with self.source.reading() as theirs:
+            rows = theirs.execute(select(*model.__table__.columns).where(model.id.in_(ids)).order_by(model.id)).all()
+        return [dict(zip(columns, row)) for row in rows]
+
+    def _write_people(self, session: Session) -> _Done:
+        done = _Done()
+        ours = {row.name: row for row in session.scalars(select(Annotator).where(Annotator.name.in_([n for n, _r in self.names.values()])))}
+        for their_id, (name, role) in self.names.items():
+            row = ours.get(name)
+            if row is None:
+                row = ours[name] = Annotator(name=name, role=role)
+                session.add(row)
+                session.flush()
+                done.new_people = True
+            elif row.role == "annotator" and role != "annotator":
+                row.role = role
+                done.new_people = True
+            done.people[their_id] = row.id
+        return done
+
+    def _write_documents(self, session: Session, rows: list[dict[str, Any]], indexed: dict[str, str]) -> _Done:
+        done = _Done()
+        present = bulk.lookup(session, Document.sha256, Document.id, [row["sha256"] for row in rows])
+        fresh = [row for row in rows if row["sha256"] not in present]
+        clashes = bulk.lookup(session, Document.uid, Document.id, [row["uid"] for row in fresh])
+        if clashes:
+            raise InputError(f"document {next(iter(clashes))!r} has a different text than the target's document of that id")
+        ids = bulk.insert_documents(session, [{k: v for k, v in row.items() if k != "id"} for row in fresh], indexed=indexed)
+        done.documents.update((row["id"], present[row["sha256"]]) for row in rows if row["sha256"] in present)
+        done.documents.update(zip((row["id"] for row in fresh), ids))
+        done.added.extend(ids)
+        done.counts["documents"] = len(ids)
+        return done
+
+    def _write_spans(self, session: Session, rows: list[dict[str, Any]]) -> _Done:
+        done = _Done()
+        present = bulk.lookup(session, Span.uid, Span.id, [row["uid"] for row in rows])
+        fresh = [row for row in rows if row["uid"] not in present]
+        ids = bulk.insert_spans(session, [
+            {**{k: v for k, v in row.items() if k != "id"}, "document_id": self.documents[row["document_id"]],
+             "annotator_id": self.people[row["annotator_id"]]}
+            for row in fresh
+        ])
+        done.spans.update((row["id"], present[row["uid"]]) for row in rows if row["uid"] in present)
+        done.spans.update(zip((row["id"] for row in fresh), ids))
+        done.layers.update(self.names[row["annotator_id"]][0] for row in fresh)
+        done.counts["spans"] = len(ids)
+        return done
+
+    def _write_relations(self, session: Session, rows: list[dict[str, Any]]) -> _Done:
+        done = _Done()
+        present = bulk.lookup(session, Relation.uid, Relation.id, [row["uid"] for row in rows])
+        fresh = [row for row in rows if row["uid"] not in present]
+        bulk.insert_relations(session, self.scheme, [
+            {**{k: v for k, v in row.items() if k != "id"}, "from_span_id": self.spans[row["from_span_id"]],
+             "to_span_id": self.spans[row["to_span_id"]], "annotator_id": self.people[row["annotator_id"]]}
+            for row in fresh
+        ])
+        done.layers.update(self.names[row["annotator_id"]][0] for row in fresh)
+        done.counts["relations"] = len(fresh)
+        return done
+
+    def _write_states(self, session: Session, rows: list[dict[str, Any]]) -> _Done:
+        done = _Done()
+        keys = [(self.documents[row["document_id"]], self.people[row["annotator_id"]]) for row in rows]
+        documents = sorted({document for document, _ in keys})
+        have: set[tuple[int, int]] = set()
+        for first in range(0, len(documents), bulk.BATCH):
+            query = select(DocumentState.document_id, DocumentState.annotator_id).where(
+                DocumentState.document_id.in_(documents[first : first + bulk.BATCH])
+            )
+            have.update((row[0], row[1]) for row in session.execute(query))
+        fresh = [(key, row) for key, row in zip(keys, rows) if key not in have]
+        bulk.insert_states(session, [
+            {"document_id": key[0], "annotator_id": key[1], "status": row["status"], "updated_at": row["updated_at"]} for key, row in fresh
+        ])
+        done.layers.update(self.names[row["annotator_id"]][0] for _key, row in fresh)
+        return done
+
+
+@dataclass
+class _Done:
+    """What one chunk did, taken into account once it is committed."""
+
+    people: dict[int, int] = field(default_factory=dict)
+    documents: dict[int, int] = field(default_factory=dict)
+    spans: dict[int, int] = field(default_factory=dict)
+    added: list[int] = field(default_factory=list)
+    layers: set[str] = field(default_factory=set)
+    counts: dict[str, int] = field(default_factory=dict)
+    new_people: bool = False
