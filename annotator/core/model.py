@@ -10,6 +10,9 @@ DocumentId = NewType("DocumentId", int)
 SpanId = NewType("SpanId", int)
 RelationId = NewType("RelationId", int)
 
+SpanKey = tuple[int, int, int, str]
+"""A span as agreement and adjudication compare them, whoever tagged it: (document id, start, end, label)."""
+
 
 class DocumentStatus(StrEnum):
     NEW = "new"

@@ -14,13 +14,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import aliased
 
 from annotator.core.arabic import tokens
+from annotator.core.model import SpanKey
 from annotator.services.team.identity import GOLD
 from annotator.storage.models import Annotator, Document, Relation, Span
 from annotator.storage.project import Project
 
 OVERALL = "overall"
 UNTAGGED = "O"
-SpanKey = tuple[int, int, int, str]  # document, start, end, label
 
 
 @dataclass(frozen=True, slots=True)
