@@ -8,6 +8,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from annotator.services.documents.progress import document_text, list_documents
 from annotator.services.io.importing import import_paths
@@ -196,3 +197,30 @@ def test_the_quick_record_check_never_passes_what_the_schema_refuses() -> None:
             assert record_validator().is_valid(candidate), candidate
 
     agrees()
+
+
+@pytest.mark.parametrize("keep", [True, False], ids=["kept-in-memory", "read-again"])
+def test_a_file_written_in_many_chunks_arrives_whole(project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, keep: bool) -> None:
+    """One document per chunk: a relation to a span of a later record waits for it, whether the checked chunks
+    are kept in memory or the file is read again for the write."""
+    from annotator.services.io import importing
+    from annotator.storage.models import Relation
+
+    monkeypatch.setattr(importing, "CHUNK_ROWS", 1)
+    if not keep:
+        monkeypatch.setattr(importing, "KEEP_CHARACTERS", 0)
+    other = "نفت البعثة ذلك في بيان."
+    lines = [
+        jsonl_line(relations=[{"id": "r1", "label": "ATTRIBUTION", "from": "s2", "to": "s1"},
+                              {"id": "r2", "label": "SUPPORT", "from": "s2", "to": "t1", "to_document": "d2", "from_document": "d1"}]),
+        json.dumps({"id": "d2", "text": other, "spans": [{"id": "t1", "label": "CLAIM", "start": 4, "end": 10, "text": other[4:10]}],
+                    "relations": []}, ensure_ascii=False),
+    ]
+    path = tmp_path / "set.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    steps: list[tuple[int, int]] = []
+    report = import_paths(project, [path], annotator="t", progress=lambda done, total: steps.append((done, total)) or True)
+    assert report.errors == [] and len(report.imported) == 2
+    assert [step for step in steps if step[1]] == [(1, 2), (2, 2), (2, 2)]
+    with project.reading() as session:
+        assert sorted(session.scalars(select(Relation.uid))) == ["r1", "r2"]

@@ -27,7 +27,7 @@ ARTICLE_SUFFIXES = {".txt", ".jsonl", ".json"}
 # One transaction holds at most about this much: a chunk of the benchmark corpus holds the lock ~25 ms.
 CHUNK_ROWS = 600  # documents, spans and relations
 CHUNK_CHARACTERS = 150_000  # of text, which is indexed too
-# A file holding less text than this is kept in memory between the check and the write, not read twice.
+# Files holding less text than this (together) are kept in memory between the check and the write, not read twice.
 KEEP_CHARACTERS = 20_000_000
 Progress = Callable[[int, int], bool]
 
@@ -115,6 +115,7 @@ class _Source:
     batches: Callable[[], Iterator[list[NewDocument]]] = lambda: iter(())
     documents: int = 0
     chunks: int = 0
+    characters: int = 0
     kept: list[list[NewDocument]] | None = None  # the checked chunks, when the file is small enough to keep
 
     def chunks_to_write(self) -> Iterator[list[NewDocument]]:
@@ -125,17 +126,19 @@ def _import(project: Project, sources: list[_Source], *, annotator: str, progres
     project.check_writable()
     report = ImportReport()
     ready: list[_Source] = []
+    kept = 0
     try:
         for source in sources:
             if source.error is None:
                 try:
-                    _check(project, source, annotator=annotator, progress=progress)
+                    _check(project, source, annotator=annotator, progress=progress, keep=KEEP_CHARACTERS - kept)
                 except (InputError, SchemeError) as error:
                     source.error = _located(error, source.path)
             if source.error is not None:
                 report.errors.append(source.error)
             else:
                 ready.append(source)
+                kept += source.characters if source.kept is not None else 0
     except _Cancelled:
         report.cancelled = True
         report.notes.append("import cancelled before anything was written")
@@ -174,20 +177,20 @@ def _import(project: Project, sources: list[_Source], *, annotator: str, progres
     return report
 
 
-def _check(project: Project, source: _Source, *, annotator: str, progress: Progress | None) -> None:
+def _check(project: Project, source: _Source, *, annotator: str, progress: Progress | None, keep: int) -> None:
     """The write, rehearsed against the project without writing: every error it would meet, before any chunk.
-    Counts the documents and chunks the write will have, and keeps the chunks of a small file."""
+    Counts the documents and chunks the write will have, and keeps the chunks if they hold at most `keep`
+    characters of text."""
     inserter = _Inserter(project, annotator=annotator, strict_ids=source.strict_ids, dry=True)
     kept: list[list[NewDocument]] | None = []
-    characters = 0
     for chunk in _chunks(source.batches()):
         if progress is not None and not progress(0, 0):
             raise _Cancelled
         with project.reading() as session:
             inserter.add(session, chunk)
         source.documents, source.chunks = source.documents + len(chunk), source.chunks + 1
-        characters += sum(len(document.text) for document in chunk)
-        if kept is not None and characters <= KEEP_CHARACTERS:
+        source.characters += sum(len(document.text) for document in chunk)
+        if kept is not None and source.characters <= keep:
             kept.append(chunk)
         else:
             kept = None
