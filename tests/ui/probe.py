@@ -57,13 +57,30 @@ def close_window(window: Any) -> None:
     QApplication.processEvents()
 
 
+def open_project(path: Path) -> Project:
+    """The project as `annotator PROJECT` opens it for the window (with the window's short busy timeout)."""
+    import annotator.app as app
+
+    opener = getattr(app, "open_for_window", None)
+    return opener(Path(path)) if opener is not None else Project.open(Path(path))
+
+
 def open_project_read_only(path: Path) -> Project:
-    """The project file made read-only (mode 0444), then opened the way the program opens a read-only file."""
+    """The project file made read-only (mode 0444), then opened read-only.
+
+    Tests run as root here, for whom mode bits do not stop writing, so `read_only=True` is passed when
+    Project.open takes it."""
+    import annotator.app as app
+
     path = Path(path)
     os.chmod(path, stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
-    if "read_only" in inspect.signature(Project.open).parameters:
-        return Project.open(path, read_only=True)  # type: ignore[call-arg]
-    return Project.open(path)
+    parameters = inspect.signature(Project.open).parameters
+    options: dict[str, Any] = {}
+    if "read_only" in parameters:
+        options["read_only"] = True
+    if "busy_timeout_ms" in parameters and hasattr(app, "WINDOW_BUSY_TIMEOUT_MS"):
+        options["busy_timeout_ms"] = app.WINDOW_BUSY_TIMEOUT_MS
+    return Project.open(path, **options)
 
 
 # ---------------------------------------------------------------------------------------------------------

@@ -36,7 +36,7 @@ MARKUP = "<b>bold</b> <img src=x>"
 
 @pytest.fixture
 def project(tmp_path: Path) -> Iterator[Project]:
-    opened = Project.open(make_project(tmp_path / "project.db", ARTICLES))
+    opened = probe.open_project(make_project(tmp_path / "project.db", ARTICLES))
     yield opened
     opened.close()
 
@@ -122,7 +122,7 @@ def test_3_tab_in_the_article_selects_the_next_span(qtbot: QtBot, window: object
 
 def test_4_span_text_is_shown_as_plain_text(qtbot: QtBot, qapp: object, tmp_path: Path) -> None:
     text = f"قال المتحدث {MARKUP} إن الاجتماع انتهى.\n"
-    project = Project.open(make_project(tmp_path / "markup.db", {"markup.txt": text}))
+    project = probe.open_project(make_project(tmp_path / "markup.db", {"markup.txt": text}))
     window = probe.open_window(qtbot, project, ANNOTATOR)
     try:
         start = text.index(MARKUP)

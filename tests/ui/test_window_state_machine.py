@@ -108,7 +108,7 @@ class WindowMachine(RuleBasedStateMachine):
         super().__init__()
         self.path = self.workdir / f"run-{next(self.runs)}.db"
         probe.copy_project(self.template, self.path)
-        self.project = Project.open(self.path)
+        self.project = probe.open_project(self.path)
         self.window = probe.open_window(self.qtbot, self.project, ANNOTATOR)
         self.watch = probe.MessageWatch(self.window).start()
 
