@@ -96,7 +96,7 @@ class ExportDialog(QDialog):
             return not (self.cancel_requested or progress.wasCanceled())
 
         try:
-            report = export_dataset(self.project, fmt, out, layer=self.layer.currentData(), status=self.documents.currentData(), progress=step)
+            report = export_dataset(self.project, out, format=fmt, layer=self.layer.currentData(), status=self.documents.currentData(), progress=step)
         except ExportCancelled:
             self.message = self.tr("Export cancelled; nothing was written.")
             QMessageBox.information(self, self.tr("Export"), self.message)

@@ -24,13 +24,8 @@ from annotator.services.io.importing import ImportReport, import_paths
 from annotator.storage.project import Project
 
 
-def run_import(parent: QWidget, project: Project, *, annotator: str) -> bool:
-    """Ask for files, show what they hold, import them; True when anything new arrived."""
-    return bool(ask_and_import(parent, project, annotator=annotator).changes)
-
-
-def ask_and_import(parent: QWidget, project: Project, *, annotator: str) -> ImportReport:
-    """Ask for files, show what they hold, import them; the report (empty when the user stopped early)."""
+def choose_files(parent: QWidget, project: Project) -> list[Path]:
+    """Ask for files and show what they hold; the paths to import (none when the user stopped)."""
     names, _filter = QFileDialog.getOpenFileNames(
         parent,
         parent.tr("Import articles or annotated data"),
@@ -41,12 +36,12 @@ def ask_and_import(parent: QWidget, project: Project, *, annotator: str) -> Impo
         ),
     )
     if not names:
-        return ImportReport()
+        return []
     paths = [Path(name).parent if name.endswith(".ann") else Path(name) for name in names]
     preview = ImportPreview(project, list(dict.fromkeys(paths)), parent)
     if preview.exec() != QDialog.DialogCode.Accepted:
-        return ImportReport()
-    return import_reporting_progress(parent, project, preview.paths, annotator=annotator)
+        return []
+    return preview.paths
 
 
 class ImportPreview(QDialog):
@@ -86,14 +81,21 @@ class ImportPreview(QDialog):
 
 
 def import_with_progress(parent: QWidget, project: Project, paths: list[Path], *, annotator: str) -> bool:
-    """Import with a progress dialog; True when anything new arrived."""
-    return bool(import_reporting_progress(parent, project, paths, annotator=annotator).changes)
+    """Import with a progress dialog and show the report; True when anything new arrived."""
+    try:
+        report = import_reporting_progress(parent, project, paths, annotator=annotator)
+    except AnnotatorError as error:
+        QMessageBox.warning(parent, parent.tr("Import"), f"\u2066{error}\u2069")
+        return False
+    show_report(parent, report)
+    return bool(report.changes)
 
 
 def import_reporting_progress(parent: QWidget, project: Project, paths: list[Path], *, annotator: str) -> ImportReport:
-    """Import with a progress dialog (a busy bar while the files are checked, then documents written);
-    the report's `changes` says what the window should reload."""
+    """Import with a progress dialog (a busy bar while the files are checked, then documents written).
+    A project that cannot be written at all raises; the report says everything else."""
     progress = QProgressDialog(parent.tr("Importing…"), parent.tr("Cancel"), 0, 0, parent)
+    progress.setObjectName("importProgress")
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(300)
 
@@ -104,12 +106,12 @@ def import_reporting_progress(parent: QWidget, project: Project, paths: list[Pat
         return not progress.wasCanceled()
 
     try:
-        report = import_paths(project, paths, annotator=annotator, progress=step)
-    except AnnotatorError as error:  # a read-only project: nothing was imported
+        return import_paths(project, paths, annotator=annotator, progress=step)
+    finally:
         progress.close()
-        QMessageBox.warning(parent, parent.tr("Import"), f"\u2066{error}\u2069")
-        return ImportReport(errors=[error])
-    progress.close()
+
+
+def show_report(parent: QWidget, report: ImportReport) -> None:
     lines = [
         parent.tr("Imported %1 document(s); %2 already in the project.")
         .replace("%1", str(len(report.imported)))
@@ -122,4 +124,3 @@ def import_reporting_progress(parent: QWidget, project: Project, paths: list[Pat
         QMessageBox.warning(parent, parent.tr("Import"), "\n".join(lines))
     else:
         QMessageBox.information(parent, parent.tr("Import"), "\n".join(lines))
-    return report

@@ -17,7 +17,7 @@ from annotator.services.team.identity import GOLD, identify, identities, readabl
 from annotator.storage.project import Project
 from annotator.ui.article_view import ArticleView
 from annotator.ui.attribute_editor import Editable
-from annotator.ui.commands import Command, DeleteSpan, EditRelation, EditSpan, SetStatus, TagSpan
+from annotator.ui.commands import Command, DeleteSpan, EditRelation, EditSpan, OneOff, SetStatus, TagSpan
 from annotator.ui.texts import isolate, short
 from annotator.ui.controller import Controller, Level
 from annotator.ui.document_list import DocumentFilterBar, DocumentList
@@ -443,10 +443,18 @@ class MainWindow(QMainWindow):
     # Window
 
     def import_files(self) -> None:
-        from annotator.ui.import_dialog import run_import
+        from annotator.ui.import_dialog import choose_files, import_reporting_progress, show_report
 
-        if run_import(self, self.project, annotator=self.identity.name):
-            self.controller.perform(_refreshed(self.tr("Import"), self.controller.layer))
+        paths = choose_files(self, self.project)
+        if not paths:
+            return
+        reports = []
+
+        def run() -> Changes:
+            reports.append(import_reporting_progress(self, self.project, paths, annotator=self.identity.name))
+            return reports[-1].changes
+
+        self.controller.perform(OneOff(self.tr("Import"), run), then=lambda _changes: show_report(self, reports[-1]))
 
     def export_dataset(self) -> None:
         from annotator.ui.export_dialog import ExportDialog  # pyarrow and the formats: loaded when asked for
@@ -521,13 +529,6 @@ class MainWindow(QMainWindow):
         if self.controller.document is not None:
             parts.append(self.tr("Spans: %1").replace("%1", str(len(self.controller.spans))))
         self.status_label.setText("  ·  ".join(parts))
-
-
-def _refreshed(text: str, layer: str) -> Command:
-    """After a dialog wrote in bulk (an import): everything shown is reloaded."""
-    from annotator.ui.commands import OneOff
-
-    return OneOff(text, lambda: Changes(layers=frozenset({layer, "*"})))
 
 
 def _stack(*widgets: QWidget) -> QWidget:

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, aliased
 
 from annotator.core.changes import NO_CHANGES, Change, Changes, RelationChange, SpanChange, StateChange
 from annotator.core.errors import AnnotatorError
-from annotator.core.model import DocumentId, DocumentStatus, SpanId, SpanRecord
+from annotator.core.model import DocumentId, DocumentStatus, SpanId, SpanKey, SpanRecord
 from annotator.core.offsets import is_grapheme_boundary
 from annotator.services.annotation.records import owned, relation_documents, relation_record, relation_row, span_record
 from annotator.services.annotation.tagging import TaggingService, new_uid
@@ -60,16 +60,13 @@ class Group:
         return bool(self.gold) or self.rejected
 
 
-EndKey = tuple[int, int, int, str]  # document, start, end, label
-
-
 @dataclass(frozen=True, slots=True)
 class LinkGroup:
     """One relation as the annotators made it, between spans identified by their offsets and labels."""
 
     label: str
-    source: EndKey
-    target: EndKey
+    source: SpanKey
+    target: SpanKey
     source_text: str
     target_text: str
     annotators: tuple[str, ...]
@@ -328,7 +325,7 @@ class Adjudication:
         session.flush()  # the storage guard checks the relation against the scheme here
         return RelationChange(Change.ADDED, relation_record(relation, GOLD), (DocumentId(link.source[0]), DocumentId(link.target[0])))
 
-    def _gold_span(self, session: Session, gold_id: int, key: EndKey) -> SpanId | None:
+    def _gold_span(self, session: Session, gold_id: int, key: SpanKey) -> SpanId | None:
         found = session.scalar(
             select(Span.id).where(
                 Span.annotator_id == gold_id, Span.document_id == key[0], Span.start == key[1], Span.end == key[2], Span.label == key[3]

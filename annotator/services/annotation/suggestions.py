@@ -8,7 +8,7 @@ from annotator.core.changes import Changes
 from annotator.core.cues import CueSuggestion, load_lexicon, suggest_cues
 from annotator.core.model import DocumentId, SpanRecord
 from annotator.services.annotation.tagging import TaggingService
-from annotator.storage.models import DismissedSuggestion
+from annotator.storage.models import Annotator, DismissedSuggestion
 from annotator.storage.project import Project
 
 
@@ -25,14 +25,13 @@ class SuggestionService:
         """Matches in the text that no CUE span of this annotator overlaps and that were not dismissed."""
         if self._lexicon is None:
             return []
-        annotator_id = self.tagging.annotator_id()
-        with self.project.reading() as session:
+        with self.project.reading() as session:  # opening a document never takes the write lock
             dismissed = {
                 (row.start, row.end)
                 for row in session.execute(
-                    select(DismissedSuggestion.start, DismissedSuggestion.end).where(
-                        DismissedSuggestion.document_id == document_id, DismissedSuggestion.annotator_id == annotator_id
-                    )
+                    select(DismissedSuggestion.start, DismissedSuggestion.end)
+                    .join(Annotator, Annotator.id == DismissedSuggestion.annotator_id)
+                    .where(DismissedSuggestion.document_id == document_id, Annotator.name == self.tagging.annotator)
                 )
             }
         cues = [(span.start, span.end) for span in spans if span.label == self.cue_label]

@@ -47,8 +47,12 @@ class TaggingService:
         """The layer's annotator id, for writing: checked once, created on first use, then cached."""
         if self._annotator_id is None:
             check_write(self.acting, self.annotator)
-            with self.project.transaction() as session:
-                self._annotator_id = self.project.annotator_id(session, self.annotator)
+            with self.project.reading() as session:
+                known = session.scalar(select(Annotator.id).where(Annotator.name == self.annotator))
+            if known is None:
+                with self.project.transaction() as session:
+                    known = self.project.annotator_id(session, self.annotator)
+            self._annotator_id = known
         return self._annotator_id
 
     def spans(self, document_id: DocumentId) -> list[SpanRecord]:

@@ -28,21 +28,13 @@ IMPORT_FORMATS = ("jsonl", "txt", "brat", "labelstudio", "doccano")
 def export_dataset(
     project: Project,
     out: Path | str,
-    legacy_out: Path | None = None,
-    /,
     *,
     format: str | None = None,  # noqa: A002 - the word the command line and the dialog use
     layer: str = "all",
     status: str | None = None,
     progress: Progress | None = None,
 ) -> ExportReport:
-    """Write the chosen layer in a format to `out`; a failure or a cancel leaves nothing there.
-
-    `export_dataset(project, out, format="jsonl")`; the older order `export_dataset(project, "jsonl", out)` is
-    still understood.
-    """
-    if legacy_out is not None:
-        format, out = str(out), legacy_out
+    """Write the chosen layer in a format to `out`; a failure or a cancel leaves nothing there."""
     out = Path(out)
     if format not in EXPORT_FORMATS:
         raise AnnotatorError(f"unknown format {format!r}: use one of {', '.join(EXPORT_FORMATS)}")
