@@ -2,7 +2,11 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test bench clean
+TS := resources/translations/annotator_ar.ts
+QM := resources/translations/annotator_ar.qm
+UI_SOURCES := $(wildcard annotator/ui/*.py) annotator/app.py
+
+.PHONY: run test bench clean translations
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -17,10 +21,19 @@ $(VENV)/.test-installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@
 
-run: $(VENV)/.run-installed
+# The Arabic interface: the .ts source is kept in the repository, the .qm is built from it by Qt's own tool
+# (run and test install PySide6, which brings pyside6-lrelease, before they ask for it).
+$(QM): $(TS) | $(BIN)/python
+	$(BIN)/pyside6-lrelease -silent $(TS) -qm $(QM)
+
+# After changing interface strings: refresh the .ts (then translate what it marks unfinished).
+translations: $(VENV)/.run-installed
+	$(BIN)/pyside6-lupdate -no-obsolete $(UI_SOURCES) -target-language ar -ts $(TS)
+
+run: $(VENV)/.run-installed $(QM)
 	$(BIN)/annotator
 
-test: $(VENV)/.test-installed
+test: $(VENV)/.test-installed $(QM)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
 bench: $(VENV)/.test-installed

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -23,6 +23,8 @@ from annotator.services.team.identity import (
 from annotator.storage.project import Project
 
 UI_FONT_FAMILIES = ["Noto Sans", "Noto Naskh Arabic", "DejaVu Sans"]
+LANGUAGES = ("ar", "en")
+LANGUAGE_KEY = "interface/language"
 # The window never blocks on another writer longer than this: the controller retries instead, and says so.
 WINDOW_BUSY_TIMEOUT_MS = 150
 
@@ -32,23 +34,41 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("project", nargs="?", type=Path, help="project file (default: the demo project)")
     parser.add_argument("--annotator", default=None, help="who you are (default: the last identity used in this project, else your user name)")
     parser.add_argument("--role", choices=[role.value for role in Role], help="set your role in this project")
+    parser.add_argument("--lang", choices=LANGUAGES, help="interface language, remembered (default: Arabic)")
     return parser.parse_args(argv)
 
 
-def make_application(argv: list[str] | None = None) -> QApplication:
+def interface_language(requested: str | None) -> str:
+    """The language asked for (and remembered from now on), else the remembered one, else Arabic."""
+    settings = QSettings("annotator", "annotator")
+    if requested in LANGUAGES:
+        settings.setValue(LANGUAGE_KEY, requested)
+        return requested
+    remembered = settings.value(LANGUAGE_KEY, "ar")
+    return remembered if remembered in LANGUAGES else "ar"
+
+
+def make_application(argv: list[str] | None = None, *, language: str = "en") -> QApplication:
+    """The application object; the interface is Arabic and right to left, or English and left to right.
+    (The article view always lays out its text right to left, whatever the interface.)"""
     app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
     assert isinstance(app, QApplication)
     app.setApplicationName("annotator")
-    app.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+    app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if language == "ar" else Qt.LayoutDirection.LeftToRight)
     for font_file in sorted(paths.FONTS.glob("*.ttf")):
         QFontDatabase.addApplicationFont(str(font_file))
     font = QFont()
     font.setFamilies(UI_FONT_FAMILIES)
     font.setPointSize(10)
     app.setFont(font)
-    translator = QTranslator(app)
-    if translator.load(QLocale(), "annotator", "_", str(paths.TRANSLATIONS)):
-        app.installTranslator(translator)
+    for installed in app.findChildren(QTranslator):
+        app.removeTranslator(installed)
+    if language != "en":
+        translator = QTranslator(app)
+        if translator.load(f"annotator_{language}", str(paths.TRANSLATIONS)):
+            app.installTranslator(translator)
+        else:
+            print(f"annotator: no {language} translation in {paths.TRANSLATIONS} (run make); the interface stays English", file=sys.stderr)
     return app
 
 
@@ -64,7 +84,7 @@ def open_for_window(path: Path | None) -> Project:
 
 def main(argv: list[str]) -> int:
     args = parse_args(argv)
-    app = make_application([sys.argv[0]])
+    app = make_application([sys.argv[0]], language=interface_language(args.lang))
     from annotator.ui.main_window import MainWindow
 
     try:
@@ -75,7 +95,7 @@ def main(argv: list[str]) -> int:
             remember_identity(project, identity)
     except AnnotatorError as error:
         print(f"annotator: {error}", file=sys.stderr)
-        QMessageBox.critical(None, app.tr("Cannot open the project"), str(error))
+        QMessageBox.critical(None, QCoreApplication.translate("app", "Cannot open the project"), str(error))
         return 1
     window = MainWindow(project, annotator=identity.name)
     window.show()

@@ -11,10 +11,6 @@ from annotator.ui.commands import Command
 from annotator.ui.texts import isolate, short
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("adjudication", text)
-
-
 class _OnGold(Command):
     """An action of the reviewer on the gold layer of one document."""
 
@@ -47,7 +43,7 @@ class _IntoGold(_OnGold):
 
 class AcceptVersion(_IntoGold):
     def __init__(self, adjudication: Adjudication, *, document_id: DocumentId, version: Version) -> None:
-        text = _tr("Accept %1 «%2» into gold").replace("%1", isolate(version.label)).replace("%2", short(version.text))
+        text = QCoreApplication.translate("adjudication", "Accept %1 «%2» into gold").replace("%1", isolate(version.label)).replace("%2", short(version.text))
         super().__init__(adjudication, text, document_id)
         self.version = version
 
@@ -57,7 +53,7 @@ class AcceptVersion(_IntoGold):
 
 class AcceptAllAgreeing(_IntoGold):
     def __init__(self, adjudication: Adjudication, *, document_id: DocumentId) -> None:
-        super().__init__(adjudication, _tr("Accept all that agree"), document_id)
+        super().__init__(adjudication, QCoreApplication.translate("adjudication", "Accept all that agree"), document_id)
 
     def create(self) -> Changes:
         return self.adjudication.accept_all_agreeing(self.document)
@@ -65,7 +61,7 @@ class AcceptAllAgreeing(_IntoGold):
 
 class AcceptLink(_IntoGold):
     def __init__(self, adjudication: Adjudication, *, document_id: DocumentId, link: LinkGroup) -> None:
-        text = _tr("Accept link %1 «%2»").replace("%1", isolate(link.label)).replace("%2", short(link.source_text))
+        text = QCoreApplication.translate("adjudication", "Accept link %1 «%2»").replace("%1", isolate(link.label)).replace("%2", short(link.source_text))
         super().__init__(adjudication, text, document_id)
         self.link = link
 
@@ -77,7 +73,7 @@ class RejectGroup(_OnGold):
     """Reject a group: its gold spans (and their links) go and the group is marked; undo puts both back at once."""
 
     def __init__(self, adjudication: Adjudication, *, document_id: DocumentId, group: Group) -> None:
-        super().__init__(adjudication, _tr("Reject «%1»").replace("%1", short(group.versions[0].text)), document_id)
+        super().__init__(adjudication, QCoreApplication.translate("adjudication", "Reject «%1»").replace("%1", short(group.versions[0].text)), document_id)
         self.group = group
         self._removed: Changes | None = None
 
@@ -92,7 +88,7 @@ class RejectGroup(_OnGold):
 
 class RejectLink(_OnGold):
     def __init__(self, adjudication: Adjudication, *, document_id: DocumentId, link: LinkGroup) -> None:
-        text = _tr("Reject link %1 «%2»").replace("%1", isolate(link.label)).replace("%2", short(link.source_text))
+        text = QCoreApplication.translate("adjudication", "Reject link %1 «%2»").replace("%1", isolate(link.label)).replace("%2", short(link.source_text))
         super().__init__(adjudication, text, document_id)
         self.link = link
 
@@ -107,7 +103,7 @@ class SetAdjudicationStatus(_OnGold):
     """The gold layer's status on the document (checked: only a reviewer writes it); undo restores the one before."""
 
     def __init__(self, adjudication: Adjudication, *, document_id: DocumentId, status: DocumentStatus) -> None:
-        text = _tr("Mark adjudication done") if status == DocumentStatus.DONE else _tr("Mark adjudication not done")
+        text = QCoreApplication.translate("adjudication", "Mark adjudication done") if status == DocumentStatus.DONE else QCoreApplication.translate("adjudication", "Mark adjudication not done")
         super().__init__(adjudication, text, document_id)
         self.status = status
         self.previous: DocumentStatus | None = None

@@ -23,10 +23,6 @@ from annotator.storage.project import Project
 from annotator.ui.texts import isolate, short
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("commands", text)
-
-
 class Command(QUndoCommand):
     """An action on one document (or none); `do()` runs it (again, on redo), `revert()` takes it back."""
 
@@ -88,7 +84,7 @@ class _Creation(Command):
 
 class TagSpan(_Creation):
     def __init__(self, tagging: TaggingService, *, document_id: DocumentId, start: int, end: int, label: str, text: str) -> None:
-        super().__init__(_tr("Tag %1 «%2»").replace("%1", isolate(label)).replace("%2", short(text)), document_id)
+        super().__init__(QCoreApplication.translate("commands", "Tag %1 «%2»").replace("%1", isolate(label)).replace("%2", short(text)), document_id)
         self.tagging = tagging
         self.where = (start, end, label)
         self.span: SpanRecord | None = None
@@ -111,7 +107,7 @@ class AcceptSuggestion(TagSpan):
     def __init__(self, suggestions: SuggestionService, *, document_id: DocumentId, suggestion: CueSuggestion) -> None:
         label = suggestions.cue_label or ""
         super().__init__(suggestions.tagging, document_id=document_id, start=suggestion.start, end=suggestion.end, label=label, text=suggestion.text)
-        self.setText(_tr("Accept cue suggestion «%1»").replace("%1", short(suggestion.text)))
+        self.setText(QCoreApplication.translate("commands", "Accept cue suggestion «%1»").replace("%1", short(suggestion.text)))
         self.suggestions = suggestions
         self.suggestion = suggestion
 
@@ -123,7 +119,7 @@ class AcceptSuggestion(TagSpan):
 
 class DeleteSpan(Command):
     def __init__(self, tagging: TaggingService, span: SpanRecord) -> None:
-        super().__init__(_tr("Delete %1 «%2»").replace("%1", isolate(span.label)).replace("%2", short(span.text)), span.document_id)
+        super().__init__(QCoreApplication.translate("commands", "Delete %1 «%2»").replace("%1", isolate(span.label)).replace("%2", short(span.text)), span.document_id)
         self.tagging = tagging
         self.span = span
         self._removed: Changes | None = None
@@ -143,7 +139,7 @@ class EditSpan(Command):
     def __init__(
         self, tagging: TaggingService, span: SpanRecord, *, before: tuple[dict[str, Any], str], after: tuple[dict[str, Any], str]
     ) -> None:
-        super().__init__(_tr("Edit %1 «%2»").replace("%1", isolate(span.label)).replace("%2", short(span.text)), span.document_id)
+        super().__init__(QCoreApplication.translate("commands", "Edit %1 «%2»").replace("%1", isolate(span.label)).replace("%2", short(span.text)), span.document_id)
         self.tagging = tagging
         self.span_id = span.id
         self.before = before
@@ -167,7 +163,7 @@ class EditRelation(Command):
         before: tuple[dict[str, Any], str],
         after: tuple[dict[str, Any], str],
     ) -> None:
-        super().__init__(_tr("Edit link %1").replace("%1", isolate(label)), document_id)
+        super().__init__(QCoreApplication.translate("commands", "Edit link %1").replace("%1", isolate(label)), document_id)
         self.relations = relations
         self.relation_id = relation_id
         self.before = before
@@ -182,7 +178,7 @@ class EditRelation(Command):
 
 class Link(_Creation):
     def __init__(self, relations: RelationService, *, label: str, from_span: SpanRecord, to_span: SpanId) -> None:
-        super().__init__(_tr("Link %1 from «%2»").replace("%1", isolate(label)).replace("%2", short(from_span.text)), from_span.document_id)
+        super().__init__(QCoreApplication.translate("commands", "Link %1 from «%2»").replace("%1", isolate(label)).replace("%2", short(from_span.text)), from_span.document_id)
         self.relations = relations
         self.ends = (label, from_span.id, to_span)
         self.relation_id: RelationId | None = None
@@ -203,7 +199,7 @@ class Link(_Creation):
 
 class Unlink(Command):
     def __init__(self, relations: RelationService, relation_id: RelationId, label: str, *, document_id: DocumentId) -> None:
-        super().__init__(_tr("Delete link %1").replace("%1", isolate(label)), document_id)
+        super().__init__(QCoreApplication.translate("commands", "Delete link %1").replace("%1", isolate(label)), document_id)
         self.relations = relations
         self.relation_id = relation_id
         self._removed: Changes | None = None
@@ -219,7 +215,7 @@ class Unlink(Command):
 
 class DismissSuggestion(Command):
     def __init__(self, suggestions: SuggestionService, *, document_id: DocumentId, suggestion: CueSuggestion) -> None:
-        super().__init__(_tr("Dismiss cue suggestion «%1»").replace("%1", short(suggestion.text)), document_id)
+        super().__init__(QCoreApplication.translate("commands", "Dismiss cue suggestion «%1»").replace("%1", short(suggestion.text)), document_id)
         self.suggestions = suggestions
         self.where = (suggestion.start, suggestion.end)
 
@@ -232,7 +228,7 @@ class DismissSuggestion(Command):
 
 class SetStatus(Command):
     def __init__(self, project: Project, *, document_id: DocumentId, layer: str, status: DocumentStatus, title: str) -> None:
-        text = _tr("Mark «%1» done") if status == DocumentStatus.DONE else _tr("Mark «%1» not done")
+        text = QCoreApplication.translate("commands", "Mark «%1» done") if status == DocumentStatus.DONE else QCoreApplication.translate("commands", "Mark «%1» not done")
         super().__init__(text.replace("%1", short(title)), document_id)
         self.project = project
         self.layer = layer

@@ -39,10 +39,6 @@ class Level:
     ERROR = 2
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("controller", text)
-
-
 class Controller(QObject):
     changed = Signal(object)  # Changes, after the controller's own view of the document is updated
     documentOpened = Signal()  # another document, or another layer of it, is shown
@@ -80,8 +76,8 @@ class Controller(QObject):
 
     def why_read_only(self) -> str:
         if getattr(self.project, "read_only", False):
-            return _tr("The project file is read-only: nothing can be changed.")
-        return _tr("You are looking at %1's layer, which you may not change. Show your own layer to tag.").replace("%1", isolate(self.layer))
+            return QCoreApplication.translate("controller", "The project file is read-only: nothing can be changed.")
+        return QCoreApplication.translate("controller", "You are looking at %1's layer, which you may not change. Show your own layer to tag.").replace("%1", isolate(self.layer))
 
     def show_layer(self, layer: str) -> None:
         """Show another layer (reading is checked against blind mode); the open document is reloaded."""
@@ -103,7 +99,7 @@ class Controller(QObject):
     def open_document(self, document_id: DocumentId) -> None:
         info = query.info(self.project, self.layer, document_id)
         if info is None:
-            raise AnnotatorError(_tr("no document with id %1").replace("%1", str(document_id)))
+            raise AnnotatorError(QCoreApplication.translate("controller", "no document with id %1").replace("%1", str(document_id)))
         text = progress.document_text(self.project, document_id)
         spans = self.tagging.spans(document_id)
         self.text = text
@@ -159,7 +155,7 @@ class Controller(QObject):
         def run() -> None:
             index = self.undo_stack.index()
             if index == 0:
-                self.message.emit(_tr("Nothing to undo."), Level.INFO)
+                self.message.emit(QCoreApplication.translate("controller", "Nothing to undo."), Level.INFO)
                 return
             command = self.undo_stack.command(index - 1)
             self._follow(command)
@@ -167,15 +163,15 @@ class Controller(QObject):
             self.undo_stack.setIndex(index - 1)
             self._apply(changes)
             self.undone.emit(command, changes)
-            self.message.emit(self._where(_tr("Undone: %1"), command), Level.INFO)
+            self.message.emit(self._where(QCoreApplication.translate("controller", "Undone: %1"), command), Level.INFO)
 
-        self._enqueue(run, _tr("undo"))
+        self._enqueue(run, QCoreApplication.translate("controller", "undo"))
 
     def redo(self) -> None:
         def run() -> None:
             index = self.undo_stack.index()
             if index == self.undo_stack.count():
-                self.message.emit(_tr("Nothing to redo."), Level.INFO)
+                self.message.emit(QCoreApplication.translate("controller", "Nothing to redo."), Level.INFO)
                 return
             command = self.undo_stack.command(index)
             self._follow(command)
@@ -183,9 +179,9 @@ class Controller(QObject):
             self.undo_stack.setIndex(index + 1)
             self._apply(changes)
             self.undone.emit(command, changes)
-            self.message.emit(self._where(_tr("Redone: %1"), command), Level.INFO)
+            self.message.emit(self._where(QCoreApplication.translate("controller", "Redone: %1"), command), Level.INFO)
 
-        self._enqueue(run, _tr("redo"))
+        self._enqueue(run, QCoreApplication.translate("controller", "redo"))
 
     @property
     def busy(self) -> bool:
@@ -217,7 +213,7 @@ class Controller(QObject):
                 self._waited_ms += RETRY_MS
                 if self._waited_ms < GIVE_UP_MS:
                     self.message.emit(
-                        _tr("The project is busy (another program is writing to it): %1 will be done as soon as it is free.")
+                        QCoreApplication.translate("controller", "The project is busy (another program is writing to it): %1 will be done as soon as it is free.")
                         .replace("%1", isolate(what)),
                         Level.WARNING,
                     )
@@ -225,23 +221,23 @@ class Controller(QObject):
                     return
                 self._jobs.popleft()
                 self._waited_ms = 0
-                self.message.emit(_tr("Not done: %1. %2").replace("%1", isolate(what)).replace("%2", str(busy)), Level.ERROR)
+                self.message.emit(QCoreApplication.translate("controller", "Not done: %1. %2").replace("%1", isolate(what)).replace("%2", str(busy)), Level.ERROR)
             except AnnotatorError as error:
                 self._jobs.popleft()
                 self._waited_ms = 0
-                self.message.emit(_tr("Not done: %1. %2").replace("%1", isolate(what)).replace("%2", str(error)), Level.ERROR)
+                self.message.emit(QCoreApplication.translate("controller", "Not done: %1. %2").replace("%1", isolate(what)).replace("%2", str(error)), Level.ERROR)
             except Exception as error:  # noqa: BLE001 - a fault we did not foresee still reaches the user, and is logged
                 self._jobs.popleft()
                 self._waited_ms = 0
                 traceback.print_exc()
                 self.message.emit(
-                    _tr("Not done: %1. Unexpected error (nothing of it was saved): %2").replace("%1", isolate(what)).replace("%2", repr(error)),
+                    QCoreApplication.translate("controller", "Not done: %1. Unexpected error (nothing of it was saved): %2").replace("%1", isolate(what)).replace("%2", repr(error)),
                     Level.ERROR,
                 )
             else:
                 self._jobs.popleft()
                 if self._waited_ms:
-                    self.message.emit(_tr("Done once the project was free: %1").replace("%1", isolate(what)), Level.INFO)
+                    self.message.emit(QCoreApplication.translate("controller", "Done once the project was free: %1").replace("%1", isolate(what)), Level.INFO)
                 self._waited_ms = 0
 
     def _apply(self, changes: Changes) -> None:

@@ -28,9 +28,9 @@ def choose_files(parent: QWidget, project: Project) -> list[Path]:
     """Ask for files and show what they hold; the paths to import (none when the user stopped)."""
     names, _filter = QFileDialog.getOpenFileNames(
         parent,
-        parent.tr("Import articles or annotated data"),
+        QCoreApplication.translate("ImportDialog", "Import articles or annotated data"),
         str(Path.home()),
-        parent.tr(
+        QCoreApplication.translate("ImportDialog", 
             "Articles and datasets (*.txt *.jsonl *.json *.ann);;Plain text (*.txt);;JSON Lines: native or doccano (*.jsonl);;"
             "Label Studio (*.json);;brat (*.ann);;All files (*)"
         ),
@@ -85,7 +85,7 @@ def import_with_progress(parent: QWidget, project: Project, paths: list[Path], *
     try:
         report = import_reporting_progress(parent, project, paths, annotator=annotator)
     except AnnotatorError as error:
-        QMessageBox.warning(parent, parent.tr("Import"), f"\u2066{error}\u2069")
+        QMessageBox.warning(parent, QCoreApplication.translate("ImportDialog", "Import"), f"\u2066{error}\u2069")
         return False
     show_report(parent, report)
     return bool(report.changes)
@@ -94,7 +94,7 @@ def import_with_progress(parent: QWidget, project: Project, paths: list[Path], *
 def import_reporting_progress(parent: QWidget, project: Project, paths: list[Path], *, annotator: str) -> ImportReport:
     """Import with a progress dialog (a busy bar while the files are checked, then documents written).
     A project that cannot be written at all raises; the report says everything else."""
-    progress = QProgressDialog(parent.tr("Importing…"), parent.tr("Cancel"), 0, 0, parent)
+    progress = QProgressDialog(QCoreApplication.translate("ImportDialog", "Importing…"), QCoreApplication.translate("ImportDialog", "Cancel"), 0, 0, parent)
     progress.setObjectName("importProgress")
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(300)
@@ -113,14 +113,14 @@ def import_reporting_progress(parent: QWidget, project: Project, paths: list[Pat
 
 def show_report(parent: QWidget, report: ImportReport) -> None:
     lines = [
-        parent.tr("Imported %1 document(s); %2 already in the project.")
+        QCoreApplication.translate("ImportDialog", "Imported %1 document(s); %2 already in the project.")
         .replace("%1", str(len(report.imported)))
         .replace("%2", str(len(report.skipped)))
     ]
     lines.extend(f"\u2066{note}\u2069" for note in report.notes)
     if report.errors:
-        lines.append(parent.tr("These files were not imported, or not all of them (each error says what was):"))
+        lines.append(QCoreApplication.translate("ImportDialog", "These files were not imported, or not all of them (each error says what was):"))
         lines.extend(f"• \u2066{error}\u2069" for error in report.errors)
-        QMessageBox.warning(parent, parent.tr("Import"), "\n".join(lines))
+        QMessageBox.warning(parent, QCoreApplication.translate("ImportDialog", "Import"), "\n".join(lines))
     else:
-        QMessageBox.information(parent, parent.tr("Import"), "\n".join(lines))
+        QMessageBox.information(parent, QCoreApplication.translate("ImportDialog", "Import"), "\n".join(lines))

@@ -103,56 +103,55 @@ class MainWindow(QMainWindow):
 
     def _menu_table(self) -> list[tuple[str, list[Any]]]:
         reviewer = self.identity.is_reviewer
-        tr = self.tr
         return [
-            (tr("&File"), [
-                Row("importFiles", tr("&Import…"), ("Ctrl+I",), self.import_files, "fa5s.file-import"),
-                Row("exportDataset", tr("&Export…"), ("Ctrl+E",), self.export_dataset, "fa5s.file-export"),
-                Row("mergeProjects", tr("&Merge project files…"), ("Ctrl+M",), self.team.merge, "fa5s.object-group"),
-                Row("switchIdentity", tr("Switch &identity…"), ("Ctrl+Shift+I",), self.team.switch_identity, "fa5s.user"),
+            (self.tr("&File"), [
+                Row("importFiles", self.tr("&Import…"), ("Ctrl+I",), self.import_files, "fa5s.file-import"),
+                Row("exportDataset", self.tr("&Export…"), ("Ctrl+E",), self.export_dataset, "fa5s.file-export"),
+                Row("mergeProjects", self.tr("&Merge project files…"), ("Ctrl+M",), self.team.merge, "fa5s.object-group"),
+                Row("switchIdentity", self.tr("Switch &identity…"), ("Ctrl+Shift+I",), self.team.switch_identity, "fa5s.user"),
                 SEPARATOR,
-                Row("quit", tr("&Quit"), (QKeySequence.StandardKey.Quit,), self.close),
+                Row("quit", self.tr("&Quit"), (QKeySequence.StandardKey.Quit,), self.close),
             ]),
-            (tr("&Edit"), [
-                Row("undo", tr("&Undo"), ("Ctrl+Z",), self.controller.undo, "fa5s.undo"),
-                Row("redo", tr("&Redo"), ("Ctrl+Shift+Z", "Ctrl+Y"), self.controller.redo, "fa5s.redo"),
+            (self.tr("&Edit"), [
+                Row("undo", self.tr("&Undo"), ("Ctrl+Z",), self.controller.undo, "fa5s.undo"),
+                Row("redo", self.tr("&Redo"), ("Ctrl+Shift+Z", "Ctrl+Y"), self.controller.redo, "fa5s.redo"),
                 SEPARATOR,
-                Row("deleteSpan", tr("&Delete span or link"), (QKeySequence.StandardKey.Delete,), self.delete_selected, "fa5s.trash"),
+                Row("deleteSpan", self.tr("&Delete span or link"), (QKeySequence.StandardKey.Delete,), self.delete_selected, "fa5s.trash"),
             ]),
-            (tr("&Tag"), [
+            (self.tr("&Tag"), [
                 *self.label_actions,
                 SEPARATOR,
                 *self.suggestion_actions.actions(),
                 self.suggestion_actions.show_action,
                 SEPARATOR,
-                Row("snapToWords", tr("&Snap selection to whole words"), ("Ctrl+W",), toggled=self._set_snapping, checked=True),
+                Row("snapToWords", self.tr("&Snap selection to whole words"), ("Ctrl+W",), toggled=self._set_snapping, checked=True),
             ]),
-            (tr("&Link"), [
+            (self.tr("&Link"), [
                 *self.link_actions,
                 SEPARATOR,
-                Row("followLink", tr("&Follow link"), ("Alt+Right",), self.linker.follow, "fa5s.external-link-alt"),
-                Row("goBack", tr("&Back"), ("Alt+Left",), self.linker.back, "fa5s.undo-alt"),
+                Row("followLink", self.tr("&Follow link"), ("Alt+Right",), self.linker.follow, "fa5s.external-link-alt"),
+                Row("goBack", self.tr("&Back"), ("Alt+Left",), self.linker.back, "fa5s.undo-alt"),
             ]),
-            (tr("&Review"), [
-                Row("openAdjudication", tr("&Adjudicate this document…"), ("F7",), self.open_adjudication, "fa5s.balance-scale", enabled=reviewer),
-                Row("openAgreement", tr("A&greement…"), ("Shift+F7",), self.open_agreement, "fa5s.chart-bar"),
+            (self.tr("&Review"), [
+                Row("openAdjudication", self.tr("&Adjudicate this document…"), ("F7",), self.open_adjudication, "fa5s.balance-scale", enabled=reviewer),
+                Row("openAgreement", self.tr("A&greement…"), ("Shift+F7",), self.open_agreement, "fa5s.chart-bar"),
                 SEPARATOR,
-                Row("assignDocument", tr("A&ssign this document to…"), (), self.team.assign_current, "fa5s.user-plus", enabled=reviewer),
-                Row("blindMode", tr("&Blind mode: annotators see only their own layer"), (), toggled=self.team.set_blind,
+                Row("assignDocument", self.tr("A&ssign this document to…"), (), self.team.assign_current, "fa5s.user-plus", enabled=reviewer),
+                Row("blindMode", self.tr("&Blind mode: annotators see only their own layer"), (), toggled=self.team.set_blind,
                     checked=self.team.blind(), enabled=reviewer),
             ]),
-            (tr("&View"), self._layer_actions()),
-            (tr("&Go"), [
+            (self.tr("&View"), self._layer_actions()),
+            (self.tr("&Go"), [
                 *self.search.actions(),
                 SEPARATOR,
-                Row("nextDocument", tr("&Next document"), ("Ctrl+PgDown",), lambda: self.step_document(1), "fa5s.arrow-down"),
-                Row("previousDocument", tr("&Previous document"), ("Ctrl+PgUp",), lambda: self.step_document(-1), "fa5s.arrow-up"),
+                Row("nextDocument", self.tr("&Next document"), ("Ctrl+PgDown",), lambda: self.step_document(1), "fa5s.arrow-down"),
+                Row("previousDocument", self.tr("&Previous document"), ("Ctrl+PgUp",), lambda: self.step_document(-1), "fa5s.arrow-up"),
                 SEPARATOR,
-                Row("nextSpan", tr("Next &span\tTab"), (), lambda: self.step_span(1)),
-                Row("previousSpan", tr("Previous s&pan\tShift+Tab"), (), lambda: self.step_span(-1)),
+                Row("nextSpan", self.tr("Next &span\tTab"), (), lambda: self.step_span(1)),
+                Row("previousSpan", self.tr("Previous s&pan\tShift+Tab"), (), lambda: self.step_span(-1)),
                 SEPARATOR,
-                Row("toggleDone", tr("&Mark document done / not done"), ("Ctrl+Return", "Ctrl+Enter"), self.toggle_done, "fa5s.check"),
-                Row("nextPane", tr("Next &pane"), ("F6",), self.cycle_focus),
+                Row("toggleDone", self.tr("&Mark document done / not done"), ("Ctrl+Return", "Ctrl+Enter"), self.toggle_done, "fa5s.check"),
+                Row("nextPane", self.tr("Next &pane"), ("F6",), self.cycle_focus),
             ]),
         ]
 
