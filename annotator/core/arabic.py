@@ -70,3 +70,26 @@ def snap_to_graphemes(text: str, start: int, end: int) -> tuple[int, int]:
     """Keep the exact selection but never split a letter from its harakat or an emoji sequence."""
     start, end = sorted((start, end))
     return grapheme_floor(text, start), grapheme_ceil(text, end)
+
+
+_CONJUNCTIONS = "وف"
+_PREPOSITIONS = "لبك"
+_HAMZA_ALEFS = "أإآ"
+
+
+def without_proclitic(text: str, start: int, end: int) -> int:
+    """Where a phrase starts once a leading preposition clitic is left out: «لأشخاص مطلعين» starts at «أشخاص»,
+    «بالرئيس» at «الرئيس», «وللرئيس» stays (its article's alef is gone, so no whole word remains).
+
+    Only a preposition (ل ب ك, after an optional و or ف) glued to a word that begins with the article ال or
+    with a hamza on alef is taken off: a word that merely begins with those letters («لبنان», «بيان», «كبير»)
+    stays whole.
+    """
+    position = start
+    if position < end and text[position] in _CONJUNCTIONS and position + 1 < end and text[position + 1] in _PREPOSITIONS:
+        position += 1
+    if position < end and text[position] in _PREPOSITIONS:
+        rest = text[position + 1 : end]
+        if rest.startswith("ال") or (rest[:1] and rest[0] in _HAMZA_ALEFS):
+            return position + 1
+    return start

@@ -8,7 +8,7 @@ from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
-from annotator.core.arabic import Token, snap_to_graphemes, snap_to_words, tokens
+from annotator.core.arabic import Token, snap_to_graphemes, snap_to_words, tokens, without_proclitic
 from annotator.core.changes import Change, Changes
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import DocumentId, DocumentStatus, RelationId, SpanId
@@ -294,6 +294,8 @@ class MainWindow(QMainWindow):
         text = self.article_view.text
         exact = not self.snap_to_words or bool(QApplication.keyboardModifiers() & Qt.KeyboardModifier.AltModifier)
         start, end = snap_to_graphemes(text, start, end) if exact else snap_to_words(text, start, end, self._words)
+        if not exact and label == self.project.scheme.span_role("source"):
+            start = without_proclitic(text, start, end)  # the guidelines: «أشخاص مطلعين», not «لأشخاص مطلعين»
         if start == end:
             self._on_message(self.tr("Select some text first, then press a label's key."), Level.INFO)
             return

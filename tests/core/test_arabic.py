@@ -38,3 +38,18 @@ def test_punctuation_at_the_edges_is_left_out_but_kept_inside() -> None:
     assert TEXT[s:e] == "وفقًا لأشخاص مطلعين"
     s, e = snap_to_words("قال: «نعم».", 3, 5)
     assert (s, e) == (3, 4)  # only punctuation: kept as selected, less the space
+
+
+def test_a_leading_preposition_is_left_out_only_before_an_article_or_a_hamza() -> None:
+    from annotator.core.arabic import without_proclitic
+
+    def cut(phrase: str) -> str:
+        return phrase[without_proclitic(phrase, 0, len(phrase)) :]
+
+    assert cut("لأشخاص مطلعين") == "أشخاص مطلعين"
+    assert cut("بالرئيس الأمريكي") == "الرئيس الأمريكي"
+    assert cut("وللرئيس") == "وللرئيس"
+    assert cut("وبالبعثة الإيرانية") == "البعثة الإيرانية"
+    assert cut("كالمسؤول") == "المسؤول"
+    for whole in ("لبنان", "بيان الخارجية", "كبير المفاوضين", "لجنة", "البعثة", "وزير", "فلسطين"):
+        assert cut(whole) == whole

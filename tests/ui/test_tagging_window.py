@@ -177,3 +177,25 @@ def test_import_from_the_window_reports_bad_files(
     window.reload_documents()
     assert window.document_list.documents().rowCount() == 3
     assert len(shown) == 1 and "bad.txt" in shown[0] and "NUL" in shown[0]
+
+
+def test_a_snapped_source_leaves_out_its_leading_preposition_unless_tagged_exactly(qtbot: QtBot, project: Project) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from annotator.app import make_application
+    from tests.conftest import add_document
+
+    make_application()
+    text = "وفقًا لأشخاص مطلعين على هذه المراسلات، لم يصل أي رد."
+    add_document(project, text, title="مصادر")
+    window = MainWindow(project, annotator="salma")
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    start = text.index("لأشخاص")
+    window.article_view.select_range(start + 1, text.index("مطلعين") + 3)
+    qtbot.keyClick(window.article_view, Qt.Key.Key_2)
+    window.article_view.select_range(start, text.index("مطلعين") + len("مطلعين"))
+    qtbot.keyClick(window.article_view, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
+    assert [span[3] for span in stored_spans(project)] == ["لأشخاص مطلعين", "أشخاص مطلعين"]
