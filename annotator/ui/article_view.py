@@ -15,6 +15,7 @@ from PySide6.QtGui import (
     QPainterPath,
     QPaintEvent,
     QPen,
+    QResizeEvent,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -27,8 +28,10 @@ from annotator.core.offsets import Utf16Map
 from annotator.ui.highlighter import Painted, SpanHighlighter
 
 ARTICLE_FONT_FAMILIES = ["Noto Naskh Arabic", "DejaVu Sans"]
-ARTICLE_POINT_SIZE = 17
-LINE_HEIGHT_PERCENT = 165
+ARTICLE_POINT_SIZE = 15
+LINE_HEIGHT_PERCENT = 150
+# A readable line: about 80 characters of running Arabic; past that the column stays this wide and centred.
+MEASURE_SAMPLE = "قال مسؤول أمريكي كبير إن الرئيس بعث برسالة إلى القيادة الإيرانية يدعوها فيها إلى ا"
 FLASH_MS = 700
 SUGGESTION_COLOR = "#2e9e5b"
 
@@ -66,6 +69,7 @@ class ArticleView(QTextEdit):
         font.setFamilies(ARTICLE_FONT_FAMILIES)
         font.setPointSize(ARTICLE_POINT_SIZE)
         self.setFont(font)
+        self.line_height = LINE_HEIGHT_PERCENT
         self.document().setDocumentMargin(18)
         self.highlighter = SpanHighlighter(self.document())
         self._map = Utf16Map("")
@@ -106,7 +110,7 @@ class ArticleView(QTextEdit):
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         document.setDefaultTextOption(option)
         block_format = QTextBlockFormat()
-        block_format.setLineHeight(LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        block_format.setLineHeight(self.line_height, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
         block_format.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         block_format.setBottomMargin(8)
         cursor = QTextCursor(document)
@@ -119,7 +123,37 @@ class ArticleView(QTextEdit):
             painted.append(Painted(suggestion_id, self._map.to_utf16(start), self._map.to_utf16(end), QColor(SUGGESTION_COLOR), suggestion=True))
         self.highlighter.set_spans(painted)
         self._update_extra_selections()
+        self._keep_measure()
         self.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def set_text_size(self, point_size: int, line_height: int) -> None:
+        """The article's type size and line spacing (percent); the text is laid out again, spans and all."""
+        font = self.font()
+        font.setPointSize(point_size)
+        self.setFont(font)
+        self.line_height = line_height
+        block_format = QTextBlockFormat()
+        block_format.setLineHeight(line_height, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        cursor = QTextCursor(self.document())
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.mergeBlockFormat(block_format)
+        self._keep_measure()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._keep_measure()
+
+    def _keep_measure(self) -> None:
+        """A readable line length on a wide screen: the text column is at most as wide as the sample line,
+        centred by side margins of the document's root frame (the text and its offsets are untouched)."""
+        column = self.fontMetrics().horizontalAdvance(MEASURE_SAMPLE)
+        side = max(0, (self.viewport().width() - 2 * int(self.document().documentMargin()) - column) // 2)
+        root = self.document().rootFrame()
+        frame = root.frameFormat()
+        if int(frame.leftMargin()) != side or int(frame.rightMargin()) != side:
+            frame.setLeftMargin(side)
+            frame.setRightMargin(side)
+            root.setFrameFormat(frame)
 
     def add_span(self, span: SpanRecord) -> None:
         self.highlighter.add(self._painted(span))

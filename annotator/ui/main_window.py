@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from annotator.core.arabic import Token, snap_to_graphemes, snap_to_words, tokens, without_proclitic
 from annotator.core.changes import Change, Changes
@@ -15,7 +15,7 @@ from annotator.core.model import DocumentId, DocumentStatus, RelationId, SpanId
 from annotator.services.documents.progress import last_document
 from annotator.services.team.identity import GOLD, identify, identities, readable_layers
 from annotator.storage.project import Project
-from annotator.ui.article_view import ArticleView
+from annotator.ui.article_view import ARTICLE_POINT_SIZE, LINE_HEIGHT_PERCENT, ArticleView
 from annotator.ui.attribute_editor import Editable
 from annotator.ui.commands import Command, DeleteSpan, EditRelation, EditSpan, OneOff, SetStatus, TagSpan
 from annotator.ui.texts import isolate, short
@@ -29,6 +29,10 @@ from annotator.ui.search_panel import SearchPanel
 from annotator.ui.suggestion_actions import SuggestionActions
 from annotator.ui.tag_panel import TagPanel
 from annotator.ui.team_actions import TeamActions
+
+
+TEXT_SIZE_KEY = "article/point_size"
+LINE_HEIGHT_KEY = "article/line_height"
 
 
 class MainWindow(QMainWindow):
@@ -60,13 +64,13 @@ class MainWindow(QMainWindow):
         people = [identity.name for identity in identities(project)] if self.identity.is_reviewer else []
         self.document_filter = DocumentFilterBar(scheme, reviewer=self.identity.is_reviewer, people=people)
         self.document_filter.changed.connect(self.reload_documents)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(_stack(self.search.corpus_box, self.search.results, self.document_filter, self.document_list))
-        splitter.addWidget(_stack(self.banner, self.notice, self.search.article_box, self.article_view))
-        splitter.addWidget(self.tag_panel)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([230, 760, 320])
-        self.setCentralWidget(splitter)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("panes")
+        self.splitter.addWidget(_stack(self.search.corpus_box, self.search.results, self.document_filter, self.document_list))
+        self.splitter.addWidget(_stack(self.banner, self.notice, self.search.article_box, self.article_view))
+        self.splitter.addWidget(_scrolling(self.tag_panel))
+        self.splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(self.splitter)
         self.status_label = QLabel()
         self.status_label.setObjectName("statusSummary")
         self.status_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -74,7 +78,8 @@ class MainWindow(QMainWindow):
         self.actions_by_name = build_menus(self, self._menu_table())
         self._connect()
         self.setWindowTitle(self.tr("annotator — %1").replace("%1", isolate(project.path.name)))
-        self.resize(1320, 820)
+        self._restore_text_size()
+        self.fit_to_screen()
         self._show_layer_state()
         self._load_documents()
 
@@ -140,7 +145,13 @@ class MainWindow(QMainWindow):
                 Row("blindMode", self.tr("&Blind mode: annotators see only their own layer"), (), toggled=self.team.set_blind,
                     checked=self.team.blind(), enabled=reviewer),
             ]),
-            (self.tr("&View"), self._layer_actions()),
+            (self.tr("&View"), [
+                *self._layer_actions(),
+                SEPARATOR,
+                Row("largerText", self.tr("&Larger text"), ("Ctrl+=", "Ctrl++"), lambda: self.change_text_size(1), "fa5s.search-plus"),
+                Row("smallerText", self.tr("&Smaller text"), ("Ctrl+-",), lambda: self.change_text_size(-1), "fa5s.search-minus"),
+                Row("lineSpacing", self.tr("Line &spacing"), ("Ctrl+Shift+L",), self.cycle_line_spacing, "fa5s.text-height"),
+            ]),
             (self.tr("&Go"), [
                 *self.search.actions(),
                 SEPARATOR,
@@ -510,6 +521,45 @@ class MainWindow(QMainWindow):
         index = order.index(focused) if focused in order else -1
         order[(index + 1) % len(order)].setFocus()
 
+    def fit_to_screen(self) -> None:
+        """Never larger than the screen's free area; side panes share a wide screen, the article keeps its measure."""
+        screen = self.screen() or QApplication.primaryScreen()
+        area = screen.availableGeometry()
+        # Before the first show the frame is not known: leave room for a title bar and borders.
+        room_w, room_h = area.width() - 12, area.height() - 44
+        width = min(room_w, max(min(1320, room_w), int(area.width() * 0.9)))
+        height = min(room_h, max(min(820, room_h), int(area.height() * 0.9)))
+        self.resize(width, height)
+        self.move(area.left() + (area.width() - width) // 2, area.top() + (area.height() - height) // 2)
+        documents = min(380, max(200, width * 18 // 100))
+        panel = min(440, max(260, width * 24 // 100))
+        self.splitter.setSizes([documents, max(300, width - documents - panel), panel])
+
+    def change_text_size(self, step: int) -> None:
+        self._text_size = min(32, max(9, self._text_size + step))
+        self._apply_text_size()
+
+    def cycle_line_spacing(self) -> None:
+        steps = [130, 150, 170, 190]
+        self._line_height = steps[(steps.index(self._line_height) + 1) % len(steps)] if self._line_height in steps else 150
+        self._apply_text_size()
+
+    def _restore_text_size(self) -> None:
+        settings = QSettings("annotator", "annotator")
+        self._text_size = int(settings.value(TEXT_SIZE_KEY, ARTICLE_POINT_SIZE))
+        self._line_height = int(settings.value(LINE_HEIGHT_KEY, LINE_HEIGHT_PERCENT))
+        self.article_view.set_text_size(self._text_size, self._line_height)
+
+    def _apply_text_size(self) -> None:
+        self.article_view.set_text_size(self._text_size, self._line_height)
+        settings = QSettings("annotator", "annotator")
+        settings.setValue(TEXT_SIZE_KEY, self._text_size)
+        settings.setValue(LINE_HEIGHT_KEY, self._line_height)
+        self._on_message(
+            self.tr("Text size %1 pt, line spacing %2 %").replace("%1", str(self._text_size)).replace("%2", str(self._line_height)),
+            Level.INFO,
+        )
+
     def _set_snapping(self, on: bool) -> None:
         self.snap_to_words = on
 
@@ -530,6 +580,16 @@ class MainWindow(QMainWindow):
         if self.controller.document is not None:
             parts.append(self.tr("Spans: %1").replace("%1", str(len(self.controller.spans))))
         self.status_label.setText("  ·  ".join(parts))
+
+
+def _scrolling(widget: QWidget) -> QScrollArea:
+    """A pane that scrolls rather than clips when the window is short."""
+    area = QScrollArea()
+    area.setWidget(widget)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return area
 
 
 def _stack(*widgets: QWidget) -> QWidget:
