@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from annotator import paths
 from annotator.core.errors import AnnotatorError
-from annotator.services.io.demo import ensure_demo_project
+from annotator.services.io.demo import DEMO_ANNOTATOR, ensure_demo_project
 from annotator.services.team.identity import (
     Role,
     default_annotator,
@@ -89,7 +89,8 @@ def main(argv: list[str]) -> int:
 
     try:
         project = open_for_window(args.project)
-        name = args.annotator or remembered_identity(project) or default_annotator()
+        # On the demo project a first start tags as the demo annotator, so its layer is there to see.
+        name = args.annotator or remembered_identity(project) or (DEMO_ANNOTATOR if args.project is None else default_annotator())
         identity = identify(project, name, Role(args.role) if args.role else None)
         if not project.read_only:
             remember_identity(project, identity)
@@ -97,7 +98,7 @@ def main(argv: list[str]) -> int:
         print(f"annotator: {error}", file=sys.stderr)
         QMessageBox.critical(None, QCoreApplication.translate("app", "Cannot open the project"), str(error))
         return 1
-    window = MainWindow(project, annotator=identity.name)
+    window = MainWindow(project, annotator=identity.name, welcome=args.project is None)
     window.show()
     try:
         return app.exec()

@@ -15,10 +15,11 @@ from annotator.core.model import DocumentId, DocumentStatus, RelationId, SpanId
 from annotator.services.documents.progress import last_document
 from annotator.services.team.identity import GOLD, identify, identities, readable_layers
 from annotator.storage.project import Project
+from annotator.ui.article_header import ArticleHeader
 from annotator.ui.article_view import ARTICLE_POINT_SIZE, LINE_HEIGHT_PERCENT, ArticleView
 from annotator.ui.attribute_editor import Editable
 from annotator.ui.commands import Command, DeleteSpan, EditRelation, EditSpan, OneOff, SetStatus, TagSpan
-from annotator.ui.texts import isolate, short
+from annotator.ui.texts import isolate, plain_tooltip, short
 from annotator.ui.controller import Controller, Level
 from annotator.ui.document_list import DocumentFilterBar, DocumentList
 from annotator.ui.icons import icon
@@ -29,6 +30,7 @@ from annotator.ui.search_panel import SearchPanel
 from annotator.ui.suggestion_actions import SuggestionActions
 from annotator.ui.tag_panel import TagPanel
 from annotator.ui.team_actions import TeamActions
+from annotator.ui.welcome import Welcome
 
 
 TEXT_SIZE_KEY = "article/point_size"
@@ -36,7 +38,7 @@ LINE_HEIGHT_KEY = "article/line_height"
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, project: Project, *, annotator: str) -> None:
+    def __init__(self, project: Project, *, annotator: str, welcome: bool = False) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
         self.project = project
@@ -59,6 +61,11 @@ class MainWindow(QMainWindow):
         self.search = SearchPanel(self.controller, self.article_view)
         self.link_actions = [self._link_action(label.name, label.color, label.shortcut) for label in scheme.relation_labels]
         self.notice = Notice()
+        self.header = ArticleHeader()
+        self.welcome = Welcome(identity=self.identity.name, switch_identity=self.team.switch_identity)
+        self.welcome.setVisible(welcome and Welcome.wanted())
+        self.welcome.closed.connect(self.article_view.setFocus)
+        self.controller.changed.connect(lambda changes: self.welcome.dismiss() if changes.spans else None)
         self.banner = Banner()
 
         people = [identity.name for identity in identities(project)] if self.identity.is_reviewer else []
@@ -67,7 +74,7 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("panes")
         self.splitter.addWidget(_stack(self.search.corpus_box, self.search.results, self.document_filter, self.document_list))
-        self.splitter.addWidget(_stack(self.banner, self.notice, self.search.article_box, self.article_view))
+        self.splitter.addWidget(_stack(self.welcome, self.banner, self.notice, self.header, self.search.article_box, self.article_view))
         self.splitter.addWidget(_scrolling(self.tag_panel))
         self.splitter.setStretchFactor(1, 1)
         self.setCentralWidget(self.splitter)
@@ -91,7 +98,9 @@ class MainWindow(QMainWindow):
         action.setData(name)
         if shortcut:
             action.setShortcuts([QKeySequence(shortcut), QKeySequence(f"Alt+{shortcut}")])
-            action.setToolTip(self.tr("Tag the selection as %1 (%2; hold Alt for the exact selection)").replace("%1", name).replace("%2", shortcut))
+            hint = self.tr("Tag the selection as %1 (%2; hold Alt for the exact selection)").replace("%1", name).replace("%2", shortcut)
+            description = self.project.scheme.span_label(name).description
+            action.setToolTip(plain_tooltip(f"{description}\n\n{hint}" if description else hint))
         action.triggered.connect(lambda _checked=False, label=name: self.tag_selection(label))
         self.addAction(action)
         return action
@@ -275,6 +284,7 @@ class MainWindow(QMainWindow):
         document = self.controller.document
         assert document is not None
         self._words = tokens(self.controller.text)
+        self.header.show_document(document, self.controller.text)
         spans = self.controller.ordered_spans()
         self.article_view.show_article(self.controller.text, spans, [(s.start, s.end) for s in self.suggestion_actions.visible()])
         self.tag_panel.set_spans(spans)

@@ -1,0 +1,62 @@
+"""The first minute: who you are tagging as, the keys for the labels and links, where the descriptions are."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from annotator.ui.texts import isolate
+
+SEEN_KEY = "welcome/seen"
+
+
+class Welcome(QFrame):
+    """Shown above the article on a first start; the button, or the first thing tagged, puts it away for good."""
+
+    closed = Signal()
+
+    def __init__(self, *, identity: str, switch_identity: Callable[[], None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("welcome")
+        self.setStyleSheet("#welcome { background:#f3f7ee; border:1px solid #b5cf9c; border-radius:6px; }")
+        text = QLabel()
+        text.setObjectName("welcomeText")
+        text.setTextFormat(Qt.TextFormat.PlainText)
+        text.setWordWrap(True)
+        text.setText(
+            "\n".join(
+                [
+                    self.tr("Welcome. You are tagging as %1; Ctrl+Shift+I changes who you are.").replace("%1", isolate(identity)),
+                    self.tr("Select words and press 1 (claim), 2 (source) or 3 (cue); Alt with the digit keeps the exact selection."),
+                    self.tr("To link, select a claim and press 4 (attribution), 5 (contradiction) or 6 (support), then pick the other end."),
+                    self.tr("F8 steps through cue suggestions, Tab through the spans, Ctrl+Enter marks the article done."),
+                    self.tr("Each label's description is in its tooltip in the tag panel; Ctrl+L shows the other layers you may read."),
+                ]
+            )
+        )
+        change = QPushButton(self.tr("Change identity…"))
+        change.setObjectName("welcomeIdentity")
+        change.clicked.connect(switch_identity)
+        done = QPushButton(self.tr("Start tagging"))
+        done.setObjectName("welcomeClose")
+        done.clicked.connect(self.dismiss)
+        buttons = QHBoxLayout()
+        buttons.addWidget(change)
+        buttons.addStretch(1)
+        buttons.addWidget(done)
+        layout = QVBoxLayout(self)
+        layout.addWidget(text)
+        layout.addLayout(buttons)
+
+    @staticmethod
+    def wanted() -> bool:
+        return QSettings("annotator", "annotator").value(SEEN_KEY, "") != "yes"
+
+    def dismiss(self) -> None:
+        if not self.isVisible():
+            return
+        QSettings("annotator", "annotator").setValue(SEEN_KEY, "yes")
+        self.hide()
+        self.closed.emit()
