@@ -33,7 +33,7 @@ LINE_HEIGHT_PERCENT = 150
 # A readable line: about 80 characters of running Arabic; past that the column stays this wide and centred.
 MEASURE_SAMPLE = "قال مسؤول أمريكي كبير إن الرئيس بعث برسالة إلى القيادة الإيرانية يدعوها فيها إلى ا"
 FLASH_MS = 700
-SUGGESTION_COLOR = "#2e9e5b"
+SUGGESTION_COLOR = "#7b4fb3"  # violet: never mistaken for an accepted CUE (green, filled)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +84,7 @@ class ArticleView(QTextEdit):
         self._partners: list[tuple[int, int, str]] = []
         self._suggestion_ids: dict[tuple[int, int], SpanId] = {}
         self._search_hits: list[tuple[int, int]] = []
+        self._current_suggestion: tuple[int, int] | None = None
 
     def set_label_colors(self, colors: dict[str, str]) -> None:
         self._colors = {name: QColor(color) for name, color in colors.items()}
@@ -101,6 +102,7 @@ class ArticleView(QTextEdit):
         self._partners = []
         self._suggestion_ids = {}
         self._search_hits = []
+        self._current_suggestion = None
         document = self.document()
         self.highlighter.clear()
         self.setPlainText(text)
@@ -207,6 +209,14 @@ class ArticleView(QTextEdit):
         self._update_extra_selections()
         self._flash_timer.start()
 
+    def set_current_suggestion(self, where: tuple[int, int] | None) -> None:
+        """The suggestion F8 moved to, outlined so it can be seen and not only the caret."""
+        self._current_suggestion = where
+        self._update_extra_selections()
+
+    def current_suggestion(self) -> tuple[int, int] | None:
+        return self._current_suggestion
+
     def set_search_hits(self, hits: list[tuple[int, int]]) -> None:
         self._search_hits = hits
         self._update_extra_selections()
@@ -259,6 +269,8 @@ class ArticleView(QTextEdit):
 
     def _update_extra_selections(self) -> None:
         selections = [self._extra(hit, QColor("#ffb74d"), QColor("#e65100")) for hit in self._search_hits]
+        if self._current_suggestion is not None:
+            selections.append(self._extra(self._current_suggestion, QColor("#efe6fa"), QColor(SUGGESTION_COLOR)))
         for start, end, color in self._partners:
             partner = QColor(color)
             selections.append(self._extra((start, end), partner.lighter(170), partner.darker(130)))

@@ -85,11 +85,9 @@ class SpanHighlighter(QSyntaxHighlighter):
 
     @staticmethod
     def _suggestion_format(color: QColor) -> QTextCharFormat:
+        # Unlike a tag: no fill, only a dashed line in the suggestions' own colour.
         char_format = QTextCharFormat()
-        faint = QColor(color)
-        faint.setAlpha(40)
-        char_format.setBackground(faint)
-        char_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+        char_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
         char_format.setUnderlineColor(color)
         return char_format
 

@@ -45,7 +45,10 @@ class SuggestionActions(QObject):
         return self.controller.suggestions if self.show_action.isChecked() else []
 
     def redraw(self) -> None:
-        self.view.set_suggestions([(s.start, s.end) for s in self.visible()])
+        visible = self.visible()
+        self.view.set_suggestions([(s.start, s.end) for s in visible])
+        if self.view.current_suggestion() not in {(s.start, s.end) for s in visible}:
+            self.view.set_current_suggestion(None)
 
     def current(self) -> CueSuggestion | None:
         start, _end = self.view.selection()
@@ -66,6 +69,7 @@ class SuggestionActions(QObject):
             target = next((s for s in reversed(suggestions) if s.start < caret), suggestions[-1])
         self.view.select_range(target.start, target.start)
         self.view.ensureCursorVisible()
+        self.view.set_current_suggestion((target.start, target.end))
         self._say(
             self.tr("Cue suggestion «%1» (%2): Enter accepts, Backspace dismisses.")
             .replace("%1", target.text)

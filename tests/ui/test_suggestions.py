@@ -24,11 +24,15 @@ def cues(project: Project) -> list[tuple[str, dict]]:
         return [(s.text, s.attributes) for s in session.scalars(select(Span).where(Span.label == "CUE"))]
 
 
-def test_suggestions_are_painted_faintly(window: MainWindow) -> None:
+def test_suggestions_are_outlined_unlike_tags_and_the_current_one_is_shown(window: MainWindow, qtbot: QtBot) -> None:
     assert [(s.text, s.speech_act) for s in window.controller.suggestions] == [("قال", "assert")]
     formats = window.article_view.document().firstBlock().layout().formats()
-    dotted = [f for f in formats if f.format.underlineStyle() == QTextCharFormat.UnderlineStyle.DotLine]
-    assert [(f.start, f.length) for f in dotted] == [(0, 3)]
+    dashed = [f for f in formats if f.format.underlineStyle() == QTextCharFormat.UnderlineStyle.DashUnderline]
+    assert [(f.start, f.length) for f in dashed] == [(0, 3)]
+    assert all(f.format.background().style() == Qt.BrushStyle.NoBrush for f in dashed)  # no fill: an accepted tag has one
+    qtbot.keyClick(window.article_view, Qt.Key.Key_F8)
+    assert window.article_view.current_suggestion() == (0, 3)
+    assert any(s.cursor.selectionStart() == 0 and s.cursor.selectionEnd() == 3 for s in window.article_view.extraSelections())
 
 
 def test_f8_then_enter_accepts_and_undo_brings_the_suggestion_back(window: MainWindow, qtbot: QtBot, project: Project) -> None:
