@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -12,9 +10,7 @@ from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
     QPainter,
-    QPainterPath,
     QPaintEvent,
-    QPen,
     QResizeEvent,
     QTextBlockFormat,
     QTextCharFormat,
@@ -26,6 +22,7 @@ from PySide6.QtWidgets import QTextEdit, QWidget
 from annotator.core.model import SpanId, SpanRecord
 from annotator.core.offsets import Utf16Map
 from annotator.ui.highlighter import Painted, SpanHighlighter
+from annotator.ui.link_routes import LinkDrawing, paint_links
 
 ARTICLE_FONT_FAMILIES = ["Noto Naskh Arabic", "DejaVu Sans"]
 ARTICLE_POINT_SIZE = 15
@@ -34,17 +31,6 @@ LINE_HEIGHT_PERCENT = 150
 MEASURE_SAMPLE = "قال مسؤول أمريكي كبير إن الرئيس بعث برسالة إلى القيادة الإيرانية يدعوها فيها إلى ا"
 FLASH_MS = 700
 SUGGESTION_COLOR = "#7b4fb3"  # violet: never mistaken for an accepted CUE (green, filled)
-
-
-@dataclass(frozen=True, slots=True)
-class LinkDrawing:
-    """A relation as drawn: code point ranges of its ends (None: the end is in another document)."""
-
-    start: tuple[int, int]
-    end: tuple[int, int] | None
-    color: str
-    directed: bool
-    emphasized: bool
 
 
 class ArticleView(QTextEdit):
@@ -296,28 +282,9 @@ class ArticleView(QTextEdit):
         if not self._links:
             return
         painter = QPainter(self.viewport())
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        badges: dict[tuple[int, int], int] = {}
-        for link in self._links:
-            color = QColor(link.color)
-            color.setAlpha(255 if link.emphasized else 150)
-            painter.setPen(QPen(color, 2.4 if link.emphasized else 1.2))
-            start = self._anchor(link.start)
-            if link.end is None:
-                shift = badges.get(link.start, 0)
-                badges[link.start] = shift + 1
-                painter.setBrush(color)
-                painter.drawEllipse(QPointF(start.x() - 11 * shift, start.y() - 4), 4.5, 4.5)
-                painter.setBrush(Qt.BrushStyle.NoBrush)
-                continue
-            end = self._anchor(link.end)
-            lift = min(60.0, 14.0 + abs(start.x() - end.x()) * 0.12)
-            control = QPointF((start.x() + end.x()) / 2, min(start.y(), end.y()) - lift)
-            path = QPainterPath(start)
-            path.quadTo(control, end)
-            painter.drawPath(path)
-            if link.directed:
-                _arrow_head(painter, control, end, color)
+        gap = self.fontMetrics().height() * max(self.line_height - 100, 20) / 100
+        side = self.document().rootFrame().frameFormat().rightMargin() + self.document().documentMargin()
+        paint_links(painter, self._links, self._anchor, gap=gap, margin_x=self.viewport().width() - side / 2)
         painter.end()
 
     def event(self, event: QEvent) -> bool:
@@ -345,15 +312,3 @@ class ArticleView(QTextEdit):
             spans = self.highlighter.spans_at(self._press_position)
             if spans:
                 self.spanClicked.emit(int(spans[0].span_id))
-
-
-def _arrow_head(painter: QPainter, toward_from: QPointF, tip: QPointF, color: QColor) -> None:
-    dx, dy = tip.x() - toward_from.x(), tip.y() - toward_from.y()
-    length = math.hypot(dx, dy) or 1.0
-    ux, uy = dx / length, dy / length
-    size = 7.0
-    left = QPointF(tip.x() - size * ux + size * 0.5 * uy, tip.y() - size * uy - size * 0.5 * ux)
-    right = QPointF(tip.x() - size * ux - size * 0.5 * uy, tip.y() - size * uy + size * 0.5 * ux)
-    painter.setBrush(color)
-    painter.drawPolygon([tip, left, right])
-    painter.setBrush(Qt.BrushStyle.NoBrush)

@@ -8,9 +8,10 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.model import DocumentId, RelationId, SpanId
 from annotator.core.scheme import Scheme
 from annotator.services.annotation.relations import RelationEnd, RelationView
-from annotator.ui.article_view import ArticleView, LinkDrawing
+from annotator.ui.article_view import ArticleView
+from annotator.ui.link_routes import LinkDrawing
 from annotator.ui.commands import Link, Unlink
-from annotator.ui.texts import isolate
+from annotator.ui.texts import isolate, short
 from annotator.ui.controller import Controller, Level
 from annotator.ui.tag_panel import TagPanel
 from annotator.ui.target_picker import TargetPicker
@@ -156,6 +157,7 @@ class Linker(QObject):
                     color=color,
                     directed=self.directed.get(view.relation.label, True),
                     emphasized=emphasized,
+                    caption="" if len(present) == 2 else f"{view.relation.label} · {short(_elsewhere(view, document.id).document_title, 28)}",
                 )
             )
             if emphasized:
@@ -165,6 +167,10 @@ class Linker(QObject):
             sorted(self.controller.relations.values(), key=lambda v: v.relation.id), directed=self.directed, document_id=document.id
         )
         self.tag_panel.select_relation(self.selection.relation)
+
+
+def _elsewhere(view: RelationView, document_id: DocumentId) -> RelationEnd:
+    return view.target if view.target.document_id != document_id else view.source
 
 
 def _other_end(view: RelationView, span_id: SpanId | None, document_id: DocumentId) -> RelationEnd:

@@ -1,0 +1,96 @@
+"""Links drawn where there is no text: along the gap above a line, and down the side margin between lines."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen
+
+
+@dataclass(frozen=True, slots=True)
+class LinkDrawing:
+    """A relation as drawn: code point ranges of its ends (None: the end is in another document, named by `caption`)."""
+
+    start: tuple[int, int]
+    end: tuple[int, int] | None
+    color: str
+    directed: bool
+    emphasized: bool
+    caption: str = ""
+
+
+Anchor = Callable[[tuple[int, int]], QPointF]  # the top middle of a span's first line
+
+
+def route(start: QPointF, end: QPointF, *, gap: float, margin_x: float, lane: int) -> QPainterPath:
+    """From the top of one span to the top of the other through the gaps above their lines; between two lines,
+    down the margin (each link in a lane of its own, so they do not draw over one another)."""
+    rise = max(2.0, gap * 0.55)
+    path = QPainterPath(start)
+    above_start = start.y() - rise
+    above_end = end.y() - rise
+    if abs(start.y() - end.y()) < 1.0:
+        path.lineTo(start.x(), above_start)
+        path.lineTo(end.x(), above_start)
+    else:
+        x = margin_x - 4 * lane
+        path.lineTo(start.x(), above_start)
+        path.lineTo(x, above_start)
+        path.lineTo(x, above_end)
+        path.lineTo(end.x(), above_end)
+    path.lineTo(end)
+    return path
+
+
+def paint_links(painter: QPainter, links: list[LinkDrawing], anchor: Anchor, *, gap: float, margin_x: float) -> None:
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    metrics = QFontMetricsF(painter.font())
+    badges: dict[tuple[int, int], int] = {}
+    lane = 0
+    for link in links:
+        color = QColor(link.color)
+        color.setAlpha(255 if link.emphasized else 150)
+        painter.setPen(QPen(color, 2.2 if link.emphasized else 1.1))
+        start = anchor(link.start)
+        if link.end is None:
+            shift = badges.get(link.start, 0)
+            badges[link.start] = shift + 1
+            dot = QPointF(start.x() - 11 * shift, start.y() - gap * 0.45)
+            painter.setBrush(color)
+            painter.drawEllipse(dot, 4.0, 4.0)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            if link.emphasized and link.caption:
+                _caption(painter, metrics, dot, link.caption, color)
+            continue
+        end = anchor(link.end)
+        path = route(start, end, gap=gap, margin_x=margin_x, lane=lane)
+        lane += 0 if abs(start.y() - end.y()) < 1.0 else 1
+        painter.drawPath(path)
+        if link.directed:
+            _arrow_head(painter, QPointF(end.x(), end.y() - gap), end, color)
+
+
+def _caption(painter: QPainter, metrics: QFontMetricsF, at: QPointF, text: str, color: QColor) -> None:
+    """The other article's title beside a cross-article marker, on a pale pill so it reads over anything."""
+    width = metrics.horizontalAdvance(text) + 10
+    box = QRectF(at.x() - width - 8, at.y() - metrics.height() / 2 - 1, width, metrics.height() + 2)
+    painter.setBrush(QColor(255, 255, 255, 235))
+    painter.drawRoundedRect(box, 4, 4)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.setPen(color.darker(140))
+    painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+
+
+def _arrow_head(painter: QPainter, toward_from: QPointF, tip: QPointF, color: QColor) -> None:
+    dx, dy = tip.x() - toward_from.x(), tip.y() - toward_from.y()
+    length = math.hypot(dx, dy) or 1.0
+    ux, uy = dx / length, dy / length
+    size = 6.0
+    left = QPointF(tip.x() - size * ux + size * 0.5 * uy, tip.y() - size * uy - size * 0.5 * ux)
+    right = QPointF(tip.x() - size * ux - size * 0.5 * uy, tip.y() - size * uy + size * 0.5 * ux)
+    painter.setBrush(color)
+    painter.drawPolygon([tip, left, right])
+    painter.setBrush(Qt.BrushStyle.NoBrush)
