@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QPoint, QRect, Qt
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import DocumentId, RelationId, SpanId
@@ -58,10 +58,22 @@ class Linker(QObject):
         )
         self.picker.picked.connect(lambda span_id, lb=label, start=origin: self.finish(lb, start, SpanId(span_id)))
         self.picker.finished.connect(self._picker_closed)
+        self._place_beside_article(self.picker)
         self.picker.show()
         self.picker.raise_()
         self.picker.activateWindow()
         self.picker.search.setFocus()
+
+    def _place_beside_article(self, picker: TargetPicker) -> None:
+        """Over the document list, not the article: the highlights stay visible and clickable."""
+        top_left = self.view.mapToGlobal(QPoint(0, 0))
+        article = QRect(top_left, self.view.size())
+        screen = (self.view.screen() or picker.screen()).availableGeometry()
+        width = min(picker.width(), max(320, screen.width() // 3))
+        list_on_right = self.view.window().layoutDirection() == Qt.LayoutDirection.RightToLeft
+        x = article.right() + 2 if list_on_right else article.left() - width - 2
+        x = max(screen.left(), min(x, screen.right() - width))
+        picker.setGeometry(x, max(screen.top(), article.top()), width, min(picker.height(), screen.height()))
 
     def offer_click(self, span_id: int) -> bool:
         """A click in the article while a picker is open."""
