@@ -148,11 +148,20 @@ class AdjudicationView(QDialog):
             self._show_group(self.group_list.currentRow())
         self._show_status()
 
+    def _word(self, value: str) -> str:
+        """A status or a kind of disagreement, in the interface's language."""
+        words = {
+            "new": self.tr("new"), "in_progress": self.tr("in progress"), "done": self.tr("done"),
+            "agree": self.tr("agree"), "attributes": self.tr("attributes differ"), "partial": self.tr("partial"),
+            "conflict": self.tr("conflict"),
+        }
+        return words.get(value, value)
+
     def _show_status(self) -> None:
         settled = sum(g.settled for g in self.groups)
         self.status.setText(
             self.tr("%1 of %2 settled · adjudication %3").replace("%1", str(settled)).replace("%2", str(len(self.groups)))
-            .replace("%3", self.adjudication_status.replace("_", " "))
+            .replace("%3", self._word(self.adjudication_status))
         )
 
     def _on_changed(self, changes: Changes) -> None:
@@ -198,11 +207,11 @@ class AdjudicationView(QDialog):
 
     def _caption(self, group: Group | LinkGroup) -> str:
         if isinstance(group, LinkGroup):
-            state = self.tr("rejected") if group.rejected else (self.tr("in gold") if group.in_gold else group.kind.value)
+            state = self.tr("rejected") if group.rejected else (self.tr("in gold") if group.in_gold else self._word(group.kind.value))
             return f"{state} · {group.label} «{group.source_text[:30]}» → «{group.target_text[:30]}» — {', '.join(group.annotators)}"
         first = group.versions[0]
         who = " | ".join(f"{v.label} {', '.join(v.annotators)}" for v in group.versions)
-        state = self.tr("rejected") if group.rejected else (self.tr("in gold") if group.gold else group.kind.value)
+        state = self.tr("rejected") if group.rejected else (self.tr("in gold") if group.gold else self._word(group.kind.value))
         return f"{state} · «{first.text[:40]}» — {who}"
 
     def _show_group(self, row: int) -> None:

@@ -6,99 +6,134 @@
     <message>
         <location filename="../../annotator/ui/adjudication_view.py" line="46"/>
         <source>Adjudication</source>
-        <translation type="unfinished"></translation>
+        <translation>التحكيم</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/adjudication_view.py" line="73"/>
         <source>F8 / Shift+F8: next / previous disagreement · 1–9: accept that version · Delete: reject · F9: accept all that agree · Ctrl+1–3 on a selection: your own gold span · Ctrl+Enter: done · Ctrl+Z: undo</source>
-        <translation type="unfinished"></translation>
+        <translation>الخلاف التالي / السابق: F8 / Shift+F8 · قبول تلك النسخة: 1–9 · رفض: Delete · قبول كل ما اتُّفق عليه: F9 · مقطع مرجعي من عندك على التحديد: Ctrl+1–3 · مُنجَز: Ctrl+Enter · تراجع: Ctrl+Z</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/adjudication_view.py" line="79"/>
         <source>Where the annotators differ</source>
-        <translation type="unfinished"></translation>
+        <translation>مواضع اختلاف المُعلِّمين</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/adjudication_view.py" line="81"/>
         <source>Versions</source>
-        <translation type="unfinished"></translation>
+        <translation>النسخ</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/adjudication_view.py" line="109"/>
         <source>Next disagreement</source>
-        <translation type="unfinished"></translation>
+        <translation>الخلاف التالي</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/adjudication_view.py" line="110"/>
         <source>Previous disagreement</source>
-        <translation type="unfinished"></translation>
+        <translation>الخلاف السابق</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/adjudication_view.py" line="111"/>
         <source>Reject</source>
-        <translation type="unfinished"></translation>
+        <translation>رفض</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/adjudication_view.py" line="112"/>
         <source>Accept all that agree</source>
-        <translation type="unfinished"></translation>
+        <translation>قبول كل ما اتُّفق عليه</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/adjudication_view.py" line="113"/>
         <source>Adjudication done</source>
-        <translation type="unfinished"></translation>
+        <translation>التحكيم مُنجَز</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/adjudication_view.py" line="115"/>
         <source>Accept version %1</source>
-        <translation type="unfinished"></translation>
+        <translation>قبول النسخة %1</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/adjudication_view.py" line="118"/>
         <source>Gold %1 from the selection</source>
-        <translation type="unfinished"></translation>
+        <translation>مقطع %1 مرجعي من التحديد</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/adjudication_view.py" line="120"/>
         <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>تراجع</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/adjudication_view.py" line="121"/>
         <source>Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>إعادة</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/adjudication_view.py" line="154"/>
+        <source>new</source>
+        <translation>جديد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/adjudication_view.py" line="154"/>
+        <source>in progress</source>
+        <translation>قيد العمل</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/adjudication_view.py" line="154"/>
+        <source>done</source>
+        <translation>مُنجَز</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/adjudication_view.py" line="155"/>
+        <source>agree</source>
+        <translation>اتفاق</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/adjudication_view.py" line="155"/>
+        <source>attributes differ</source>
+        <translation>اختلاف في السمات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/adjudication_view.py" line="155"/>
+        <source>partial</source>
+        <translation>جزئي</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/adjudication_view.py" line="156"/>
+        <source>conflict</source>
+        <translation>تعارض</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/adjudication_view.py" line="163"/>
         <source>%1 of %2 settled · adjudication %3</source>
-        <translation type="unfinished"></translation>
+        <translation>حُسم %1 من %2 · التحكيم: %3</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication_view.py" line="201"/>
-        <location filename="../../annotator/ui/adjudication_view.py" line="205"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="210"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="214"/>
         <source>rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>مرفوض</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication_view.py" line="201"/>
-        <location filename="../../annotator/ui/adjudication_view.py" line="205"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="210"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="214"/>
         <source>in gold</source>
-        <translation type="unfinished"></translation>
+        <translation>في الطبقة المرجعية</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication_view.py" line="250"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="259"/>
         <source>No disagreement left to settle.</source>
-        <translation type="unfinished"></translation>
+        <translation>لم يبقَ خلاف يحتاج إلى حسم.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication_view.py" line="264"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="273"/>
         <source>Nothing that everyone agrees on is left to accept.</source>
-        <translation type="unfinished"></translation>
+        <translation>لم يبقَ ما يتفق عليه الجميع لقبوله.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication_view.py" line="274"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="283"/>
         <source>Gold %1 «%2»</source>
-        <translation type="unfinished"></translation>
+        <translation>مقطع %1 مرجعي «%2»</translation>
     </message>
 </context>
 <context>
@@ -106,42 +141,42 @@
     <message>
         <location filename="../../annotator/ui/agreement_view.py" line="36"/>
         <source>Agreement</source>
-        <translation type="unfinished"></translation>
+        <translation>الاتفاق</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/agreement_view.py" line="42"/>
         <source>α (all annotators)</source>
-        <translation type="unfinished"></translation>
+        <translation>α (جميع المُعلِّمين)</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/agreement_view.py" line="49"/>
         <source>span F1, exact</source>
-        <translation type="unfinished"></translation>
+        <translation>F1 للمقاطع، تطابق تام</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/agreement_view.py" line="49"/>
         <source>span F1, overlap</source>
-        <translation type="unfinished"></translation>
+        <translation>F1 للمقاطع، تداخل</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/agreement_view.py" line="49"/>
         <source>relation F1</source>
-        <translation type="unfinished"></translation>
+        <translation>F1 للروابط</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/agreement_view.py" line="59"/>
         <source>%1 document(s), %2 tokens; annotators: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>عدد المقالات: %1، عدد الوحدات النصية: %2؛ المُعلِّمون: %3</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/agreement_view.py" line="62"/>
         <source>Token-level agreement (Krippendorff&apos;s α, Cohen&apos;s κ per pair); untagged tokens are a category of their own</source>
-        <translation type="unfinished"></translation>
+        <translation>الاتفاق على مستوى الوحدات النصية (α لكريبندورف، وκ لكوهين لكل زوج)؛ الوحدات غير الموسومة فئة قائمة بذاتها</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/agreement_view.py" line="64"/>
         <source>Span and relation agreement per pair</source>
-        <translation type="unfinished"></translation>
+        <translation>الاتفاق على المقاطع والروابط لكل زوج</translation>
     </message>
 </context>
 <context>
@@ -150,12 +185,12 @@
         <location filename="../../annotator/ui/attribute_editor.py" line="48"/>
         <location filename="../../annotator/ui/attribute_editor.py" line="85"/>
         <source>No span selected</source>
-        <translation type="unfinished"></translation>
+        <translation>لم يُحدَّد أي مقطع</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/attribute_editor.py" line="55"/>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>ملاحظة</translation>
     </message>
 </context>
 <context>
@@ -163,67 +198,67 @@
     <message>
         <location filename="../../annotator/ui/document_list.py" line="162"/>
         <source>All</source>
-        <translation type="unfinished"></translation>
+        <translation>الكل</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/document_list.py" line="162"/>
         <source>New</source>
-        <translation type="unfinished"></translation>
+        <translation>جديد</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/document_list.py" line="163"/>
         <source>In progress</source>
-        <translation type="unfinished"></translation>
+        <translation>قيد العمل</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/document_list.py" line="163"/>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>مُنجَز</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/document_list.py" line="164"/>
         <source>Any label</source>
-        <translation type="unfinished"></translation>
+        <translation>أي وسم</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/document_list.py" line="165"/>
         <source>Any adjudication</source>
-        <translation type="unfinished"></translation>
+        <translation>أي حالة تحكيم</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/document_list.py" line="165"/>
         <source>Not adjudicated</source>
-        <translation type="unfinished"></translation>
+        <translation>لم يُحكَّم</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/document_list.py" line="166"/>
         <source>Adjudicating</source>
-        <translation type="unfinished"></translation>
+        <translation>قيد التحكيم</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/document_list.py" line="166"/>
         <source>Adjudicated</source>
-        <translation type="unfinished"></translation>
+        <translation>مُحكَّم</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/document_list.py" line="168"/>
         <source>Tagged by anyone</source>
-        <translation type="unfinished"></translation>
+        <translation>وسمه أي مُعلِّم</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/document_list.py" line="170"/>
         <source>In order</source>
-        <translation type="unfinished"></translation>
+        <translation>بالترتيب الأصلي</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/document_list.py" line="170"/>
         <source>By title</source>
-        <translation type="unfinished"></translation>
+        <translation>حسب العنوان</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/document_list.py" line="170"/>
         <source>By status</source>
-        <translation type="unfinished"></translation>
+        <translation>حسب الحالة</translation>
     </message>
 </context>
 <context>
@@ -231,22 +266,22 @@
     <message>
         <location filename="../../annotator/ui/document_list.py" line="78"/>
         <source>Finished by: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>أنجزه: %1</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/document_list.py" line="87"/>
         <source>New</source>
-        <translation type="unfinished"></translation>
+        <translation>جديد</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/document_list.py" line="88"/>
         <source>In progress</source>
-        <translation type="unfinished"></translation>
+        <translation>قيد العمل</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/document_list.py" line="89"/>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>مُنجَز</translation>
     </message>
 </context>
 <context>
@@ -257,87 +292,87 @@
         <location filename="../../annotator/ui/export_dialog.py" line="106"/>
         <location filename="../../annotator/ui/export_dialog.py" line="117"/>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>تصدير</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/export_dialog.py" line="42"/>
         <source>all layers</source>
-        <translation type="unfinished"></translation>
+        <translation>كل الطبقات</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/export_dialog.py" line="43"/>
         <source>gold</source>
-        <translation type="unfinished"></translation>
+        <translation>الطبقة المرجعية</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/export_dialog.py" line="48"/>
         <source>all documents</source>
-        <translation type="unfinished"></translation>
+        <translation>كل المقالات</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/export_dialog.py" line="49"/>
         <source>documents marked done</source>
-        <translation type="unfinished"></translation>
+        <translation>المقالات المُنجَزة</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/export_dialog.py" line="50"/>
         <source>documents in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>المقالات قيد العمل</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/export_dialog.py" line="53"/>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>اختيار…</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/export_dialog.py" line="62"/>
         <source>Format</source>
-        <translation type="unfinished"></translation>
+        <translation>الصيغة</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/export_dialog.py" line="63"/>
         <source>Layer</source>
-        <translation type="unfinished"></translation>
+        <translation>الطبقة</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/export_dialog.py" line="64"/>
         <source>Documents</source>
-        <translation type="unfinished"></translation>
+        <translation>المقالات</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/export_dialog.py" line="65"/>
         <source>Save to</source>
-        <translation type="unfinished"></translation>
+        <translation>الحفظ في</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/export_dialog.py" line="79"/>
         <source>New folder for the export</source>
-        <translation type="unfinished"></translation>
+        <translation>مجلد جديد للتصدير</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/export_dialog.py" line="81"/>
         <source>Export to</source>
-        <translation type="unfinished"></translation>
+        <translation>التصدير إلى</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/export_dialog.py" line="87"/>
         <source>Exporting…</source>
-        <translation type="unfinished"></translation>
+        <translation>جارٍ التصدير…</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/export_dialog.py" line="87"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>إلغاء</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/export_dialog.py" line="101"/>
         <source>Export cancelled; nothing was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>أُلغي التصدير؛ لم يُكتب أي شيء.</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/export_dialog.py" line="111"/>
         <source>Exported %1 document(s), %2 span(s), %3 relation(s) to %4.</source>
-        <translation type="unfinished"></translation>
+        <translation>اكتمل التصدير إلى %4 — المقالات: %1، المقاطع: %2، الروابط: %3.</translation>
     </message>
 </context>
 <context>
@@ -345,27 +380,27 @@
     <message>
         <location filename="../../annotator/ui/team_actions.py" line="45"/>
         <source>Who is working?</source>
-        <translation type="unfinished"></translation>
+        <translation>مَن يعمل الآن؟</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/team_actions.py" line="53"/>
         <source>annotator</source>
-        <translation type="unfinished"></translation>
+        <translation>مُعلِّم</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/team_actions.py" line="54"/>
         <source>reviewer</source>
-        <translation type="unfinished"></translation>
+        <translation>مُراجِع</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/team_actions.py" line="60"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>الاسم</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/team_actions.py" line="61"/>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>الدور</translation>
     </message>
 </context>
 <context>
@@ -373,39 +408,39 @@
     <message>
         <location filename="../../annotator/ui/import_dialog.py" line="31"/>
         <source>Import articles or annotated data</source>
-        <translation type="unfinished"></translation>
+        <translation>استيراد مقالات أو بيانات موسومة</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/import_dialog.py" line="33"/>
         <source>Articles and datasets (*.txt *.jsonl *.json *.ann);;Plain text (*.txt);;JSON Lines: native or doccano (*.jsonl);;Label Studio (*.json);;brat (*.ann);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>المقالات ومجموعات البيانات (*.txt *.jsonl *.json *.ann);;نص عادي (*.txt);;JSON Lines: الصيغة الأصلية أو doccano (*.jsonl);;Label Studio (*.json);;brat (*.ann);;كل الملفات (*)</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/import_dialog.py" line="88"/>
         <location filename="../../annotator/ui/import_dialog.py" line="124"/>
         <location filename="../../annotator/ui/import_dialog.py" line="126"/>
         <source>Import</source>
-        <translation type="unfinished"></translation>
+        <translation>استيراد</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/import_dialog.py" line="97"/>
         <source>Importing…</source>
-        <translation type="unfinished"></translation>
+        <translation>جارٍ الاستيراد…</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/import_dialog.py" line="97"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>إلغاء</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/import_dialog.py" line="116"/>
         <source>Imported %1 document(s); %2 already in the project.</source>
-        <translation type="unfinished"></translation>
+        <translation>المقالات المستوردة: %1؛ الموجودة سلفًا في المشروع: %2.</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/import_dialog.py" line="122"/>
         <source>These files were not imported, or not all of them (each error says what was):</source>
-        <translation type="unfinished"></translation>
+        <translation>لم تُستورد هذه الملفات، أو لم تُستورد كاملةً (كل خطأ يذكر ما استُورد منها):</translation>
     </message>
 </context>
 <context>
@@ -413,323 +448,343 @@
     <message>
         <location filename="../../annotator/ui/import_dialog.py" line="53"/>
         <source>Import: preview</source>
-        <translation type="unfinished"></translation>
+        <translation>استيراد: معاينة</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/import_dialog.py" line="58"/>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>الملف</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/import_dialog.py" line="58"/>
         <source>Format</source>
-        <translation type="unfinished"></translation>
+        <translation>الصيغة</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/import_dialog.py" line="58"/>
         <source>Documents</source>
-        <translation type="unfinished"></translation>
+        <translation>المقالات</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/import_dialog.py" line="58"/>
         <source>Spans</source>
-        <translation type="unfinished"></translation>
+        <translation>المقاطع</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/import_dialog.py" line="58"/>
         <source>Relations</source>
-        <translation type="unfinished"></translation>
+        <translation>الروابط</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/import_dialog.py" line="58"/>
         <source>Problem</source>
-        <translation type="unfinished"></translation>
+        <translation>المشكلة</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/import_dialog.py" line="73"/>
         <source>Import</source>
-        <translation type="unfinished"></translation>
+        <translation>استيراد</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/import_dialog.py" line="77"/>
         <source>Files with a problem are skipped; the others are imported each in one piece.</source>
-        <translation type="unfinished"></translation>
+        <translation>تُتخطّى الملفات التي فيها مشكلة؛ ويُستورد كلٌّ من الملفات الأخرى كاملًا دفعةً واحدة.</translation>
     </message>
 </context>
 <context>
     <name>Linker</name>
     <message>
-        <location filename="../../annotator/ui/linking.py" line="39"/>
+        <location filename="../../annotator/ui/linking.py" line="40"/>
         <source>Select a span first, then press the link&apos;s key.</source>
-        <translation type="unfinished"></translation>
+        <translation>حدِّد مقطعًا أولًا، ثم اضغط مفتاح الرابط.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/linking.py" line="50"/>
+        <location filename="../../annotator/ui/linking.py" line="51"/>
         <source>Nothing in the project can be linked to this span by %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>لا شيء في المشروع يمكن ربطه بهذا المقطع برابط %1.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/linking.py" line="53"/>
+        <location filename="../../annotator/ui/linking.py" line="54"/>
         <source>%1 from «%2»: pick the other end here, or click its highlight in the article. Escape cancels.</source>
-        <translation type="unfinished"></translation>
+        <translation>رابط %1 من «%2»: اختر الطرف الآخر هنا، أو انقر تظليله في المقال. للإلغاء اضغط (Escape).</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/linking.py" line="95"/>
+        <location filename="../../annotator/ui/linking.py" line="108"/>
         <source>The selected span has no links.</source>
-        <translation type="unfinished"></translation>
+        <translation>لا روابط للمقطع المحدد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/linking.py" line="104"/>
+        <location filename="../../annotator/ui/linking.py" line="117"/>
         <source>Nothing to go back to.</source>
-        <translation type="unfinished"></translation>
+        <translation>لا شيء للرجوع إليه.</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="76"/>
+        <location filename="../../annotator/ui/main_window.py" line="87"/>
         <source>annotator — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>annotator — %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="89"/>
+        <location filename="../../annotator/ui/main_window.py" line="101"/>
         <source>Tag the selection as %1 (%2; hold Alt for the exact selection)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="95"/>
-        <source>Link as %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="107"/>
-        <source>&amp;File</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="108"/>
-        <source>&amp;Import…</source>
-        <translation type="unfinished"></translation>
+        <translation>وسم التحديد بـ%1 (%2؛ ومع Alt يبقى التحديد كما هو تمامًا)</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/main_window.py" line="109"/>
-        <source>&amp;Export…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="110"/>
-        <source>&amp;Merge project files…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="111"/>
-        <source>Switch &amp;identity…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="113"/>
-        <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="115"/>
-        <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="116"/>
-        <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="117"/>
-        <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="119"/>
-        <source>&amp;Delete span or link</source>
-        <translation type="unfinished"></translation>
+        <source>Link as %1</source>
+        <translation>ربط من نوع %1</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/main_window.py" line="121"/>
-        <source>&amp;Tag</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;File</source>
+        <translation>&amp;ملف</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="122"/>
+        <source>&amp;Import…</source>
+        <translation>&amp;استيراد…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="123"/>
+        <source>&amp;Export…</source>
+        <translation>&amp;تصدير…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="124"/>
+        <source>&amp;Merge project files…</source>
+        <translation>&amp;دمج ملفات مشاريع…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="125"/>
+        <source>Switch &amp;identity…</source>
+        <translation>تبديل ال&amp;هوية…</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/main_window.py" line="127"/>
-        <source>&amp;Snap selection to whole words</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Quit</source>
+        <translation>إ&amp;نهاء</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/main_window.py" line="129"/>
-        <source>&amp;Link</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Edit</source>
+        <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="132"/>
-        <source>&amp;Follow link</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../annotator/ui/main_window.py" line="130"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;تراجع</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="131"/>
+        <source>&amp;Redo</source>
+        <translation>إ&amp;عادة</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/main_window.py" line="133"/>
-        <source>&amp;Back</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Delete span or link</source>
+        <translation>&amp;حذف المقطع أو الرابط</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/main_window.py" line="135"/>
-        <source>&amp;Review</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Tag</source>
+        <translation>&amp;وسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="136"/>
-        <source>&amp;Adjudicate this document…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="137"/>
-        <source>A&amp;greement…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="139"/>
-        <source>A&amp;ssign this document to…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="140"/>
-        <source>&amp;Blind mode: annotators see only their own layer</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../annotator/ui/main_window.py" line="141"/>
+        <source>&amp;Snap selection to whole words</source>
+        <translation>&amp;ضبط التحديد على كلمات كاملة</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/main_window.py" line="143"/>
-        <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Link</source>
+        <translation>&amp;ربط</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="144"/>
-        <source>&amp;Go</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../annotator/ui/main_window.py" line="146"/>
+        <source>&amp;Follow link</source>
+        <translation>&amp;تتبع الرابط</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/main_window.py" line="147"/>
-        <source>&amp;Next document</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Back</source>
+        <translation>&amp;رجوع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="148"/>
-        <source>&amp;Previous document</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../annotator/ui/main_window.py" line="149"/>
+        <source>&amp;Review</source>
+        <translation>مرا&amp;جعة</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/main_window.py" line="150"/>
-        <source>Next &amp;span	Tab</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Adjudicate this document…</source>
+        <translation>ت&amp;حكيم هذا المقال…</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/main_window.py" line="151"/>
-        <source>Previous s&amp;pan	Shift+Tab</source>
-        <translation type="unfinished"></translation>
+        <source>A&amp;greement…</source>
+        <translation>الات&amp;فاق…</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/main_window.py" line="153"/>
-        <source>&amp;Mark document done / not done</source>
-        <translation type="unfinished"></translation>
+        <source>A&amp;ssign this document to…</source>
+        <translation>ت&amp;خصيص هذا المقال لـ…</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/main_window.py" line="154"/>
+        <source>&amp;Blind mode: annotators see only their own layer</source>
+        <translation>وضع ال&amp;تعمية: لا يرى كل مُعلِّم إلا طبقته</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="157"/>
+        <source>&amp;View</source>
+        <translation>&amp;عرض</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="160"/>
+        <source>&amp;Larger text</source>
+        <translation>تكبير ال&amp;نص</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="161"/>
+        <source>&amp;Smaller text</source>
+        <translation>ت&amp;صغير النص</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="162"/>
+        <source>Line &amp;spacing</source>
+        <translation>تباعد الأ&amp;سطر</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="164"/>
+        <source>&amp;Go</source>
+        <translation>&amp;انتقال</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="167"/>
+        <source>&amp;Next document</source>
+        <translation>المقال ال&amp;تالي</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="168"/>
+        <source>&amp;Previous document</source>
+        <translation>المقال ال&amp;سابق</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="170"/>
+        <source>Next &amp;span	Tab</source>
+        <translation>المقط&amp;ع التالي	Tab</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="171"/>
+        <source>Previous s&amp;pan	Shift+Tab</source>
+        <translation>المقطع الساب&amp;ق	Shift+Tab</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="173"/>
+        <source>&amp;Mark document done / not done</source>
+        <translation>اعتبار المقال &amp;مُنجَزًا / غير مُنجَز</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="174"/>
         <source>Next &amp;pane</source>
-        <translation type="unfinished"></translation>
+        <translation>ال&amp;لوحة التالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="163"/>
+        <location filename="../../annotator/ui/main_window.py" line="183"/>
         <source>Gold layer</source>
-        <translation type="unfinished"></translation>
+        <translation>الطبقة المرجعية</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="163"/>
+        <location filename="../../annotator/ui/main_window.py" line="183"/>
         <source>Layer of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>طبقة %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="165"/>
+        <location filename="../../annotator/ui/main_window.py" line="185"/>
         <source>My layer (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>طبقتي (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="172"/>
+        <location filename="../../annotator/ui/main_window.py" line="192"/>
         <source>Show the &amp;next layer</source>
-        <translation type="unfinished"></translation>
+        <translation>عرض الطبقة ال&amp;تالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="298"/>
+        <location filename="../../annotator/ui/main_window.py" line="321"/>
         <source>Select some text first, then press a label&apos;s key.</source>
-        <translation type="unfinished"></translation>
+        <translation>حدِّد نصًّا أولًا، ثم اضغط مفتاح الوسم.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="315"/>
+        <location filename="../../annotator/ui/main_window.py" line="338"/>
         <source>No span is selected.</source>
-        <translation type="unfinished"></translation>
+        <translation>لم يُحدَّد أي مقطع.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="352"/>
+        <location filename="../../annotator/ui/main_window.py" line="375"/>
         <source>No spans in this document yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>لا مقاطع في هذا المقال بعد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="456"/>
+        <location filename="../../annotator/ui/main_window.py" line="479"/>
         <source>Import</source>
-        <translation type="unfinished"></translation>
+        <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="481"/>
+        <location filename="../../annotator/ui/main_window.py" line="504"/>
         <source>Adjudication</source>
-        <translation type="unfinished"></translation>
+        <translation>التحكيم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="519"/>
+        <location filename="../../annotator/ui/main_window.py" line="569"/>
+        <source>Text size %1 pt, line spacing %2 %</source>
+        <translation>حجم النص %1 نقطة، تباعد الأسطر %2 %</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="581"/>
         <source>reviewer</source>
-        <translation type="unfinished"></translation>
+        <translation>مُراجِع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="519"/>
+        <location filename="../../annotator/ui/main_window.py" line="581"/>
         <source>annotator</source>
-        <translation type="unfinished"></translation>
+        <translation>مُعلِّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="520"/>
+        <location filename="../../annotator/ui/main_window.py" line="582"/>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="522"/>
+        <location filename="../../annotator/ui/main_window.py" line="584"/>
         <source>gold</source>
-        <translation type="unfinished"></translation>
+        <translation>المرجعية</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="523"/>
+        <location filename="../../annotator/ui/main_window.py" line="585"/>
         <source>Layer shown: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>الطبقة المعروضة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="524"/>
+        <location filename="../../annotator/ui/main_window.py" line="586"/>
         <source>%1 (read-only)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="526"/>
+        <location filename="../../annotator/ui/main_window.py" line="588"/>
         <source>Document %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>المقال %1 من %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="527"/>
+        <location filename="../../annotator/ui/main_window.py" line="589"/>
         <source>%1 of %2 done</source>
-        <translation type="unfinished"></translation>
+        <translation>المُنجَز: %1 من %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="529"/>
+        <location filename="../../annotator/ui/main_window.py" line="591"/>
         <source>Spans: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>المقاطع: %1</translation>
     </message>
 </context>
 <context>
@@ -737,32 +792,32 @@
     <message>
         <location filename="../../annotator/ui/search_panel.py" line="25"/>
         <source>Search all articles (Ctrl+Shift+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>البحث في كل المقالات (Ctrl+Shift+F)</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/search_panel.py" line="34"/>
         <source>Find in this article: Enter for the next hit, Escape to close</source>
-        <translation type="unfinished"></translation>
+        <translation>البحث في هذا المقال: النتيجة التالية بـ(Enter)، والإغلاق بـ(Escape)</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/search_panel.py" line="56"/>
         <source>Search &amp;all articles…</source>
-        <translation type="unfinished"></translation>
+        <translation>ال&amp;بحث في كل المقالات…</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/search_panel.py" line="60"/>
         <source>&amp;Find in this article…</source>
-        <translation type="unfinished"></translation>
+        <translation>البحث في &amp;هذا المقال…</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/search_panel.py" line="75"/>
         <source>Nothing found for «%1».</source>
-        <translation type="unfinished"></translation>
+        <translation>لا نتائج لـ«%1».</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/search_panel.py" line="116"/>
         <source>Hits: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>النتائج: %1</translation>
     </message>
 </context>
 <context>
@@ -770,43 +825,43 @@
     <message>
         <location filename="../../annotator/ui/suggestion_actions.py" line="21"/>
         <source>&amp;Accept cue suggestion</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;قبول اقتراح عبارة الإسناد</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/suggestion_actions.py" line="22"/>
         <source>&amp;Dismiss cue suggestion</source>
-        <translation type="unfinished"></translation>
+        <translation>ت&amp;جاهل اقتراح عبارة الإسناد</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/suggestion_actions.py" line="23"/>
         <source>&amp;Next cue suggestion</source>
-        <translation type="unfinished"></translation>
+        <translation>اقتراح عبارة الإسناد ال&amp;تالي</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/suggestion_actions.py" line="24"/>
         <source>&amp;Previous cue suggestion</source>
-        <translation type="unfinished"></translation>
+        <translation>اقتراح عبارة الإسناد ال&amp;سابق</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/suggestion_actions.py" line="25"/>
         <source>&amp;Show cue suggestions</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;عرض اقتراحات عبارات الإسناد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestion_actions.py" line="60"/>
+        <location filename="../../annotator/ui/suggestion_actions.py" line="63"/>
         <source>No cue suggestions in this document.</source>
-        <translation type="unfinished"></translation>
+        <translation>لا اقتراحات لعبارات الإسناد في هذا المقال.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestion_actions.py" line="70"/>
+        <location filename="../../annotator/ui/suggestion_actions.py" line="74"/>
         <source>Cue suggestion «%1» (%2): Enter accepts, Backspace dismisses.</source>
-        <translation type="unfinished"></translation>
+        <translation>اقتراح عبارة إسناد «%1» (%2): للقبول اضغط (Enter)، وللتجاهل (Backspace).</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestion_actions.py" line="79"/>
-        <location filename="../../annotator/ui/suggestion_actions.py" line="94"/>
+        <location filename="../../annotator/ui/suggestion_actions.py" line="83"/>
+        <location filename="../../annotator/ui/suggestion_actions.py" line="98"/>
         <source>Put the caret on a suggestion first (F8).</source>
-        <translation type="unfinished"></translation>
+        <translation>ضع المؤشر على اقتراح أولًا (F8).</translation>
     </message>
 </context>
 <context>
@@ -814,22 +869,22 @@
     <message>
         <location filename="../../annotator/ui/tag_panel.py" line="37"/>
         <source>Labels</source>
-        <translation type="unfinished"></translation>
+        <translation>الوسوم</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/tag_panel.py" line="47"/>
         <source>Spans in this document</source>
-        <translation type="unfinished"></translation>
+        <translation>المقاطع في هذا المقال</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/tag_panel.py" line="58"/>
         <source>Links</source>
-        <translation type="unfinished"></translation>
+        <translation>الروابط</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/tag_panel.py" line="71"/>
         <source>Selected span or link</source>
-        <translation type="unfinished"></translation>
+        <translation>المقطع أو الرابط المحدد</translation>
     </message>
 </context>
 <context>
@@ -837,17 +892,17 @@
     <message>
         <location filename="../../annotator/ui/target_picker.py" line="25"/>
         <source>Link to…</source>
-        <translation type="unfinished"></translation>
+        <translation>ربط بـ…</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/target_picker.py" line="30"/>
         <source>Search (harakat, tatweel and hamza forms are ignored)</source>
-        <translation type="unfinished"></translation>
+        <translation>بحث (تُتجاهل الحركات والتطويل وصور الهمزة)</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/target_picker.py" line="55"/>
         <source>source: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>المصدر: %1</translation>
     </message>
 </context>
 <context>
@@ -855,64 +910,102 @@
     <message>
         <location filename="../../annotator/ui/team_actions.py" line="91"/>
         <source>Switch identity to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>التبديل إلى هوية %1</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/team_actions.py" line="97"/>
         <location filename="../../annotator/ui/team_actions.py" line="127"/>
         <source>Merge project files</source>
-        <translation type="unfinished"></translation>
+        <translation>دمج ملفات مشاريع</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/team_actions.py" line="97"/>
         <source>Projects (*.db);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>المشاريع (*.db);;كل الملفات (*)</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/team_actions.py" line="106"/>
         <source>Merging…</source>
-        <translation type="unfinished"></translation>
+        <translation>جارٍ الدمج…</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/team_actions.py" line="106"/>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>إيقاف</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/team_actions.py" line="132"/>
         <source>Merged %1 new document(s), %2 span(s), %3 relation(s).</source>
-        <translation type="unfinished"></translation>
+        <translation>اكتمل الدمج — المقالات الجديدة: %1، المقاطع: %2، الروابط: %3.</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/team_actions.py" line="142"/>
         <source>Not merged, or not all of it (see each line):</source>
-        <translation type="unfinished"></translation>
+        <translation>لم يُدمج، أو لم يُدمج كاملًا (انظر كل سطر):</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/team_actions.py" line="143"/>
         <location filename="../../annotator/ui/team_actions.py" line="145"/>
         <source>Merge</source>
-        <translation type="unfinished"></translation>
+        <translation>دمج</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/team_actions.py" line="152"/>
         <source>Assign this document to…</source>
-        <translation type="unfinished"></translation>
+        <translation>تخصيص هذا المقال لـ…</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/team_actions.py" line="161"/>
         <source>Assign to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>التخصيص لـ%1</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/team_actions.py" line="167"/>
         <source>Assigned %1 document(s) to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>عدد المقالات المُخصَّصة لـ%2: %1.</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/team_actions.py" line="173"/>
         <source>Blind mode</source>
-        <translation type="unfinished"></translation>
+        <translation>وضع التعمية</translation>
+    </message>
+</context>
+<context>
+    <name>Welcome</name>
+    <message>
+        <location filename="../../annotator/ui/welcome.py" line="31"/>
+        <source>Welcome. You are tagging as %1; Ctrl+Shift+I changes who you are.</source>
+        <translation>أهلًا بك. أنت تَسِم باسم %1؛ ولتغيير هويتك اضغط (Ctrl+Shift+I).</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/welcome.py" line="32"/>
+        <source>Select words and press 1 (claim), 2 (source) or 3 (cue); Alt with the digit keeps the exact selection.</source>
+        <translation>حدِّد كلمات واضغط 1 (ادعاء) أو 2 (مصدر) أو 3 (عبارة إسناد)؛ ومع Alt يبقى التحديد كما هو تمامًا.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/welcome.py" line="33"/>
+        <source>To link, select a claim and press 4 (attribution), 5 (contradiction) or 6 (support), then pick the other end.</source>
+        <translation>للربط، حدِّد ادعاءً واضغط 4 (إسناد) أو 5 (تناقض) أو 6 (تأييد)، ثم اختر الطرف الآخر.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/welcome.py" line="34"/>
+        <source>F8 steps through cue suggestions, Tab through the spans, Ctrl+Enter marks the article done.</source>
+        <translation>يتنقّل (F8) بين اقتراحات عبارات الإسناد، و(Tab) بين المقاطع، ويجعل (Ctrl+Enter) المقال مُنجَزًا.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/welcome.py" line="35"/>
+        <source>Each label&apos;s description is in its tooltip in the tag panel; Ctrl+L shows the other layers you may read.</source>
+        <translation>وصف كل وسم في تلميحه في لوحة الوسوم؛ ويعرض (Ctrl+L) الطبقات الأخرى المسموح لك بقراءتها.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/welcome.py" line="39"/>
+        <source>Change identity…</source>
+        <translation>تغيير الهوية…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/welcome.py" line="42"/>
+        <source>Start tagging</source>
+        <translation>بدء الوسم</translation>
     </message>
 </context>
 <context>
@@ -920,45 +1013,45 @@
     <message>
         <location filename="../../annotator/ui/adjudication_commands.py" line="46"/>
         <source>Accept %1 «%2» into gold</source>
-        <translation type="unfinished"></translation>
+        <translation>قبول %1 «%2» في الطبقة المرجعية</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/adjudication_commands.py" line="56"/>
         <source>Accept all that agree</source>
-        <translation type="unfinished"></translation>
+        <translation>قبول كل ما اتُّفق عليه</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/adjudication_commands.py" line="64"/>
         <source>Accept link %1 «%2»</source>
-        <translation type="unfinished"></translation>
+        <translation>قبول رابط %1 «%2»</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/adjudication_commands.py" line="76"/>
         <source>Reject «%1»</source>
-        <translation type="unfinished"></translation>
+        <translation>رفض «%1»</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/adjudication_commands.py" line="91"/>
         <source>Reject link %1 «%2»</source>
-        <translation type="unfinished"></translation>
+        <translation>رفض رابط %1 «%2»</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/adjudication_commands.py" line="106"/>
         <source>Mark adjudication done</source>
-        <translation type="unfinished"></translation>
+        <translation>اعتبار التحكيم مُنجَزًا</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/adjudication_commands.py" line="106"/>
         <source>Mark adjudication not done</source>
-        <translation type="unfinished"></translation>
+        <translation>اعتبار التحكيم غير مُنجَز</translation>
     </message>
 </context>
 <context>
     <name>app</name>
     <message>
-        <location filename="../../annotator/app.py" line="78"/>
+        <location filename="../../annotator/app.py" line="99"/>
         <source>Cannot open the project</source>
-        <translation type="unfinished"></translation>
+        <translation>تعذّر فتح المشروع</translation>
     </message>
 </context>
 <context>
@@ -966,52 +1059,52 @@
     <message>
         <location filename="../../annotator/ui/commands.py" line="87"/>
         <source>Tag %1 «%2»</source>
-        <translation type="unfinished"></translation>
+        <translation>وسم «%2» بـ%1</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/commands.py" line="110"/>
         <source>Accept cue suggestion «%1»</source>
-        <translation type="unfinished"></translation>
+        <translation>قبول اقتراح عبارة الإسناد «%1»</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/commands.py" line="122"/>
         <source>Delete %1 «%2»</source>
-        <translation type="unfinished"></translation>
+        <translation>حذف %1 «%2»</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/commands.py" line="142"/>
         <source>Edit %1 «%2»</source>
-        <translation type="unfinished"></translation>
+        <translation>تحرير %1 «%2»</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/commands.py" line="166"/>
         <source>Edit link %1</source>
-        <translation type="unfinished"></translation>
+        <translation>تحرير رابط %1</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/commands.py" line="181"/>
         <source>Link %1 from «%2»</source>
-        <translation type="unfinished"></translation>
+        <translation>ربط %1 من «%2»</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/commands.py" line="202"/>
         <source>Delete link %1</source>
-        <translation type="unfinished"></translation>
+        <translation>حذف رابط %1</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/commands.py" line="218"/>
         <source>Dismiss cue suggestion «%1»</source>
-        <translation type="unfinished"></translation>
+        <translation>تجاهل اقتراح عبارة الإسناد «%1»</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/commands.py" line="231"/>
         <source>Mark «%1» done</source>
-        <translation type="unfinished"></translation>
+        <translation>اعتبار «%1» مُنجَزًا</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/commands.py" line="231"/>
         <source>Mark «%1» not done</source>
-        <translation type="unfinished"></translation>
+        <translation>اعتبار «%1» غير مُنجَز</translation>
     </message>
 </context>
 <context>
@@ -1019,68 +1112,68 @@
     <message>
         <location filename="../../annotator/ui/controller.py" line="79"/>
         <source>The project file is read-only: nothing can be changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>ملف المشروع للقراءة فقط: لا يمكن تغيير أي شيء.</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/controller.py" line="80"/>
         <source>You are looking at %1&apos;s layer, which you may not change. Show your own layer to tag.</source>
-        <translation type="unfinished"></translation>
+        <translation>أنت تعرض طبقة %1، ولا يحق لك تغييرها. اعرض طبقتك لتتمكن من الوسم.</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/controller.py" line="102"/>
         <source>no document with id %1</source>
-        <translation type="unfinished"></translation>
+        <translation>لا يوجد مقال بالمعرّف %1</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/controller.py" line="158"/>
         <source>Nothing to undo.</source>
-        <translation type="unfinished"></translation>
+        <translation>لا شيء للتراجع عنه.</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/controller.py" line="166"/>
         <source>Undone: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>تم التراجع عن: %1</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/controller.py" line="168"/>
         <source>undo</source>
-        <translation type="unfinished"></translation>
+        <translation>التراجع</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/controller.py" line="174"/>
         <source>Nothing to redo.</source>
-        <translation type="unfinished"></translation>
+        <translation>لا شيء لإعادته.</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/controller.py" line="182"/>
         <source>Redone: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>تمت إعادة: %1</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/controller.py" line="184"/>
         <source>redo</source>
-        <translation type="unfinished"></translation>
+        <translation>الإعادة</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/controller.py" line="216"/>
         <source>The project is busy (another program is writing to it): %1 will be done as soon as it is free.</source>
-        <translation type="unfinished"></translation>
+        <translation>المشروع مشغول (برنامج آخر يكتب فيه): سيُنفَّذ %1 حالما يتفرّغ.</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/controller.py" line="224"/>
         <location filename="../../annotator/ui/controller.py" line="228"/>
         <source>Not done: %1. %2</source>
-        <translation type="unfinished"></translation>
+        <translation>لم يُنفَّذ: %1. %2</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/controller.py" line="234"/>
         <source>Not done: %1. Unexpected error (nothing of it was saved): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>لم يُنفَّذ: %1. خطأ غير متوقع (لم يُحفظ منه شيء): %2</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/controller.py" line="240"/>
         <source>Done once the project was free: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>نُفِّذ بعد أن تفرّغ المشروع: %1</translation>
     </message>
 </context>
 </TS>
