@@ -44,6 +44,10 @@ def storage_error(error: BaseException, path: Path) -> StorageError | None:
         return DiskFull(f"{path}: the disk could not be written (disk I/O error); nothing was changed")
     if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or "malformed" in words:
         return StorageError(f"{path}: the project file is damaged ({original}); nothing was changed")
+    if name == "SQLITE_INTERRUPT" or words == "interrupted":
+        return StorageError(
+            f"{path}: a query ran too long and was stopped (is the file damaged? `annotator check` says); nothing was changed"
+        )
     if name.startswith("SQLITE_CANTOPEN") or "unable to open database file" in words:
         return StorageError(f"{path}: the project file cannot be opened (was it moved or deleted?); nothing was changed")
     return None

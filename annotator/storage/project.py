@@ -13,9 +13,9 @@ from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from annotator.core.errors import ProjectError, ProjectReadOnly
+from annotator.core.errors import ProjectError, ProjectReadOnly, SchemeError
 from annotator.core.scheme import Scheme, default_scheme, parse_scheme
-from annotator.storage import failures, guards, migrate, search_index  # noqa: F401 - keeps the search index in step
+from annotator.storage import failures, guards, health, migrate, search_index  # noqa: F401 - keeps the search index in step
 from annotator.storage.engine import DEFAULT_BUSY_TIMEOUT_MS, READ_ONLY, make_engine
 from annotator.storage.failures import storage_error
 from annotator.storage.models import Annotator, Setting
@@ -33,12 +33,20 @@ class Project:
     """
 
     def __init__(
-        self, path: Path, *, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS, read_only: bool = False, immutable: bool = False
+        self,
+        path: Path,
+        *,
+        busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS,
+        read_only: bool = False,
+        immutable: bool = False,
+        statement_limit_s: float = health.DEFAULT_STATEMENT_LIMIT_S,
     ) -> None:
         self.path = Path(path)
         self.busy_timeout_ms = busy_timeout_ms
         self.read_only = read_only or immutable
-        self.engine = make_engine(self.path, busy_timeout_ms=busy_timeout_ms, read_only=read_only, immutable=immutable)
+        self.engine = make_engine(
+            self.path, busy_timeout_ms=busy_timeout_ms, read_only=read_only, immutable=immutable, statement_limit_s=statement_limit_s
+        )
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._readers = sessionmaker(self.engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False)
         self._scheme: Scheme | None = None
@@ -105,6 +113,12 @@ class Project:
             revision = migrate.current_revision(project.engine)
             if revision is None:
                 raise ProjectError(f"{path}: an SQLite file, but not an annotator project")
+            if revision not in migrate.KNOWN:
+                raise migrate.newer_version(path, revision)
+            with project.engine.execution_options(**{READ_ONLY: True}).connect() as connection:
+                foreign = health.foreign_objects(connection.connection.driver_connection)
+            if foreign:
+                raise ProjectError(f"{path}: not as annotator made it: {'; '.join(foreign)}; nothing was changed")
             if project.read_only and revision != migrate.HEAD:
                 raise ProjectError(
                     f"{path}: the project file is read-only and was made by an older version; "
@@ -114,6 +128,7 @@ class Project:
                 migrate.upgrade(project.engine)
             if project.setting(FORMAT_KEY) != FORMAT_VALUE:
                 raise ProjectError(f"{path}: an SQLite file, but not an annotator project")
+            project.scheme  # a damaged stored scheme is refused here, by name, not later in a repaint
         except DBAPIError as error:
             project.close()
             translated = storage_error(error, path)
@@ -190,7 +205,7 @@ class Project:
             raw = session.scalar(select(Setting.value).where(Setting.key == SCHEME_KEY))
             if raw is None:
                 raise ProjectError(f"{self.path}: the project stores no tag scheme")
-            self._scheme = parse_scheme(json.loads(raw), origin=f"{self.path} (stored scheme)", trusted=True)
+            self._scheme = stored_scheme(raw, self.path)
         return self._scheme
 
     def setting(self, key: str) -> str | None:
@@ -210,6 +225,28 @@ class Project:
             session.flush()
             annotator_id = annotator.id
         return annotator_id
+
+
+def stored_scheme(raw: str, path: Path) -> Scheme:
+    """The scheme a project stores, or a ProjectError naming the setting when it is damaged."""
+    origin = f"{path}: the stored tag scheme (setting {SCHEME_KEY!r})"
+    try:
+        data = json.loads(raw)
+    except (ValueError, RecursionError) as error:
+        raise ProjectError(f"{origin} is not JSON ({str(error)[:80]}); nothing was changed") from None
+    try:
+        return parse_scheme(data, origin=origin, trusted=True)
+    except SchemeError as error:
+        raise ProjectError(f"{error}; nothing was changed") from None
+    except (KeyError, TypeError, ValueError, AttributeError, RecursionError):
+        pass  # trusted parsing met a shape it does not expect: let the full check name the place
+    try:
+        parse_scheme(data, origin=origin)
+    except SchemeError as error:
+        raise ProjectError(f"{error}; nothing was changed") from None
+    except (KeyError, TypeError, ValueError, AttributeError, RecursionError) as error:
+        raise ProjectError(f"{origin} is damaged ({type(error).__name__}: {error}); nothing was changed") from None
+    raise ProjectError(f"{origin} is damaged; nothing was changed")
 
 
 def _check_sqlite_header(path: Path) -> None:
