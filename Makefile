@@ -6,7 +6,7 @@ TS := resources/translations/annotator_ar.ts
 QM := resources/translations/annotator_ar.qm
 UI_SOURCES := $(wildcard annotator/ui/*.py) annotator/app.py
 
-.PHONY: run test bench clean translations
+.PHONY: run test bench clean translations docs
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,10 @@ test: $(VENV)/.test-installed $(QM)
 
 bench: $(VENV)/.test-installed
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks.run
+
+# The user guide's screenshots (docs/images/ar, docs/images/en), taken offscreen from a fresh demo project.
+docs: $(VENV)/.run-installed $(QM)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python docs/make_screenshots.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info
