@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QSettings, Qt, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -69,6 +69,9 @@ def make_application(argv: list[str] | None = None, *, language: str = "en") -> 
             app.installTranslator(translator)
         else:
             print(f"annotator: no {language} translation in {paths.TRANSLATIONS} (run make); the interface stays English", file=sys.stderr)
+        qt_own = QTranslator(app)  # Qt's own buttons and dialogs (OK, Cancel, file dialogs), shipped with PySide6
+        if qt_own.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            app.installTranslator(qt_own)
     return app
 
 

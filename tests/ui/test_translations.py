@@ -75,3 +75,21 @@ def test_lupdate_finds_no_unfinished_or_obsolete_arabic_entry(tmp_path: Path) ->
     unfinished = text.count('type="unfinished"')
     obsolete = text.count('type="vanished"') + text.count('type="obsolete"')
     assert (unfinished, obsolete) == (0, 0), f"{unfinished} unfinished, {obsolete} obsolete: run `make translations` and translate"
+
+
+def test_the_arabic_interface_is_arabic_and_right_to_left_with_qts_own_buttons() -> None:
+    from PySide6.QtCore import QCoreApplication, Qt
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from annotator.app import make_application
+
+    app = make_application(language="ar")
+    try:
+        assert app.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        assert QCoreApplication.translate("MainWindow", "&File") != "&File"
+        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        assert box.button(QDialogButtonBox.StandardButton.Cancel).text() not in ("Cancel", "&Cancel")
+    finally:
+        make_application(language="en")
+    assert app.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    assert QCoreApplication.translate("MainWindow", "&File") == "&File"
