@@ -1,4 +1,5 @@
-"""The command line: new, import, export, merge, assign, agreement. Never imports Qt; every error is one line."""
+"""The command line: new, import, export, merge, assign, role, agreement. Never imports Qt; every error is one line;
+every command acts as someone (--as) and refuses what that identity may not do."""
 
 from __future__ import annotations
 
@@ -9,11 +10,21 @@ from pathlib import Path
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.scheme import load_scheme
-from annotator.services.io.datasets import EXPORT_FORMATS, IMPORT_FORMATS, export_dataset
+from annotator.services.io.checked import export_as, import_as
+from annotator.services.io.datasets import EXPORT_FORMATS, IMPORT_FORMATS
 from annotator.services.team.agreement import compute_agreement, format_agreement
 from annotator.services.documents.progress import list_documents
-from annotator.services.team.identity import assign, default_annotator, identify
-from annotator.services.io.importing import import_paths
+from annotator.services.team.identity import (
+    Identity,
+    Role,
+    acting_identity,
+    assign,
+    check_agreement,
+    default_annotator,
+    found_project,
+    grant_role,
+    remember_identity,
+)
 from annotator.services.team.merging import merge_paths
 from annotator.storage.project import Project
 
@@ -23,45 +34,54 @@ EXIT_BAD_INPUT = 1
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="annotator", description="Tag claims, sources and cues in Arabic news.")
     commands = parser.add_subparsers(dest="command", required=True)
+    # Who acts, on every command: refused what that identity may not do.
+    acting = argparse.ArgumentParser(add_help=False)
+    acting.add_argument("--as", dest="acting", metavar="NAME", help="who acts (default: the identity remembered for the project, else your user name)")
 
-    new = commands.add_parser("new", help="create a project")
+    new = commands.add_parser("new", parents=[acting], help="create a project")
     new.add_argument("project", type=Path)
     new.add_argument("--scheme", type=Path, help="tag scheme JSON (default: the built-in scheme)")
 
-    imp = commands.add_parser("import", help="import .txt files, folders of them, or .jsonl")
+    imp = commands.add_parser("import", parents=[acting], help="import .txt files, folders of them, or .jsonl")
     imp.add_argument("project", type=Path)
     imp.add_argument("paths", type=Path, nargs="+")
     imp.add_argument("--annotator", help="whose layer pre-annotated spans without an annotator join")
     imp.add_argument("--format", choices=IMPORT_FORMATS, help="default: detected from the content")
 
-    merge = commands.add_parser("merge", help="bring other project files into TARGET (created if missing)")
+    merge = commands.add_parser("merge", parents=[acting], help="bring other project files into TARGET (created if missing)")
     merge.add_argument("target", type=Path)
     merge.add_argument("sources", type=Path, nargs="+")
 
-    agree = commands.add_parser("agreement", help="agreement figures between annotators")
+    agree = commands.add_parser("agreement", parents=[acting], help="agreement figures between annotators")
     agree.add_argument("project", type=Path)
     agree.add_argument("--json", action="store_true", help="print the figures as JSON")
     agree.add_argument("--annotators", help="comma-separated names (default: everyone but gold)")
 
-    assign = commands.add_parser("assign", help="a reviewer gives documents to an annotator")
+    assign = commands.add_parser("assign", parents=[acting], help="a reviewer gives documents to an annotator")
     assign.add_argument("project", type=Path)
-    assign.add_argument("--reviewer", required=True, help="the reviewer doing it")
+    assign.add_argument("--reviewer", help="the reviewer doing it (the same as --as)")
     assign.add_argument("--to", required=True, help="the annotator who gets the documents")
     assign.add_argument("documents", nargs="+", help="document ids (as in exports), or 'all'")
 
-    exp = commands.add_parser("export", help="export the project")
+    exp = commands.add_parser("export", parents=[acting], help="export the project")
     exp.add_argument("project", type=Path)
     exp.add_argument("--format", choices=EXPORT_FORMATS, default="jsonl")
     exp.add_argument("--out", type=Path, required=True, help="a file, or a folder for csv, brat and parquet")
     exp.add_argument("--layer", default="all", help="gold, all (default) or annotator:NAME")
     exp.add_argument("--documents", help="status=done (or new, in_progress): only documents with that status")
+
+    role = commands.add_parser("role", parents=[acting], help="a reviewer of the project makes someone a reviewer or an annotator")
+    role.add_argument("project", type=Path)
+    role.add_argument("name")
+    role.add_argument("role", choices=[item.value for item in Role])
     return parser
 
 
 def main(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return {"new": cmd_new, "import": cmd_import, "export": cmd_export, "merge": cmd_merge, "agreement": cmd_agreement, "assign": cmd_assign}[args.command](
+        return {"new": cmd_new, "import": cmd_import, "export": cmd_export, "merge": cmd_merge, "agreement": cmd_agreement, "assign": cmd_assign,
+                "role": cmd_role}[args.command](
             args
         )
     except AnnotatorError as error:
@@ -76,6 +96,7 @@ def main(argv: list[str]) -> int:
 def cmd_new(args: argparse.Namespace) -> int:
     scheme = load_scheme(args.scheme) if args.scheme else None
     with Project.create(args.project, scheme=scheme) as project:
+        _found(project, args)
         labels = ", ".join(label.name for label in project.scheme.span_labels)
     print(f"created {args.project} ({labels})")
     return 0
@@ -85,7 +106,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     created = not args.project.exists()
     project = Project.open_or_create(args.project)
     try:
-        report = import_paths(project, args.paths, annotator=args.annotator or default_annotator(), fmt=args.format)
+        acting = _found(project, args) if created else acting_identity(project, args.acting)
+        report = import_as(project, acting, args.paths, annotator=args.annotator, fmt=args.format)
     finally:
         project.close()
     if created and not report.imported and report.errors:
@@ -104,9 +126,10 @@ def cmd_merge(args: argparse.Namespace) -> int:
     if created:
         with Project.open(args.sources[0]) as first:
             scheme = first.scheme
-        Project.create(args.target, scheme=scheme).close()
+        with Project.create(args.target, scheme=scheme) as target:
+            _found(target, args)
     with Project.open(args.target) as target:
-        report = merge_paths(target, args.sources)
+        report = merge_paths(target, args.sources, acting=acting_identity(target, args.acting))
     for error in report.errors:
         print(f"annotator: {error}", file=sys.stderr)
     for note in report.notes:
@@ -118,6 +141,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
 def cmd_agreement(args: argparse.Namespace) -> int:
     wanted = [name.strip() for name in args.annotators.split(",")] if args.annotators else None
     with Project.open(args.project) as project:
+        check_agreement(project, acting_identity(project, args.acting))
         report = compute_agreement(project, annotators=wanted)
     if args.json:
         print(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
@@ -128,7 +152,7 @@ def cmd_agreement(args: argparse.Namespace) -> int:
 
 def cmd_assign(args: argparse.Namespace) -> int:
     with Project.open(args.project) as project:
-        reviewer = identify(project, args.reviewer)
+        reviewer = acting_identity(project, args.acting or args.reviewer)
         known = {info.uid: info.id for info in list_documents(project, annotator=args.to)}
         wanted = list(known) if args.documents == ["all"] else args.documents
         missing = [uid for uid in wanted if uid not in known]
@@ -147,8 +171,26 @@ def cmd_export(args: argparse.Namespace) -> int:
             raise AnnotatorError(f"--documents {args.documents!r}: use status=done, status=in_progress or status=new")
         status = value
     with Project.open(args.project) as project:
-        report = export_dataset(project, args.out, format=args.format, layer=args.layer, status=status)
+        report = export_as(project, acting_identity(project, args.acting), args.out, format=args.format, layer=args.layer, status=status)
     for note in report.notes:
         print(f"note: {note}")
     print(f"exported {report.documents} document(s), {report.spans} span(s), {report.relations} relation(s) to {args.out} ({args.format})")
     return 0
+
+
+def cmd_role(args: argparse.Namespace) -> int:
+    with Project.open(args.project) as project:
+        changed = grant_role(project, acting_identity(project, args.acting), name=args.name, role=Role(args.role))
+    print(f"{args.name} is {'now ' if changed.identities else 'already '}{_a(args.role)} in {args.project}")
+    return 0
+
+
+def _found(project: Project, args: argparse.Namespace) -> Identity:
+    """The identity that made a new project: its first reviewer, remembered as the one who acts there."""
+    identity = found_project(project, args.acting or default_annotator())
+    remember_identity(project, identity)
+    return identity
+
+
+def _a(role: str) -> str:
+    return f"an {role}" if role[:1] in "aeiou" else f"a {role}"

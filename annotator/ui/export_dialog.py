@@ -20,17 +20,20 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.errors import AnnotatorError
+from annotator.services.io.checked import export_as
 from annotator.services.io.datasets import EXPORT_FORMATS, FOLDER_FORMATS, export_dataset
 from annotator.services.io.exporting import ExportCancelled
-from annotator.services.team.identity import GOLD, identities
+from annotator.services.team.identity import GOLD, Identity, identities
 from annotator.storage.project import Project
 
 SUFFIXES = {"jsonl": ".jsonl", "conll": ".conll", "labelstudio": ".json", "doccano": ".jsonl"}
 
 
 class ExportDialog(QDialog):
-    def __init__(self, project: Project, parent: QWidget | None = None) -> None:
+    def __init__(self, project: Project, parent: QWidget | None = None, *, acting: Identity | None = None) -> None:
         super().__init__(parent)
+        # Who exports: given, else the window's identity; the export is refused what that identity may not read.
+        self.acting: Identity | None = acting or getattr(parent, "identity", None)
         self.setObjectName("exportDialog")
         self.setWindowTitle(self.tr("Export"))
         self.project = project
@@ -96,7 +99,11 @@ class ExportDialog(QDialog):
             return not (self.cancel_requested or progress.wasCanceled())
 
         try:
-            report = export_dataset(self.project, out, format=fmt, layer=self.layer.currentData(), status=self.documents.currentData(), progress=step)
+            options = {"format": fmt, "layer": self.layer.currentData(), "status": self.documents.currentData(), "progress": step}
+            if self.acting is not None:
+                report = export_as(self.project, self.acting, out, **options)
+            else:
+                report = export_dataset(self.project, out, **options)
         except ExportCancelled:
             self.message = self.tr("Export cancelled; nothing was written.")
             QMessageBox.information(self, self.tr("Export"), self.message)

@@ -14,8 +14,9 @@ from sqlalchemy.orm import Session
 
 from annotator.core.changes import Changes
 from annotator.core.errors import AnnotatorError, InputError, SchemeError, StorageError
-from annotator.core.model import DocumentId
+from annotator.core.model import GOLD, DocumentId
 from annotator.core.scheme import Scheme
+from annotator.services.team.identity import Identity, check_import, remembered_or_none
 from annotator.storage import bulk
 from annotator.storage.bulk import ChunkedWriter
 from annotator.storage.guards import End, check_relation_ends
@@ -43,13 +44,20 @@ class _Cancelled(Exception):
     pass
 
 
-def merge_paths(target: Project, sources: list[Path], *, progress: Progress | None = None) -> MergeReport:
+def merge_paths(
+    target: Project, sources: list[Path], *, acting: Identity | None = None, progress: Progress | None = None
+) -> MergeReport:
     """Merge each file; one that cannot be merged is reported and changes nothing.
+
+    Roles are the target's: a person new to the target comes in as an annotator, whatever the file says, and
+    every role that differs is reported in the notes. `acting` (by default the identity remembered for the
+    target) must be allowed to bring in every layer of a file: a reviewer any layer, an annotator only her own.
 
     `progress(done, total)` is called between chunks (PER_FILE steps per file) and while files are checked;
     returning False cancels between chunks: what was committed stays, and the report says so.
     """
     target.check_writable()
+    acting = remembered_or_none(target, acting)
     report = MergeReport()
     total = PER_FILE * len(sources)
 
@@ -64,7 +72,8 @@ def merge_paths(target: Project, sources: list[Path], *, progress: Progress | No
             step(PER_FILE * number)
             with _open_source(target, path) as source:
                 merger = _Merger(target, source, path)
-                merger.check()
+                merger.check(acting)
+                report.notes.extend(merger.role_notes)
                 merger.write(lambda done, planned: step(PER_FILE * number + PER_FILE * done // max(planned, 1)))
         except _Cancelled:
             _fold(report, merger)
@@ -151,15 +160,27 @@ class _Merger:
         self.new_spans: list[int] = []
         self.new_relations: list[int] = []
         self.states: list[int] = []
+        self.role_notes: list[str] = []
 
     def progress(self) -> str:
         c = self.counts
         return f"{self.committed} of {self.planned} chunks ({c['documents']} document(s), {c['spans']} span(s), {c['relations']} relation(s))"
 
-    def check(self) -> None:
+    def check(self, acting: Identity | None) -> None:
         path = str(self.path)
         with self.source.reading() as theirs, self.target.reading() as ours:
             self.names = {row.id: (row.name, row.role) for row in theirs.execute(select(Annotator.id, Annotator.name, Annotator.role))}
+            roles = {row.name: row.role for row in ours.execute(select(Annotator.name, Annotator.role))}
+            if acting is not None:
+                for layer in self._layers(theirs):
+                    check_import(acting, layer, what="a merged file's annotations")
+            for name, role in sorted(self.names.values()):
+                ours_is = roles.get(name, "annotator" if name != GOLD else role)
+                if role != ours_is:
+                    self.role_notes.append(
+                        f"{path}: {name} is {_a(role)} there and {_a(ours_is)} here; roles are not merged: "
+                        f"a reviewer of {self.target.path.name} decides them"
+                    )
             query = select(Document.id, Document.uid, Document.sha256, func.length(Document.text)).order_by(Document.id)
             rows = [tuple(row) for row in theirs.execute(query)]
             by_hash = bulk.lookup(ours, Document.sha256, Document.id, [sha for _id, _uid, sha, _size in rows])
@@ -200,6 +221,13 @@ class _Merger:
         self.planned = 1 + sum(1 for _ in self._document_chunks()) + sum(
             -(-len(items) // CHUNK_ROWS) for items in (self.new_spans, self.new_relations, self.states)
         )
+
+    def _layers(self, theirs: Session) -> list[str]:
+        """The names of the layers the source holds annotations or statuses in."""
+        used: set[int] = set()
+        for model in (Span, Relation, DocumentState):
+            used.update(theirs.scalars(select(model.annotator_id).distinct()))
+        return sorted(self.names[annotator_id][0] for annotator_id in used if annotator_id in self.names)
 
     def _document_chunks(self) -> Iterator[list[int]]:
         chunk: list[int] = []
@@ -253,13 +281,10 @@ class _Merger:
         ours = {row.name: row for row in session.scalars(select(Annotator).where(Annotator.name.in_([n for n, _r in self.names.values()])))}
         for their_id, (name, role) in self.names.items():
             row = ours.get(name)
-            if row is None:
-                row = ours[name] = Annotator(name=name, role=role)
+            if row is None:  # roles are never merged: a newcomer is an annotator until a reviewer here says otherwise
+                row = ours[name] = Annotator(name=name, role="annotator" if name != GOLD else role)
                 session.add(row)
                 session.flush()
-                done.new_people = True
-            elif row.role == "annotator" and role != "annotator":
-                row.role = role
                 done.new_people = True
             done.people[their_id] = row.id
         return done
@@ -322,6 +347,10 @@ class _Merger:
         ])
         done.layers.update(self.names[row["annotator_id"]][0] for _key, row in fresh)
         return done
+
+
+def _a(role: str) -> str:
+    return f"an {role}" if role[:1] in "aeiou" else f"a {role}"
 
 
 @dataclass
