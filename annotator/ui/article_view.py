@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 
-from PySide6.QtCore import QEvent, QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -110,6 +110,7 @@ class ArticleView(QTextEdit):
             self._suggestion_ids[(start, end)] = suggestion_id
             painted.append(Painted(suggestion_id, self._map.to_utf16(start), self._map.to_utf16(end), QColor(SUGGESTION_COLOR), suggestion=True))
         self.highlighter.set_spans(painted)
+        self.viewport().update()
         self._update_extra_selections()
         self._keep_measure()
         self.moveCursor(QTextCursor.MoveOperation.Start)
@@ -145,9 +146,11 @@ class ArticleView(QTextEdit):
 
     def add_span(self, span: SpanRecord) -> None:
         self.highlighter.add(self._painted(span))
+        self.viewport().update()
 
     def remove_span(self, span_id: SpanId) -> None:
         self.highlighter.remove(span_id)
+        self.viewport().update()
         if self._selected is not None and self._selected.id == span_id:
             self.set_selected_span(None)
 
@@ -162,7 +165,8 @@ class ArticleView(QTextEdit):
             suggestion_id = SpanId(-1 - start * 100_003 - end)
             self._suggestion_ids[(start, end)] = suggestion_id
             added.append(Painted(suggestion_id, self._map.to_utf16(start), self._map.to_utf16(end), QColor(SUGGESTION_COLOR), suggestion=True))
-        self.highlighter.update(add=added, remove=gone)
+        if self.highlighter.update(add=added, remove=gone):
+            self.viewport().update()
 
     def selection(self) -> tuple[int, int]:
         """The user's selection as code point offsets (start <= end)."""
@@ -278,6 +282,12 @@ class ArticleView(QTextEdit):
         return QPointF(x, a.top())
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        under = QPainter(self.viewport())  # highlights first, under the text the base class draws next
+        first = self.cursorForPosition(QPoint(0, 0)).block()
+        first = first.previous() if first.previous().isValid() else first
+        scroll = QPointF(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
+        self.highlighter.paint(under, first, scroll, self.viewport().height())
+        under.end()
         super().paintEvent(event)
         if not self._links:
             return

@@ -1,21 +1,27 @@
-"""Paints spans as blended backgrounds with an underline in the innermost span's color."""
+"""Span highlights painted under the text from its layout, for the visible paragraphs only.
+
+Nothing here changes a character format: a format boundary inside «لأ» would split the lam-alef ligature
+and change how Arabic is shaped, and formatting every paragraph up front made long articles slow to open.
+Backgrounds blend where spans overlap, with an underline in the innermost span's colour; cue suggestions
+get only a dashed line.
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
 
-from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextBlock, QTextCharFormat, QTextDocument
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPen, QTextBlock, QTextDocument, QTextLine
 
 from annotator.core.model import SpanId
 
 TINT = 0.32
-REPAINT_ALL_AFTER = 40
 
 
 @dataclass(frozen=True, slots=True)
 class Painted:
-    """A span as the highlighter sees it: UTF-16 document positions and a color."""
+    """A span as the painter sees it: UTF-16 document positions and a color."""
 
     span_id: SpanId
     start: int
@@ -32,27 +38,22 @@ def blend(base: QColor, over: QColor, amount: float) -> QColor:
     )
 
 
-class SpanHighlighter(QSyntaxHighlighter):
-    """Keeps a per-block index of spans so that a change repaints only the blocks it touches."""
+class SpanHighlighter:
+    """A per-paragraph index of spans; `update` says which paragraphs to repaint, `paint` draws the visible ones."""
 
     def __init__(self, document: QTextDocument) -> None:
-        super().__init__(document)
+        self._document = document
         self._spans: dict[SpanId, Painted] = {}
         self._by_block: dict[int, list[Painted]] = defaultdict(list)
         self.paper = QColor("white")
 
     def clear(self) -> None:
-        """Forget every span without repainting (the text is about to be replaced)."""
         self._spans = {}
         self._by_block = defaultdict(list)
 
     def set_spans(self, spans: list[Painted]) -> None:
-        self._spans = {span.span_id: span for span in spans}
-        self._by_block = defaultdict(list)
-        for span in spans:
-            for block in self._blocks(span):
-                self._by_block[block.blockNumber()].append(span)
-        self.rehighlight()
+        self.clear()
+        self.update(add=spans)
 
     def add(self, span: Painted) -> None:
         self.update(add=[span])
@@ -60,87 +61,108 @@ class SpanHighlighter(QSyntaxHighlighter):
     def remove(self, span_id: SpanId) -> None:
         self.update(remove=[span_id])
 
-    def update(self, *, add: list[Painted] = (), remove: list[SpanId] = ()) -> None:  # type: ignore[assignment]
-        """Change the index, then repaint each touched block once (or everything, when most blocks are touched)."""
+    def update(self, *, add: list[Painted] = (), remove: list[SpanId] = ()) -> set[int]:  # type: ignore[assignment]
+        """Change the index; the numbers of the paragraphs whose look changed."""
         touched: set[int] = set()
         for span_id in remove:
             span = self._spans.pop(span_id, None)
             if span is None:
                 continue
-            for block in self._blocks(span):
-                entries = self._by_block.get(block.blockNumber(), [])
+            for number in self._block_numbers(span):
+                entries = self._by_block.get(number, [])
                 entries[:] = [entry for entry in entries if entry.span_id != span_id]
-                touched.add(block.blockNumber())
+                touched.add(number)
         for span in add:
             self._spans[span.span_id] = span
-            for block in self._blocks(span):
-                self._by_block[block.blockNumber()].append(span)
-                touched.add(block.blockNumber())
-        if len(touched) > REPAINT_ALL_AFTER:
-            self.rehighlight()
-            return
-        document = self.document()
-        for number in sorted(touched):
-            self.rehighlightBlock(document.findBlockByNumber(number))
+            for number in self._block_numbers(span):
+                self._by_block[number].append(span)
+                touched.add(number)
+        return touched
 
-    @staticmethod
-    def _suggestion_format(color: QColor) -> QTextCharFormat:
-        # Unlike a tag: no fill, only a dashed line in the suggestions' own colour.
-        char_format = QTextCharFormat()
-        char_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
-        char_format.setUnderlineColor(color)
-        return char_format
+    def span_ids(self, *, suggestions: bool = False) -> list[SpanId]:
+        return [span_id for span_id, span in self._spans.items() if span.suggestion == suggestions]
 
     def spans_at(self, position: int) -> list[Painted]:
         """Spans (not suggestions) covering a document position, innermost first."""
-        block = self.document().findBlock(position)
+        block = self._document.findBlock(position)
         covering = [
             s for s in self._by_block.get(block.blockNumber(), []) if s.start <= position < s.end and not s.suggestion
         ]
         return sorted(covering, key=lambda s: s.end - s.start)
 
-    def _blocks(self, span: Painted) -> list[QTextBlock]:
-        document = self.document()
-        block = document.findBlock(span.start)
-        blocks = []
-        while block.isValid() and block.position() < span.end:
-            blocks.append(block)
-            block = block.next()
-        return blocks
+    def _block_numbers(self, span: Painted) -> list[int]:
+        first = self._document.findBlock(span.start).blockNumber()
+        last = self._document.findBlock(max(span.start, span.end - 1)).blockNumber()
+        return list(range(first, last + 1))
 
-    def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt override
-        entries = self._by_block.get(self.currentBlock().blockNumber())
-        if not entries:
-            return
-        offset = self.currentBlock().position()
-        length = len(text.encode("utf-16-le")) // 2
-        local = [(max(span.start - offset, 0), min(span.end - offset, length), span) for span in entries]
+    def paint(self, painter: QPainter, first: QTextBlock, offset: QPointF, height: float) -> None:
+        """Paint the highlights of the paragraphs from `first` down to the bottom of the viewport."""
+        layout = self._document.documentLayout()
+        block = first
+        while block.isValid():
+            top_left = layout.blockBoundingRect(block).topLeft() - offset
+            if top_left.y() > height:
+                break
+            entries = self._by_block.get(block.blockNumber())
+            if entries:
+                self._paint_block(painter, block, entries, top_left)
+            block = block.next()
+
+    def _paint_block(self, painter: QPainter, block: QTextBlock, entries: list[Painted], origin: QPointF) -> None:
+        offset = block.position()
+        length = block.length() - 1
         starting: dict[int, list[Painted]] = defaultdict(list)
         ending: dict[int, list[Painted]] = defaultdict(list)
-        for a, b, span in local:
+        for span in entries:
+            a, b = max(span.start - offset, 0), min(span.end - offset, length)
             if a < b:
                 starting[a].append(span)
                 ending[b].append(span)
         edges = sorted({0, length, *starting, *ending})
         active: dict[SpanId, Painted] = {}
+        text_layout = block.layout()
         for left, right in zip(edges, edges[1:]):
             for span in ending.get(left, ()):
                 active.pop(span.span_id, None)
             for span in starting.get(left, ()):
                 active[span.span_id] = span
-            covering = list(active.values())
-            if not covering:
+            if not active:
                 continue
-            spans = [s for s in covering if not s.suggestion]
-            if not spans:
-                self.setFormat(left, right - left, self._suggestion_format(covering[0].color))
-                continue
-            covering = sorted(spans, key=lambda s: s.start - s.end)
-            color = self.paper
-            for span in covering:
-                color = blend(color, span.color, TINT)
-            char_format = QTextCharFormat()
-            char_format.setBackground(color)
-            char_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-            char_format.setUnderlineColor(covering[-1].color.darker(130))
-            self.setFormat(left, right - left, char_format)
+            spans = sorted((s for s in active.values() if not s.suggestion), key=lambda s: s.start - s.end)
+            suggestion = next((s for s in active.values() if s.suggestion), None)
+            for line_number in range(text_layout.lineCount()):
+                line = text_layout.lineAt(line_number)
+                a, b = max(left, line.textStart()), min(right, line.textStart() + line.textLength())
+                if a >= b:
+                    continue
+                for x_left, x_right in _extents(line, a, b):
+                    rect = QRectF(origin.x() + x_left, origin.y() + line.y(), x_right - x_left, line.height())
+                    if spans:
+                        color = self.paper
+                        for span in spans:
+                            color = blend(color, span.color, TINT)
+                        painter.fillRect(rect, color)
+                        _underline(painter, rect, origin.y() + line.y() + line.ascent() + 3, spans[-1].color.darker(130), Qt.PenStyle.SolidLine)
+                    elif suggestion is not None:
+                        _underline(painter, rect, origin.y() + line.y() + line.ascent() + 3, suggestion.color, Qt.PenStyle.DashLine)
+
+
+def _extents(line: QTextLine, start: int, end: int) -> list[tuple[float, float]]:
+    """Where a range of a line is drawn, left to right, one extent per run of one direction."""
+    extents = [(run.boundingRect().left(), run.boundingRect().right()) for run in line.glyphRuns(start, end - start)]
+    extents = [(a, b) for a, b in extents if b > a]
+    if not extents:
+        x1, x2 = _x(line.cursorToX(start)), _x(line.cursorToX(end))
+        return [(min(x1, x2), max(x1, x2))] if x1 != x2 else []
+    return extents
+
+
+def _underline(painter: QPainter, rect: QRectF, y: float, color: QColor, style: Qt.PenStyle) -> None:
+    pen = QPen(color, 1.2, style)
+    painter.setPen(pen)
+    painter.drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y))
+
+
+def _x(answer: object) -> float:
+    """PySide gives cursorToX's x alone or with the position it moved to."""
+    return float(answer[0] if isinstance(answer, tuple) else answer)  # type: ignore[index]

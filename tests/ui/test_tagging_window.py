@@ -11,6 +11,8 @@ from annotator.storage.models import Span
 from annotator.storage.project import Project
 from annotator.ui.main_window import MainWindow
 from tests.ui.conftest import FIRST, SECOND
+from tests.ui.paint_probe import background_at
+from tests.conftest import add_document
 
 
 def stored_spans(project: Project) -> list[tuple[str, int, int, str]]:
@@ -118,10 +120,11 @@ def test_nested_spans_are_painted_differently(window: MainWindow, qtbot: QtBot) 
     source = FIRST.index("مسؤول")
     view.select_range(source, source + 5)
     qtbot.keyClick(view, Qt.Key.Key_2)
-    layout = view.document().firstBlock().layout()
-    colors = {(f.start, f.format.background().color().name(), f.format.underlineColor().name()) for f in layout.formats()}
-    backgrounds = {c[1] for c in colors}
-    assert len(backgrounds) == 2, colors
+    window.select_span(None)  # the selected span's own highlight aside
+    outer = background_at(view, FIRST.index("الرئيس") + 1).name()
+    nested = background_at(view, source + 2).name()
+    assert len({outer, nested, "#ffffff"}) == 3, (outer, nested)
+    assert view.document().firstBlock().layout().formats() == []  # painted from the layout, no character format
 
 
 def test_attribute_edit_is_committed_and_undoable(window: MainWindow, qtbot: QtBot, project: Project) -> None:
@@ -183,7 +186,6 @@ def test_a_snapped_source_leaves_out_its_leading_preposition_unless_tagged_exact
     from PySide6.QtWidgets import QApplication
 
     from annotator.app import make_application
-    from tests.conftest import add_document
 
     make_application()
     text = "وفقًا لأشخاص مطلعين على هذه المراسلات، لم يصل أي رد."
@@ -199,3 +201,29 @@ def test_a_snapped_source_leaves_out_its_leading_preposition_unless_tagged_exact
     window.article_view.select_range(start, text.index("مطلعين") + len("مطلعين"))
     qtbot.keyClick(window.article_view, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
     assert [span[3] for span in stored_spans(project)] == ["لأشخاص مطلعين", "أشخاص مطلعين"]
+
+
+def test_a_span_that_starts_inside_lam_alef_leaves_the_shaping_untouched(window: MainWindow, qtbot: QtBot) -> None:
+    """Highlights are painted from the layout: the glyphs of «لأشخاص» are the same with and without a span
+    that starts between its lam and its alef (a character format there would split the ligature)."""
+    from PySide6.QtWidgets import QApplication
+
+    from annotator.core.model import DocumentId
+
+    text = "وفقًا لأشخاص مطلعين على هذه المراسلات."
+    document_id = DocumentId(add_document(window.project, text, title="لام ألف"))
+    window.controller.open_document(document_id)
+    view = window.article_view
+
+    def glyphs() -> list[tuple[int, ...]]:
+        QApplication.processEvents()
+        line = view.document().firstBlock().layout().lineAt(0)
+        return [tuple(run.glyphIndexes()) for run in line.glyphRuns()]
+
+    before = glyphs()
+    lam = text.index("لأشخاص")
+    view.select_range(lam + 1, lam + len("لأشخاص"))  # from between lam and alef
+    qtbot.keyClick(view, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
+    assert [span.text for span in window.controller.ordered_spans()] == ["أشخاص"]
+    assert glyphs() == before
+    assert view.document().firstBlock().layout().formats() == []
