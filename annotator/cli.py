@@ -74,6 +74,17 @@ def build_parser() -> argparse.ArgumentParser:
     role.add_argument("project", type=Path)
     role.add_argument("name")
     role.add_argument("role", choices=[item.value for item in Role])
+
+    chk = commands.add_parser("check", parents=[acting], help="check a project file; --repair fixes what is safe to fix")
+    chk.add_argument("project", type=Path)
+    chk.add_argument("--repair", action="store_true", help="back up, rebuild the search index, drop dangling rows")
+
+    listed = commands.add_parser("backups", parents=[acting], help="list a project's backups")
+    listed.add_argument("project", type=Path)
+
+    back = commands.add_parser("restore", parents=[acting], help="bring a backup back (the current file is backed up first)")
+    back.add_argument("project", type=Path)
+    back.add_argument("backup", type=Path, help="a backup file, or its name as `annotator backups` lists it")
     return parser
 
 
@@ -81,7 +92,7 @@ def main(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     try:
         return {"new": cmd_new, "import": cmd_import, "export": cmd_export, "merge": cmd_merge, "agreement": cmd_agreement, "assign": cmd_assign,
-                "role": cmd_role}[args.command](
+                "role": cmd_role, "check": cmd_check, "backups": cmd_backups, "restore": cmd_restore}[args.command](
             args
         )
     except AnnotatorError as error:
@@ -194,3 +205,42 @@ def _found(project: Project, args: argparse.Namespace) -> Identity:
 
 def _a(role: str) -> str:
     return f"an {role}" if role[:1] in "aeiou" else f"a {role}"
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from annotator.services.check import check_project, repair_project
+
+    report = repair_project(args.project) if args.repair else check_project(args.project)
+    for done in report.repaired:
+        print(f"repaired: {done}")
+    print(report.summary())
+    for problem in report.problems:
+        print(f"annotator: {args.project}: {problem}", file=sys.stderr)
+    return EXIT_BAD_INPUT if report.problems else 0
+
+
+def cmd_backups(args: argparse.Namespace) -> int:
+    from annotator.storage.backup import backups, folder_for
+
+    found = backups(args.project)
+    for item in found:
+        print(item.line())
+    print(f"{len(found)} backup(s) in {folder_for(args.project)}")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from annotator.storage.backup import restore
+
+    try:
+        project = Project.open(args.project)
+    except AnnotatorError:
+        project = None  # a file that does not open is what restoring is for: no one to ask
+    if project is not None:
+        with project:
+            acting = acting_identity(project, args.acting)
+            if not acting.is_reviewer:
+                raise AnnotatorError(f"{acting.name} is an annotator: only a reviewer may restore {args.project} from a backup")
+    before = restore(args.project, args.backup)
+    print(f"restored {args.project} from {args.backup}; what it held before is in {before.path}")
+    return 0

@@ -12,6 +12,8 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # Settings the window remembers (language, text size) go to a throwaway folder, never the user's.
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="annotator-test-config-")
+# Backups of test projects go to a throwaway folder too, never the user's data folder.
+os.environ["ANNOTATOR_BACKUP_DIR"] = tempfile.mkdtemp(prefix="annotator-test-backups-")
 
 from annotator.storage.project import Project  # noqa: E402
 

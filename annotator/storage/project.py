@@ -13,9 +13,9 @@ from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from annotator.core.errors import ProjectError, ProjectReadOnly, SchemeError
+from annotator.core.errors import ProjectError, ProjectReadOnly, SchemeError, StorageError
 from annotator.core.scheme import Scheme, default_scheme, parse_scheme
-from annotator.storage import failures, guards, health, migrate, search_index  # noqa: F401 - keeps the search index in step
+from annotator.storage import backup, failures, guards, health, migrate, search_index  # noqa: F401 - keeps the search index in step
 from annotator.storage.engine import DEFAULT_BUSY_TIMEOUT_MS, READ_ONLY, make_engine
 from annotator.storage.failures import storage_error
 from annotator.storage.models import Annotator, Setting
@@ -50,6 +50,7 @@ class Project:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._readers = sessionmaker(self.engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False)
         self._scheme: Scheme | None = None
+        self.backup_problem: str | None = None  # why the daily backup could not be taken, when it could not
         guards.install(self._sessions, self.scheme_in)
 
     @classmethod
@@ -125,6 +126,13 @@ class Project:
                     "it must be upgraded before it can be opened read-only"
                 )
             if not project.read_only:
+                if revision != migrate.HEAD:
+                    backup.back_up(path, "before-migration")
+                else:
+                    try:
+                        backup.back_up_if_old(path)
+                    except StorageError as error:  # no daily backup is no reason not to work: the window says so
+                        project.backup_problem = str(error)
                 migrate.upgrade(project.engine)
             if project.setting(FORMAT_KEY) != FORMAT_VALUE:
                 raise ProjectError(f"{path}: an SQLite file, but not an annotator project")

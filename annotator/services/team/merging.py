@@ -17,7 +17,7 @@ from annotator.core.errors import AnnotatorError, InputError, SchemeError, Stora
 from annotator.core.model import GOLD, DocumentId
 from annotator.core.scheme import Scheme
 from annotator.services.team.identity import Identity, check_import, remembered_or_none
-from annotator.storage import bulk
+from annotator.storage import backup, bulk
 from annotator.storage.bulk import ChunkedWriter
 from annotator.storage.guards import End, check_relation_ends
 from annotator.storage.models import Annotator, Document, DocumentState, Relation, Span
@@ -58,6 +58,7 @@ def merge_paths(
     """
     target.check_writable()
     acting = remembered_or_none(target, acting)
+    backup.back_up(target.path, "before-merge")
     report = MergeReport()
     total = PER_FILE * len(sources)
 

@@ -1,0 +1,218 @@
+"""`annotator check`: everything a project file must hold true, each problem on one line; and the repairs that
+are safe (the search index rebuilt, dangling rows dropped, after a backup). Works on the file with plain
+sqlite3, so that a file Project.open refuses can still be examined."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from annotator.core.errors import AnnotatorError, ProjectError
+from annotator.core.scheme import Scheme
+from annotator.storage import backup, health, migrate
+from annotator.storage.guards import End, check_relation_ends
+from annotator.storage.project import SCHEME_KEY, stored_scheme
+from annotator.storage.search_index import index_text
+
+LIMIT_S = 120.0  # the whole check of a damaged file stops after this much SQLite work per statement
+
+
+@dataclass(frozen=True, slots=True)
+class BadSpan:
+    id: int
+    uid: str
+    layer: str
+    label: str
+    start: int
+    end: int
+    reason: str
+
+    def line(self) -> str:
+        return f"span {self.uid} ({self.label}, {self.layer}, {self.start}-{self.end}): {self.reason}"
+
+
+@dataclass
+class CheckReport:
+    path: Path
+    problems: list[str] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+    repaired: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        what = ", ".join(f"{number} {name}" for name, number in self.counts.items())
+        verdict = "no problems" if not self.problems else f"{len(self.problems)} problem(s)"
+        return f"{self.path}: {verdict}" + (f" ({what})" if what else "")
+
+
+def span_problem(text: str, start: int, end: int, stored: str | None) -> str | None:
+    """Why a span does not fit its document's text, or None."""
+    if start < 0 or end <= start:
+        return f"its offsets {start}-{end} are not a range"
+    if end > len(text):
+        return f"it ends at {end}, past the end of its text ({len(text)} characters)"
+    if stored is not None and text[start:end] != stored:
+        return f"its text {stored[:30]!r} is not the document's {text[start:end][:30]!r} at {start}-{end}"
+    return None
+
+
+def bad_spans_in(connection: sqlite3.Connection, document_id: int) -> list[BadSpan]:
+    row = connection.execute("SELECT text FROM documents WHERE id = ?", (document_id,)).fetchone()
+    if row is None:
+        return []
+    text = row[0]
+    query = (
+        "SELECT s.id, s.uid, coalesce(a.name, '?'), s.label, s.start, s.\"end\", s.text FROM spans s "
+        "LEFT JOIN annotators a ON a.id = s.annotator_id WHERE s.document_id = ? ORDER BY s.start, s.id"
+    )
+    found = []
+    for span_id, uid, layer, label, start, end, stored in connection.execute(query, (document_id,)):
+        reason = span_problem(text, start, end, stored)
+        if reason:
+            found.append(BadSpan(span_id, uid, layer, label, start, end, reason))
+    return found
+
+
+def check(path: Path) -> CheckReport:
+    """Every check, read-only."""
+    path = Path(path)
+    report = CheckReport(path)
+    connection = _connect(path, read_only=True)
+    try:
+        _run_checks(connection, report)
+    except sqlite3.Error as error:
+        report.problems.append(f"the check itself stopped: {error}")
+    finally:
+        connection.close()
+    return report
+
+
+def repair(path: Path) -> CheckReport:
+    """Back the file up, then fix what is safe to fix: rebuild the search index and drop the rows whose
+    document, span or annotator is gone; then check again. Everything else is only reported."""
+    path = Path(path)
+    before = check(path)
+    if any(problem.startswith(("made by a newer version", "not as annotator made it")) for problem in before.problems):
+        raise ProjectError(f"{path}: not repaired: {before.problems[0]}; nothing was changed")
+    saved = backup.back_up(path, "before-repair")
+    done: list[str] = [f"backed up to {saved.path}"]
+    connection = _connect(path, read_only=False)
+    try:
+        connection.execute("BEGIN IMMEDIATE")
+        dropped: dict[str, int] = {}
+        for _ in range(10):  # a dropped span can leave relations dangling in turn
+            rows = connection.execute("PRAGMA foreign_key_check").fetchall()
+            if not rows:
+                break
+            for table, rowid, _parent, _fk in rows:
+                connection.execute(f'DELETE FROM "{table}" WHERE rowid = ?', (rowid,))
+                dropped[table] = dropped.get(table, 0) + 1
+        done.extend(f"dropped {number} dangling row(s) of {table}" for table, number in sorted(dropped.items()))
+        connection.execute("DELETE FROM document_search")
+        documents = connection.execute("SELECT id, text FROM documents").fetchall()
+        connection.executemany("INSERT INTO document_search (rowid, folded) VALUES (?, ?)", [(i, index_text(t)) for i, t in documents])
+        done.append(f"rebuilt the search index ({len(documents)} document(s))")
+        connection.execute("COMMIT")
+    except sqlite3.Error as error:
+        if connection.in_transaction:
+            connection.execute("ROLLBACK")
+        raise ProjectError(f"{path}: not repaired ({error}); the backup is {saved.path}") from None
+    finally:
+        connection.close()
+    after = check(path)
+    after.repaired = done
+    return after
+
+
+def _connect(path: Path, *, read_only: bool) -> sqlite3.Connection:
+    if not path.is_file():
+        raise ProjectError(f"{path}: no such project file")
+    uri = f"file:{path.resolve()}" + ("?mode=ro" if read_only else "")
+    try:
+        connection = sqlite3.connect(uri, uri=True, timeout=10, isolation_level=None)
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.Error as error:
+        raise ProjectError(f"{path}: not a project file ({error})") from None
+    clock = health.StatementClock(LIMIT_S)
+    clock.install(connection)
+    connection.set_trace_callback(lambda _statement: clock.start())
+    return connection
+
+
+def _run_checks(connection: sqlite3.Connection, report: CheckReport) -> None:
+    problems = report.problems
+    verdicts = [row[0] for row in connection.execute("PRAGMA integrity_check(20)")]
+    if verdicts != ["ok"]:
+        problems.extend(f"integrity: {verdict}" for verdict in verdicts)
+    for table, rowid, parent, _fk in connection.execute("PRAGMA foreign_key_check"):
+        problems.append(f"{table} row {rowid}: refers to a missing row of {parent}")
+    try:
+        revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.Error:
+        problems.append("not an annotator project (no schema revision)")
+        return
+    revision = revision[0] if revision else None
+    if revision not in migrate.KNOWN:
+        problems.append(f"made by a newer version of annotator (revision {revision})")
+        return
+    if revision != migrate.HEAD:
+        problems.append(f"schema revision {revision}, older than {migrate.HEAD}: opening it upgrades it")
+        return
+    foreign = health.foreign_objects(connection)
+    if foreign:
+        problems.append(f"not as annotator made it: {'; '.join(foreign)}")
+        return
+    scheme = _scheme(connection, report)
+    texts = dict(connection.execute("SELECT id, text FROM documents"))
+    report.counts["documents"] = len(texts)
+    spans = connection.execute(
+        "SELECT s.id, s.uid, s.document_id, s.label, s.start, s.\"end\", s.text, s.attributes FROM spans s ORDER BY s.document_id, s.start"
+    ).fetchall()
+    report.counts["spans"] = len(spans)
+    ends: dict[int, End] = {}
+    for span_id, uid, document_id, label, start, end, stored, attributes in spans:
+        ends[span_id] = End(span_id, document_id, label)
+        if document_id in texts:
+            reason = span_problem(texts[document_id], start, end, stored)
+            if reason:
+                problems.append(f"span {uid} (document {document_id}): {reason}")
+        if scheme is not None:
+            try:
+                scheme.check_span(label, json.loads(attributes) if attributes else {})
+            except (AnnotatorError, ValueError) as error:
+                problems.append(f"span {uid}: {error}")
+    relations = connection.execute("SELECT uid, label, from_span_id, to_span_id, attributes FROM relations").fetchall()
+    report.counts["relations"] = len(relations)
+    for uid, label, source, target, attributes in relations:
+        if scheme is None:
+            break
+        try:
+            check_relation_ends(scheme, label, json.loads(attributes) if attributes else {}, ends.get(source), ends.get(target))
+        except (AnnotatorError, ValueError) as error:
+            problems.append(f"relation {uid}: {error}")
+    indexed = dict(connection.execute("SELECT rowid, folded FROM document_search"))
+    missing = sorted(set(texts) - set(indexed))
+    extra = sorted(set(indexed) - set(texts))
+    stale = sorted(i for i in texts if i in indexed and indexed[i] != index_text(texts[i]))
+    for what, ids in (("not in the search index", missing), ("in the search index but not in the project", extra),
+                      ("indexed under an older text", stale)):
+        if ids:
+            shown = ", ".join(map(str, ids[:10])) + (" …" if len(ids) > 10 else "")
+            problems.append(f"search index: {len(ids)} document(s) {what} (ids {shown}); --repair rebuilds it")
+
+
+def _scheme(connection: sqlite3.Connection, report: CheckReport) -> Scheme | None:
+    row = connection.execute("SELECT value FROM settings WHERE key = ?", (SCHEME_KEY,)).fetchone()
+    if row is None:
+        report.problems.append("the project stores no tag scheme")
+        return None
+    try:
+        scheme = stored_scheme(row[0], report.path)
+        from annotator.core.scheme import parse_scheme
+
+        parse_scheme(scheme.source, origin="the stored tag scheme")  # in full, not only as trusted
+        return scheme
+    except AnnotatorError as error:
+        report.problems.append(str(error).removeprefix(f"{report.path}: ").removesuffix("; nothing was changed"))
+        return None
