@@ -62,8 +62,8 @@ def paint_links(painter: QPainter, links: list[LinkDrawing], anchor: Anchor, *, 
             painter.setBrush(color)
             painter.drawEllipse(dot, 4.0, 4.0)
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            if link.emphasized and link.caption:
-                _caption(painter, metrics, dot, link.caption, color)
+            if link.emphasized and link.caption and gap >= metrics.height():
+                _caption(painter, metrics, dot, link.caption, color)  # only where the line gap can hold it
             continue
         end = anchor(link.end)
         path = route(start, end, gap=gap, margin_x=margin_x, lane=lane)

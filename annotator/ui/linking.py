@@ -28,6 +28,7 @@ class Linker(QObject):
         self.tag_panel = tag_panel
         self.picker: TargetPicker | None = None
         self.history: list[tuple[DocumentId, SpanId | None]] = []
+        controller.documentOpened.connect(self.cancel)  # a picker for another article's span would be stale
         self.colors = {label.name: label.color for label in scheme.relation_labels}
         self.directed = {label.name: label.directed for label in scheme.relation_labels}
 

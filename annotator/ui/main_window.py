@@ -60,7 +60,7 @@ class MainWindow(QMainWindow):
         self.suggestion_actions = SuggestionActions(self.controller, self.article_view)
         self.search = SearchPanel(self.controller, self.article_view)
         self.link_actions = [self._link_action(label.name, label.color, label.shortcut) for label in scheme.relation_labels]
-        self.notice = Notice()
+        self.notice = Notice(self.article_view)
         self.header = ArticleHeader()
         self.welcome = Welcome(identity=self.identity.name, switch_identity=self.team.switch_identity)
         self.welcome.setVisible(welcome and Welcome.wanted())
@@ -74,7 +74,7 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("panes")
         self.splitter.addWidget(_stack(self.search.corpus_box, self.search.results, self.document_filter, self.document_list))
-        self.splitter.addWidget(_stack(self.welcome, self.banner, self.notice, self.header, self.search.article_box, self.article_view))
+        self.splitter.addWidget(_stack(self.welcome, self.banner, self.header, self.search.article_box, self.article_view))
         self.splitter.addWidget(_scrolling(self.tag_panel))
         self.splitter.setStretchFactor(1, 1)
         self.setCentralWidget(self.splitter)
@@ -172,6 +172,7 @@ class MainWindow(QMainWindow):
                 SEPARATOR,
                 Row("toggleDone", self.tr("&Mark document done / not done"), ("Ctrl+Return", "Ctrl+Enter"), self.toggle_done, "fa5s.check"),
                 Row("nextPane", self.tr("Next &pane"), ("F6",), self.cycle_focus),
+                Row("reload", self.tr("&Reload what others wrote"), ("F5",), self.reload_everything, "fa5s.sync"),
             ]),
         ]
 
@@ -228,10 +229,13 @@ class MainWindow(QMainWindow):
         layers = [action.objectName().removeprefix("layer:") for action in self.layer_group.actions()]
         if len(layers) > 1:
             self.show_layer(layers[(layers.index(self.controller.layer) + 1) % len(layers)])
+        else:
+            self._on_message(self.tr("Only your own layer can be shown (blind mode)."), Level.INFO)
 
     def _show_layer_state(self) -> None:
         for action in self.layer_group.actions():
             action.setChecked(action.objectName() == f"layer:{self.controller.layer}")
+        # The label keys stay live on a read-only layer: pressing one says why nothing was tagged.
         self.banner.set_text("" if self.controller.writable else self.controller.why_read_only())
         self._update_status()
 
@@ -257,6 +261,13 @@ class MainWindow(QMainWindow):
         elif current is None and model.rowCount():
             self.document_list.setCurrentIndex(model.index(0))
         self._update_status()
+
+    def reload_everything(self) -> None:
+        """Documents, spans and links again from the project: after another program (a merge, an import) wrote to it."""
+        self.reload_documents()
+        if self.controller.document is not None:
+            self._open(self.controller.document.id)
+        self._on_message(self.tr("Reloaded."), Level.INFO)
 
     def _on_document_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():
@@ -309,7 +320,7 @@ class MainWindow(QMainWindow):
         if document is None:
             return
         if not self.controller.writable:
-            self._on_message(self.controller.why_read_only(), Level.WARNING)
+            self._on_message(self.tr("Not tagged as %1: this layer is read-only (see the banner).").replace("%1", isolate(label)), Level.WARNING)
             return
         start, end = self.article_view.selection()
         text = self.article_view.text
@@ -457,6 +468,7 @@ class MainWindow(QMainWindow):
 
     def _on_message(self, text: str, level: int) -> None:
         if level == Level.INFO:
+            self.notice.settle()
             self.statusBar().showMessage(text, 6000)
         else:
             self.statusBar().showMessage(text, 10000)

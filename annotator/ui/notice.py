@@ -15,10 +15,12 @@ SHOWN_MS = 8000
 
 
 class Notice(QLabel):
-    """Plain text, never rich text: messages quote span and article text."""
+    """Floats over the top of the article, so nothing below it moves; plain text, never rich text
+    (messages quote span and article text)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setObjectName("notice")
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setWordWrap(True)
@@ -31,8 +33,20 @@ class Notice(QLabel):
         self.level = level
         self.setStyleSheet(STYLES.get(level, STYLES[Level.WARNING]))
         self.setText(text)
+        host = self.parentWidget()
+        if host is not None:
+            width = host.width() - 24
+            self.setFixedWidth(max(200, width))
+            self.adjustSize()
+            self.move(12, 8)
         self.show()
+        self.raise_()
         self._timer.start()
+
+    def settle(self) -> None:
+        """What the notice warned about is over (the busy project was free after all)."""
+        if self.level == Level.WARNING:
+            self.hide()
 
 
 class Banner(QLabel):

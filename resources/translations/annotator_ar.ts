@@ -287,90 +287,90 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="35"/>
-        <location filename="../../annotator/ui/export_dialog.py" line="102"/>
-        <location filename="../../annotator/ui/export_dialog.py" line="106"/>
-        <location filename="../../annotator/ui/export_dialog.py" line="117"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="38"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="109"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="113"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="124"/>
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="42"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="45"/>
         <source>all layers</source>
         <translation>كل الطبقات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="43"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="46"/>
         <source>gold</source>
         <translation>الطبقة المرجعية</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="48"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="51"/>
         <source>all documents</source>
         <translation>كل المقالات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="49"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="52"/>
         <source>documents marked done</source>
         <translation>المقالات المُنجَزة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="50"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="53"/>
         <source>documents in progress</source>
         <translation>المقالات قيد العمل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="53"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="56"/>
         <source>Choose…</source>
         <translation>اختيار…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="62"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="65"/>
         <source>Format</source>
         <translation>الصيغة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="63"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="66"/>
         <source>Layer</source>
         <translation>الطبقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="64"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="67"/>
         <source>Documents</source>
         <translation>المقالات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="65"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="68"/>
         <source>Save to</source>
         <translation>الحفظ في</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="79"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="82"/>
         <source>New folder for the export</source>
         <translation>مجلد جديد للتصدير</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="81"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="84"/>
         <source>Export to</source>
         <translation>التصدير إلى</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="87"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="90"/>
         <source>Exporting…</source>
         <translation>جارٍ التصدير…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="87"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="90"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="101"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="108"/>
         <source>Export cancelled; nothing was written.</source>
         <translation>أُلغي التصدير؛ لم يُكتب أي شيء.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="111"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="118"/>
         <source>Exported %1 document(s), %2 span(s), %3 relation(s) to %4.</source>
         <translation>اكتمل التصدير إلى %4 — المقالات: %1، المقاطع: %2، الروابط: %3.</translation>
     </message>
@@ -494,27 +494,27 @@
 <context>
     <name>Linker</name>
     <message>
-        <location filename="../../annotator/ui/linking.py" line="40"/>
+        <location filename="../../annotator/ui/linking.py" line="41"/>
         <source>Select a span first, then press the link&apos;s key.</source>
         <translation>حدِّد مقطعًا أولًا، ثم اضغط مفتاح الرابط.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/linking.py" line="51"/>
+        <location filename="../../annotator/ui/linking.py" line="52"/>
         <source>Nothing in the project can be linked to this span by %1.</source>
         <translation>لا شيء في المشروع يمكن ربطه بهذا المقطع برابط %1.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/linking.py" line="54"/>
+        <location filename="../../annotator/ui/linking.py" line="55"/>
         <source>%1 from «%2»: pick the other end here, or click its highlight in the article. Escape cancels.</source>
         <translation>رابط %1 من «%2»: اختر الطرف الآخر هنا، أو انقر تظليله في المقال. للإلغاء اضغط (Escape).</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/linking.py" line="108"/>
+        <location filename="../../annotator/ui/linking.py" line="109"/>
         <source>The selected span has no links.</source>
         <translation>لا روابط للمقطع المحدد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/linking.py" line="117"/>
+        <location filename="../../annotator/ui/linking.py" line="118"/>
         <source>Nothing to go back to.</source>
         <translation>لا شيء للرجوع إليه.</translation>
     </message>
@@ -692,97 +692,117 @@
         <translation>ال&amp;لوحة التالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="183"/>
+        <location filename="../../annotator/ui/main_window.py" line="175"/>
+        <source>&amp;Reload what others wrote</source>
+        <translation>إعادة &amp;تحميل ما كتبه الآخرون</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="184"/>
         <source>Gold layer</source>
         <translation>الطبقة المرجعية</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="183"/>
+        <location filename="../../annotator/ui/main_window.py" line="184"/>
         <source>Layer of %1</source>
         <translation>طبقة %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="185"/>
+        <location filename="../../annotator/ui/main_window.py" line="186"/>
         <source>My layer (%1)</source>
         <translation>طبقتي (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="192"/>
+        <location filename="../../annotator/ui/main_window.py" line="193"/>
         <source>Show the &amp;next layer</source>
         <translation>عرض الطبقة ال&amp;تالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="321"/>
+        <location filename="../../annotator/ui/main_window.py" line="233"/>
+        <source>Only your own layer can be shown (blind mode).</source>
+        <translation>لا يمكن عرض غير طبقتك (وضع التعمية).</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="270"/>
+        <source>Reloaded.</source>
+        <translation>أُعيد التحميل.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="323"/>
+        <source>Not tagged as %1: this layer is read-only (see the banner).</source>
+        <translation>لم يُوسَم بـ %1: هذه الطبقة للقراءة فقط (انظر الشريط أعلاه).</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="332"/>
         <source>Select some text first, then press a label&apos;s key.</source>
         <translation>حدِّد نصًّا أولًا، ثم اضغط مفتاح الوسم.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="338"/>
+        <location filename="../../annotator/ui/main_window.py" line="349"/>
         <source>No span is selected.</source>
         <translation>لم يُحدَّد أي مقطع.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="375"/>
+        <location filename="../../annotator/ui/main_window.py" line="386"/>
         <source>No spans in this document yet.</source>
         <translation>لا مقاطع في هذا المقال بعد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="479"/>
+        <location filename="../../annotator/ui/main_window.py" line="491"/>
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="504"/>
+        <location filename="../../annotator/ui/main_window.py" line="516"/>
         <source>Adjudication</source>
         <translation>التحكيم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="569"/>
+        <location filename="../../annotator/ui/main_window.py" line="581"/>
         <source>Text size %1 pt, line spacing %2 %</source>
         <translation>حجم النص %1 نقطة، تباعد الأسطر %2 %</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="581"/>
+        <location filename="../../annotator/ui/main_window.py" line="593"/>
         <source>reviewer</source>
         <translation>مُراجِع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="581"/>
+        <location filename="../../annotator/ui/main_window.py" line="593"/>
         <source>annotator</source>
         <translation>مُعلِّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="582"/>
+        <location filename="../../annotator/ui/main_window.py" line="594"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="584"/>
+        <location filename="../../annotator/ui/main_window.py" line="596"/>
         <source>gold</source>
         <translation>المرجعية</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="585"/>
+        <location filename="../../annotator/ui/main_window.py" line="597"/>
         <source>Layer shown: %1</source>
         <translation>الطبقة المعروضة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="586"/>
+        <location filename="../../annotator/ui/main_window.py" line="598"/>
         <source>%1 (read-only)</source>
         <translation>%1 (للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="588"/>
+        <location filename="../../annotator/ui/main_window.py" line="600"/>
         <source>Document %1 of %2</source>
         <translation>المقال %1 من %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="589"/>
+        <location filename="../../annotator/ui/main_window.py" line="601"/>
         <source>%1 of %2 done</source>
         <translation>المُنجَز: %1 من %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="591"/>
+        <location filename="../../annotator/ui/main_window.py" line="603"/>
         <source>Spans: %1</source>
         <translation>المقاطع: %1</translation>
     </message>
@@ -1049,7 +1069,7 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../annotator/app.py" line="99"/>
+        <location filename="../../annotator/app.py" line="102"/>
         <source>Cannot open the project</source>
         <translation>تعذّر فتح المشروع</translation>
     </message>

@@ -73,7 +73,8 @@ def test_an_annotators_layer_is_shown_read_only_to_a_reviewer(qtbot: QtBot, proj
     window.article_view.select_range(4, 21)
     qtbot.keyClick(window.article_view, Qt.Key.Key_2)
     assert span_count(project) == before
-    assert "lina" in window.statusBar().currentMessage() or "lina" in window.notice.text()
+    assert "read-only" in window.notice.text() and window.notice.isVisible()
+    assert "lina" in window.banner.text()
     assert "read-only" in window.findChild(QLabel, "statusSummary").text()
 
 
