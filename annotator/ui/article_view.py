@@ -126,6 +126,7 @@ class ArticleView(QTextEdit):
         cursor = QTextCursor(self.document())
         cursor.select(QTextCursor.SelectionType.Document)
         cursor.mergeBlockFormat(block_format)
+        self.highlighter.invalidate()
         self._keep_measure()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
@@ -143,6 +144,7 @@ class ArticleView(QTextEdit):
             frame.setLeftMargin(side)
             frame.setRightMargin(side)
             root.setFrameFormat(frame)
+            self.highlighter.invalidate()
 
     def add_span(self, span: SpanRecord) -> None:
         self.highlighter.add(self._painted(span))

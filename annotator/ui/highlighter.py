@@ -45,11 +45,19 @@ class SpanHighlighter:
         self._document = document
         self._spans: dict[SpanId, Painted] = {}
         self._by_block: dict[int, list[Painted]] = defaultdict(list)
+        # What each paragraph paints, relative to its origin, kept until its spans or the text width change.
+        self._drawn: dict[int, list[_Stroke]] = {}
+        self._drawn_width = -1.0
         self.paper = QColor("white")
 
     def clear(self) -> None:
         self._spans = {}
         self._by_block = defaultdict(list)
+        self._drawn = {}
+
+    def invalidate(self) -> None:
+        """The text was laid out again (another size, other margins): every paragraph is measured anew."""
+        self._drawn = {}
 
     def set_spans(self, spans: list[Painted]) -> None:
         self.clear()
@@ -77,6 +85,8 @@ class SpanHighlighter:
             for number in self._block_numbers(span):
                 self._by_block[number].append(span)
                 touched.add(number)
+        for number in touched:
+            self._drawn.pop(number, None)
         return touched
 
     def span_ids(self, *, suggestions: bool = False) -> list[SpanId]:
@@ -98,17 +108,26 @@ class SpanHighlighter:
     def paint(self, painter: QPainter, first: QTextBlock, offset: QPointF, height: float) -> None:
         """Paint the highlights of the paragraphs from `first` down to the bottom of the viewport."""
         layout = self._document.documentLayout()
+        width = self._document.textWidth()
+        if width != self._drawn_width:
+            self._drawn, self._drawn_width = {}, width
         block = first
         while block.isValid():
             top_left = layout.blockBoundingRect(block).topLeft() - offset
             if top_left.y() > height:
                 break
-            entries = self._by_block.get(block.blockNumber())
+            number = block.blockNumber()
+            entries = self._by_block.get(number)
             if entries:
-                self._paint_block(painter, block, entries, top_left)
+                if number not in self._drawn:
+                    self._drawn[number] = self._strokes(block, entries)
+                for stroke in self._drawn[number]:
+                    stroke.paint(painter, top_left)
             block = block.next()
 
-    def _paint_block(self, painter: QPainter, block: QTextBlock, entries: list[Painted], origin: QPointF) -> None:
+    def _strokes(self, block: QTextBlock, entries: list[Painted]) -> list[_Stroke]:
+        """Fills and lines for a paragraph's spans, relative to the paragraph's origin."""
+        strokes: list[_Stroke] = []
         offset = block.position()
         length = block.length() - 1
         starting: dict[int, list[Painted]] = defaultdict(list)
@@ -136,15 +155,33 @@ class SpanHighlighter:
                 if a >= b:
                     continue
                 for x_left, x_right in _extents(line, a, b):
-                    rect = QRectF(origin.x() + x_left, origin.y() + line.y(), x_right - x_left, line.height())
+                    rect = QRectF(x_left, line.y(), x_right - x_left, line.height())
+                    baseline = line.y() + line.ascent() + 3
                     if spans:
                         color = self.paper
                         for span in spans:
                             color = blend(color, span.color, TINT)
-                        painter.fillRect(rect, color)
-                        _underline(painter, rect, origin.y() + line.y() + line.ascent() + 3, spans[-1].color.darker(130), Qt.PenStyle.SolidLine)
+                        strokes.append(_Stroke(rect, color, baseline, spans[-1].color.darker(130), Qt.PenStyle.SolidLine))
                     elif suggestion is not None:
-                        _underline(painter, rect, origin.y() + line.y() + line.ascent() + 3, suggestion.color, Qt.PenStyle.DashLine)
+                        strokes.append(_Stroke(rect, None, baseline, suggestion.color, Qt.PenStyle.DashLine))
+        return strokes
+
+
+@dataclass(frozen=True, slots=True)
+class _Stroke:
+    rect: QRectF
+    fill: QColor | None
+    baseline: float
+    line: QColor
+    style: Qt.PenStyle
+
+    def paint(self, painter: QPainter, origin: QPointF) -> None:
+        rect = self.rect.translated(origin)
+        if self.fill is not None:
+            painter.fillRect(rect, self.fill)
+        painter.setPen(QPen(self.line, 1.2, self.style))
+        y = origin.y() + self.baseline
+        painter.drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y))
 
 
 def _extents(line: QTextLine, start: int, end: int) -> list[tuple[float, float]]:
@@ -155,12 +192,6 @@ def _extents(line: QTextLine, start: int, end: int) -> list[tuple[float, float]]
         x1, x2 = _x(line.cursorToX(start)), _x(line.cursorToX(end))
         return [(min(x1, x2), max(x1, x2))] if x1 != x2 else []
     return extents
-
-
-def _underline(painter: QPainter, rect: QRectF, y: float, color: QColor, style: Qt.PenStyle) -> None:
-    pen = QPen(color, 1.2, style)
-    painter.setPen(pen)
-    painter.drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y))
 
 
 def _x(answer: object) -> float:
