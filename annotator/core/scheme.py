@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -69,14 +69,32 @@ class Scheme:
     span_labels: tuple[SpanLabel, ...]
     relation_labels: tuple[RelationLabel, ...]
     source: dict[str, Any]
+    aliases: tuple[tuple[str, str], ...] = ()  # labels of a file mapped onto the scheme's on import (--map)
+
+    def mapped(self, mapping: dict[str, str]) -> Scheme:
+        """The same scheme reading `mapping`'s keys as the labels they map to (an import's --map)."""
+        for target in mapping.values():
+            if not any(target == label.name for label in (*self.span_labels, *self.relation_labels)):
+                raise SchemeError(f"--map: the scheme has no label {target!r} (it has {self._names(self.span_labels)}"
+                                  f"; relations {self._names(self.relation_labels)})")
+        return replace(self, aliases=tuple(mapping.items()))
+
+    def name_of(self, label: str) -> str:
+        """The scheme's name for a label as a file writes it (itself, unless it is mapped)."""
+        for alias, name in self.aliases:
+            if alias == label:
+                return name
+        return label
 
     def span_label(self, name: str) -> SpanLabel:
+        name = self.name_of(name)
         for label in self.span_labels:
             if label.name == name:
                 return label
         raise SchemeError(f"unknown span label {name!r} (the scheme has {self._names(self.span_labels)})")
 
     def relation_label(self, name: str) -> RelationLabel:
+        name = self.name_of(name)
         for label in self.relation_labels:
             if label.name == name:
                 return label
@@ -110,6 +128,7 @@ class Scheme:
 
     def check_relation(self, label: str, from_label: str, to_label: str, attributes: dict[str, Any]) -> None:
         relation = self.relation_label(label)
+        from_label, to_label = self.name_of(from_label), self.name_of(to_label)
         if not relation.allows(from_label, to_label):
             raise SchemeError(f"{label} cannot join a {from_label} to a {to_label}")
         self.check_attributes(relation.attributes, attributes, label)
@@ -152,6 +171,8 @@ def _attributes(items: list[dict[str, Any]]) -> tuple[Attribute, ...]:
 def parse_scheme(data: Any, *, origin: str = "scheme", trusted: bool = False) -> Scheme:
     """A Scheme from its JSON value; SchemeError names what is wrong and where.
     `trusted` skips the JSON Schema check, for a scheme a project stored after checking it."""
+    if not trusted:
+        _check_nesting(data, origin)
     errors = [] if trusted else sorted(_validator().iter_errors(data), key=lambda error: list(error.absolute_path))
     if errors:
         error = errors[0]
@@ -185,6 +206,8 @@ def parse_scheme(data: Any, *, origin: str = "scheme", trusted: bool = False) ->
         for item in data["relation_labels"]
     )
     _check_consistency(span_labels, relation_labels, origin)
+    if not trusted:
+        _check_in_full(data, origin)
     return Scheme(name=data["name"], span_labels=span_labels, relation_labels=relation_labels, source=data)
 
 
@@ -205,6 +228,59 @@ def _check_consistency(
                 raise SchemeError(f"{origin}: relation {relation.name} names unknown span label {end}")
 
 
+# A scheme is a few levels deep (labels, attributes, values); anything far deeper is not a scheme.
+MAX_NESTING = 16
+# Keys the window binds itself: a label's shortcut equal to one of them would never reach the label.
+RESERVED_SHORTCUTS = frozenset(
+    {"tab", "backtab", "delete", "del", "backspace", "return", "enter", "escape", "esc", "space"}
+    | {f"f{number}" for number in range(1, 13)}
+)
+# Fields of every exported span and relation: an attribute may not take their names (CSV has one column per attribute).
+RESERVED_ATTRIBUTES = frozenset({"id", "label", "start", "end", "text", "annotator", "note", "attributes", "derived_from", "from", "to"})
+
+
+def _check_nesting(data: Any, origin: str) -> None:
+    """Refuse a value nested deeper than MAX_NESTING, without recursion."""
+    stack: list[tuple[Any, list[str]]] = [(data, [])]
+    while stack:
+        value, where = stack.pop()
+        if len(where) > MAX_NESTING:
+            raise SchemeError(f"{origin}: {'/'.join(where[:MAX_NESTING])}/…: nested deeper than {MAX_NESTING} levels; not a tag scheme")
+        if isinstance(value, dict):
+            stack.extend((item, [*where, str(key)]) for key, item in value.items())
+        elif isinstance(value, list):
+            stack.extend((item, [*where, str(number)]) for number, item in enumerate(value))
+
+
+def _check_in_full(data: dict[str, Any], origin: str) -> None:
+    """What the JSON Schema cannot say: defaults among their values, shortcuts unique across span and relation
+    labels and free of the window's own keys, attribute names that are not export fields."""
+    shortcuts: dict[str, str] = {}
+    for kind in ("span_labels", "relation_labels"):
+        for number, label in enumerate(data[kind]):
+            where = f"{kind}/{number}"
+            shortcut = label.get("shortcut")
+            if shortcut:
+                if shortcut.lower() in RESERVED_SHORTCUTS:
+                    raise SchemeError(f"{origin}: {where}/shortcut: {shortcut!r} is a key the window uses itself")
+                if shortcut.lower() in shortcuts:
+                    raise SchemeError(f"{origin}: {where}/shortcut: {shortcut!r} is already the shortcut of {shortcuts[shortcut.lower()]}")
+                shortcuts[shortcut.lower()] = label["name"]
+            for index, attribute in enumerate(label.get("attributes", [])):
+                place = f"{where}/attributes/{index}"
+                if attribute["name"] in RESERVED_ATTRIBUTES:
+                    raise SchemeError(f"{origin}: {place}/name: {attribute['name']!r} is reserved for a field every export has")
+                if "default" not in attribute or attribute["default"] is None:
+                    continue
+                default, kind_of = attribute["default"], attribute["type"]
+                if kind_of == "enum" and default not in attribute["values"]:
+                    raise SchemeError(f"{origin}: {place}/default: {default!r} is not one of its values ({', '.join(attribute['values'])})")
+                if kind_of == "boolean" and not isinstance(default, bool):
+                    raise SchemeError(f"{origin}: {place}/default: {default!r} is not true or false")
+                if kind_of == "text" and not isinstance(default, str):
+                    raise SchemeError(f"{origin}: {place}/default: {default!r} is not text")
+
+
 def load_scheme(path: Path) -> Scheme:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -212,6 +288,8 @@ def load_scheme(path: Path) -> Scheme:
         raise SchemeError(f"{path}: cannot be read: {error.strerror}") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise SchemeError(f"{path}: not a JSON file: {error}") from None
+    except RecursionError:
+        raise SchemeError(f"{path}: nested deeper than Python can read; not a tag scheme") from None
     return parse_scheme(data, origin=str(path))
 
 
