@@ -83,16 +83,21 @@ def test_export_then_import_reproduces_spans_relations_and_attributes(project: P
         )
 
 
-def test_labelstudio_offsets_are_utf16_units(project: Project, tmp_path: Path) -> None:
+def test_labelstudio_offsets_are_code_points_and_users_are_emails(project: Project, tmp_path: Path) -> None:
+    """Label Studio's frontend counts code points ("NER - Emoji - Text: should calculate offsets by code points"):
+    a span after 😀 keeps its place; annotators are users by email, gold the ground truth."""
     fill(project)
-    export_dataset(project, tmp_path / "ls.json", format="labelstudio")
-    for task in json.loads((tmp_path / "ls.json").read_text(encoding="utf-8")):
-        units = task["data"]["text"].encode("utf-16-le")
+    report = export_dataset(project, tmp_path / "ls.json", format="labelstudio")
+    tasks = json.loads((tmp_path / "ls.json").read_text(encoding="utf-8"))
+    assert any("😀" in task["data"]["text"] for task in tasks)
+    for task in tasks:
         for annotation in task["annotations"]:
+            assert set(annotation["completed_by"]) == {"email"} and "@" in annotation["completed_by"]["email"]
             for result in annotation["result"]:
                 if result["type"] == "labels":
                     value = result["value"]
-                    assert units[2 * value["start"] : 2 * value["end"]].decode("utf-16-le") == value["text"]
+                    assert task["data"]["text"][value["start"] : value["end"]] == value["text"]
+    assert "lina → lina@annotator.invalid" in " ".join(report.notes)
 
 
 def test_csv_opens_in_a_spreadsheet_and_every_offset_matches(project: Project, tmp_path: Path) -> None:
@@ -210,11 +215,11 @@ def test_labelstudio_predictions_and_doccano_label_lists_import(project: Project
     from annotator.services.annotation.tagging import TaggingService as Tagging
 
     text = "😀 قال مسؤول كبير"
-    start16 = len("😀 قال ".encode("utf-16-le")) // 2
+    start = len("😀 قال ")  # Label Studio counts code points
     task = {"data": {"text": text, "doc_id": "t1"}, "annotations": [],
             "predictions": [{"model_version": "v1", "result": [
                 {"id": "p1", "from_name": "label", "to_name": "text", "type": "labels",
-                 "value": {"start": start16, "end": start16 + 10, "text": "مسؤول كبير", "labels": ["SOURCE"]}}]}]}
+                 "value": {"start": start, "end": start + 10, "text": "مسؤول كبير", "labels": ["SOURCE"]}}]}]}
     (tmp_path / "ls.json").write_text(json.dumps([task], ensure_ascii=False), encoding="utf-8")
     (tmp_path / "dc.jsonl").write_text(json.dumps({"id": 3, "text": "نفت البعثة", "label": [[0, 3, "CUE"]]}, ensure_ascii=False), encoding="utf-8")
     report = import_paths(project, [tmp_path / "ls.json", tmp_path / "dc.jsonl"], annotator="me")

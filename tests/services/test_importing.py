@@ -224,3 +224,34 @@ def test_a_file_written_in_many_chunks_arrives_whole(project: Project, tmp_path:
     assert [step for step in steps if step[1]] == [(1, 2), (2, 2), (2, 2)]
     with project.reading() as session:
         assert sorted(session.scalars(select(Relation.uid))) == ["r1", "r2"]
+
+
+def test_annotations_on_texts_already_present_are_added_once_layer_by_layer(project: Project, tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    assert import_paths(project, [tmp_path / "a.txt"], annotator="t").errors == []
+    path = tmp_path / "spans.jsonl"
+    path.write_text(jsonl_line() + "\n", encoding="utf-8")
+    report = import_paths(project, [path], annotator="t")
+    counts = report.files[str(path)]
+    assert report.errors == [] and (counts.new_documents, counts.matched_documents) == (0, 1)
+    assert (counts.spans_added, counts.relations_added) == (2, 1)
+    assert f"{path}: 0 new document(s), 1 already present; 2 span(s) added, 0 already present; 1 relation(s) added" in " ".join(report.notes)
+    before = dump(project)
+    again = import_paths(project, [path], annotator="t")
+    counts = again.files[str(path)]
+    assert (counts.spans_added, counts.spans_present, counts.relations_added, counts.relations_present) == (0, 2, 0, 1)
+    assert dump(project) == before
+    other = tmp_path / "other.jsonl"  # the same spans in another layer are that layer's own
+    other.write_text(jsonl_line(id="elsewhere", spans=[{"id": "x", "label": "SOURCE", "start": 4, "end": 21, "text": "مسؤول أمريكي كبير", "annotator": "omar"}],
+                                relations=[]) + "\n", encoding="utf-8")
+    assert import_paths(project, [other], annotator="t").files[str(other)].spans_added == 1
+
+
+def test_an_unknown_label_names_both_ways_out(project: Project, tmp_path: Path) -> None:
+    path = tmp_path / "people.jsonl"
+    path.write_text(jsonl_line(spans=[{"id": "s1", "label": "Person", "start": 4, "end": 21, "text": "مسؤول أمريكي كبير"}], relations=[]) + "\n",
+                    encoding="utf-8")
+    [error] = import_paths(project, [path], annotator="t").errors
+    assert "unknown span label 'Person'" in str(error) and "--map Person=LABEL" in str(error) and f"--scheme-from {path}" in str(error)
+    report = import_paths(project, [path], annotator="t", mapping={"Person": "SOURCE"})
+    assert report.errors == [] and report.files[str(path)].spans_added == 1

@@ -44,8 +44,10 @@ def test_export_dialog_writes_the_chosen_format_and_layer(qtbot: QtBot, project:
     dialog.path.setText(str(tmp_path / "tasks.json"))
     dialog.run()
     [task] = json.loads((tmp_path / "tasks.json").read_text(encoding="utf-8"))
-    assert task["annotations"][0]["completed_by"] == "lina"
-    assert messages == [f"Exported 1 document(s), 1 span(s), 0 relation(s) to {tmp_path / 'tasks.json'}."]
+    assert task["annotations"][0]["completed_by"] == {"email": "lina@annotator.invalid"}
+    [message] = messages
+    assert message.startswith(f"Exported 1 document(s), 1 span(s), 0 relation(s) to {tmp_path / 'tasks.json'}.")
+    assert "lina → lina@annotator.invalid" in message
 
 
 def test_a_cancelled_export_from_the_dialog_leaves_no_file(qtbot: QtBot, project: Project, tmp_path: Path, messages: list[str]) -> None:

@@ -62,7 +62,7 @@ def export_dataset(
 def detect_format(path: Path) -> str:
     """brat for a folder of .ann files; for a file, what its first record looks like."""
     if path.is_dir():
-        if any(path.glob("*.ann")):
+        if any(path.rglob("*.ann")):
             return "brat"
         raise InputError("a folder without .ann files (give the article files instead)", path=str(path))
     suffix = path.suffix.lower()
@@ -77,9 +77,14 @@ def detect_format(path: Path) -> str:
         first = head.split("\n", 1)[0]
         try:
             record = json.loads(first)
-        except json.JSONDecodeError:
-            return "jsonl"  # the native reader names the bad line
-        if isinstance(record, dict) and "data" in record and ("annotations" in record or "predictions" in record):
+        except (json.JSONDecodeError, RecursionError):
+            record = None
+        if record is None and head.startswith("{") and len(head) < 200_000:  # one pretty-printed object: a Label Studio task
+            try:
+                record = json.loads(head)
+            except (json.JSONDecodeError, RecursionError):
+                return "jsonl"  # the native reader names the bad line
+        if isinstance(record, dict) and "data" in record and any(k in record for k in ("annotations", "predictions", "completions")):
             return "labelstudio"
         if isinstance(record, dict) and ("entities" in record or "label" in record) and "spans" not in record:
             return "doccano"
@@ -92,8 +97,9 @@ def read_dataset(path: Path, scheme: Scheme, fmt: str | None = None) -> list[New
     return [document for batch in iter_dataset(path, scheme, fmt) for document in batch]
 
 
-def iter_dataset(path: Path, scheme: Scheme, fmt: str | None = None) -> Iterator[list[NewDocument]]:
-    """The same in batches: JSON Lines is read as it comes (memory holds one batch), the others whole."""
+def iter_dataset(path: Path, scheme: Scheme, fmt: str | None = None, *, notes: list[str] | None = None) -> Iterator[list[NewDocument]]:
+    """The same in batches: JSON Lines is read as it comes (memory holds one batch), the others whole.
+    What a file holds that the project cannot keep is said in `notes`."""
     fmt = fmt or detect_format(path)
     if fmt not in IMPORT_FORMATS:
         raise InputError(f"cannot import the format {fmt!r} (importable: {', '.join(IMPORT_FORMATS)})", path=str(path))
@@ -102,10 +108,16 @@ def iter_dataset(path: Path, scheme: Scheme, fmt: str | None = None) -> Iterator
     elif fmt == "txt":
         yield [read_text_file(path)]
     elif fmt == "brat":
-        yield read_brat(path if path.is_dir() else path.parent, scheme)
+        if path.is_dir():
+            yield read_brat(path, scheme, notes=notes)
+        else:
+            yield read_brat(path.parent, scheme, notes=notes, only=path.with_suffix(".ann"))
     else:
         try:
             data = path.read_bytes()
         except OSError as error:
             raise InputError(f"cannot be read: {error.strerror}", path=str(path)) from None
-        yield read_labelstudio(data, scheme, path=str(path)) if fmt == "labelstudio" else read_doccano(data, scheme, path=str(path))
+        if fmt == "labelstudio":
+            yield read_labelstudio(data, scheme, path=str(path), notes=notes)
+        else:
+            yield read_doccano(data, scheme, path=str(path), notes=notes)

@@ -5,6 +5,8 @@ between; a file stopped half-way is finished by importing it again (what is ther
 from __future__ import annotations
 
 import hashlib
+import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -40,6 +42,7 @@ class ImportReport:
     cancelled: bool = False
     notes: list[str] = field(default_factory=list)
     changes: Changes = field(default_factory=Changes)
+    files: dict[str, FileCounts] = field(default_factory=dict)  # per file imported (its path), what it brought
 
 
 @dataclass
@@ -51,6 +54,35 @@ class _Chunk:
     documents: list[int] = field(default_factory=list)
     layers: set[str] = field(default_factory=set)
     new_people: bool = False
+    new_documents: int = 0
+    matched_documents: int = 0
+    spans_added: int = 0
+    spans_present: int = 0
+    relations_added: int = 0
+    relations_present: int = 0
+
+
+@dataclass
+class FileCounts:
+    """What one file brought: documents new or already there (matched by their text), annotations added or already there."""
+
+    new_documents: int = 0
+    matched_documents: int = 0
+    spans_added: int = 0
+    spans_present: int = 0
+    relations_added: int = 0
+    relations_present: int = 0
+
+    def add(self, chunk: _Chunk) -> None:
+        for name in ("new_documents", "matched_documents", "spans_added", "spans_present", "relations_added", "relations_present"):
+            setattr(self, name, getattr(self, name) + getattr(chunk, name))
+
+    def summary(self) -> str:
+        return (
+            f"{self.new_documents} new document(s), {self.matched_documents} already present; "
+            f"{self.spans_added} span(s) added, {self.spans_present} already present; "
+            f"{self.relations_added} relation(s) added, {self.relations_present} already present"
+        )
 
 
 class _Cancelled(Exception):
@@ -65,7 +97,7 @@ def expand_paths(paths: Iterable[Path]) -> list[Path]:
     """Files as given, brat folders (with .ann files) as one unit, and the article files inside other folders."""
     found: list[Path] = []
     for path in paths:
-        if path.is_dir() and any(path.glob("*.ann")):
+        if path.is_dir() and any(path.rglob("*.ann")):  # a brat folder tree: its documents are its .ann files
             found.append(path)
         elif path.is_dir():
             found.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES))
@@ -75,14 +107,25 @@ def expand_paths(paths: Iterable[Path]) -> list[Path]:
 
 
 def import_paths(
-    project: Project, paths: Iterable[Path], *, annotator: str, progress: Progress | None = None, fmt: str | None = None
+    project: Project,
+    paths: Iterable[Path],
+    *,
+    annotator: str,
+    progress: Progress | None = None,
+    fmt: str | None = None,
+    mapping: dict[str, str] | None = None,
 ) -> ImportReport:
     """Import every file; a bad file is reported and leaves the project exactly as it was.
+
+    A document whose text is already in the project (the same SHA-256) is not added again, but the spans and
+    relations the file gives it are, layer by layer, unless that layer already has them. `mapping` renames the
+    file's labels to the scheme's ({"Person": "SOURCE"}).
 
     `progress(done, total)` is called with (0, 0) while files are checked, then with documents written so far;
     returning False cancels between chunks (what was committed stays, and the report says so).
     """
     files = expand_paths(paths)
+    scheme = project.scheme.mapped(mapping) if mapping else project.scheme
     sources = []
     for path in files:
         if not path.exists():
@@ -93,13 +136,14 @@ def import_paths(
         except InputError as error:
             sources.append(_Source(path, None, error if error.path else error.located(path=str(path))))
             continue
-        sources.append(_Source(path, kind, None, strict_ids=kind != "txt", batches=lambda p=path, k=kind: iter_dataset(p, project.scheme, k)))
+        sources.append(_Source(path, kind, None, strict_ids=kind != "txt",
+                               batches=lambda notes, p=path, k=kind: iter_dataset(p, scheme, k, notes=notes)))
     return _import(project, sources, annotator=annotator, progress=progress)
 
 
 def add_documents(project: Project, documents: list[NewDocument], *, annotator: str, strict_ids: bool = True) -> ImportReport:
     """Documents already read (and checked) elsewhere, with their annotations, through the same checked, chunked path."""
-    source = _Source(None, "documents", None, strict_ids=strict_ids, batches=lambda: iter([documents]))
+    source = _Source(None, "documents", None, strict_ids=strict_ids, batches=lambda _notes: iter([documents]))
     report = _import(project, [source], annotator=annotator, progress=None)
     for error in report.errors:
         raise error
@@ -112,14 +156,15 @@ class _Source:
     kind: str | None
     error: AnnotatorError | None
     strict_ids: bool = True
-    batches: Callable[[], Iterator[list[NewDocument]]] = lambda: iter(())
+    batches: Callable[[list[str]], Iterator[list[NewDocument]]] = lambda _notes: iter(())
+    notes: list[str] = field(default_factory=list)  # what the reader could not keep, said while the file is checked
     documents: int = 0
     chunks: int = 0
     characters: int = 0
     kept: list[list[NewDocument]] | None = None  # the checked chunks, when the file is small enough to keep
 
     def chunks_to_write(self) -> Iterator[list[NewDocument]]:
-        return iter(self.kept) if self.kept is not None else _chunks(self.batches())
+        return iter(self.kept) if self.kept is not None else _chunks(self.batches([]))
 
 
 def _import(project: Project, sources: list[_Source], *, annotator: str, progress: Progress | None) -> ImportReport:
@@ -149,15 +194,18 @@ def _import(project: Project, sources: list[_Source], *, annotator: str, progres
     for number, source in enumerate(ready):
         inserter = _Inserter(project, annotator=annotator, strict_ids=source.strict_ids, dry=False)
         chunks = documents = 0
+        counts = report.files.setdefault(str(source.path or "documents"), FileCounts())
         try:
             for chunk in source.chunks_to_write():
                 indexed = bulk.index_texts(document.text for document in chunk)  # the slow part, before the lock
-                _fold(report, writer.write(lambda session, chunk=chunk, indexed=indexed: inserter.add(session, chunk, indexed)))
+                _fold(report, counts, writer.write(lambda session, chunk=chunk, indexed=indexed: inserter.add(session, chunk, indexed)))
                 chunks, documents, done = chunks + 1, documents + len(chunk), done + len(chunk)
                 if progress is not None and not progress(done, total):
                     raise _Cancelled
             if inserter.waiting:
-                writer.write(inserter.finish)
+                _fold(report, counts, writer.write(inserter.finish))
+            report.notes.extend(source.notes)
+            report.notes.append(f"{source.path or 'documents'}: {counts.summary()}")
         except _Cancelled:
             report.cancelled = True
             report.notes.append(
@@ -183,7 +231,8 @@ def _check(project: Project, source: _Source, *, annotator: str, progress: Progr
     characters of text."""
     inserter = _Inserter(project, annotator=annotator, strict_ids=source.strict_ids, dry=True)
     kept: list[list[NewDocument]] | None = []
-    for chunk in _chunks(source.batches()):
+    source.notes.clear()
+    for chunk in _chunks(source.batches(source.notes)):
         if progress is not None and not progress(0, 0):
             raise _Cancelled
         with project.reading() as session:
@@ -218,7 +267,8 @@ def _chunks(batches: Iterator[list[NewDocument]]) -> Iterator[list[NewDocument]]
             yield chunk
 
 
-def _fold(report: ImportReport, chunk: _Chunk) -> None:
+def _fold(report: ImportReport, counts: FileCounts, chunk: _Chunk) -> None:
+    counts.add(chunk)
     report.imported.extend(chunk.imported)
     report.skipped.extend(chunk.skipped)
     report.changes = report.changes | Changes(
@@ -226,11 +276,22 @@ def _fold(report: ImportReport, chunk: _Chunk) -> None:
     )
 
 
+UNKNOWN_LABEL_HELP = (
+    "; map it to one of the scheme's labels (--map FILE, or --map {label}=LABEL), or start a project with the "
+    "file's own labels (annotator new PROJECT --scheme-from {path})"
+)
+
+
 def _located(error: InputError | SchemeError, path: Path | None) -> InputError:
     where = str(path) if path is not None else None
-    if isinstance(error, InputError):
-        return error if error.path or where is None else error.located(path=where)
-    return InputError(str(error), path=where)
+    located = error if isinstance(error, InputError) else InputError(str(error), path=where)
+    if where is not None and not located.path:
+        located = located.located(path=where)
+    found = re.search(r"unknown (?:span|relation) label '([^']*)'", located.reason)
+    if found and "--map" not in located.reason and path is not None:
+        label = found.group(1) if " " not in found.group(1) else "LABEL"
+        located = InputError(located.reason + UNKNOWN_LABEL_HELP.format(label=label, path=path), path=located.path, line=located.line)
+    return located
 
 
 def _stopped(error: AnnotatorError, project: Project, source: _Source, chunks: int, documents: int) -> AnnotatorError:
@@ -266,7 +327,10 @@ class _Inserter:
         self.people: dict[str, int] = {}
         self.span_ids: dict[tuple[str | None, str | None], int] = {}
         self.ends: dict[tuple[str | None, str | None], End] = {}  # dry mode: what the relation rules need of each span
-        self.skipped: set[str | None] = set()
+        # The annotations already there, by what makes two the same, each answering for one of the file's:
+        self.span_identities: dict[tuple[int, int, str, int, int], list[int]] = {}  # (document, annotator, label, start, end)
+        self.relation_identities: Counter[tuple[int, int, str, int]] = Counter()  # (from span, to span, label, annotator)
+        self.loaded: set[int] = set()  # documents already in the project whose annotations are read
         self.waiting: list[tuple[NewRelation, tuple[str | None, str | None]]] = []
         self._made_up = 0
 
@@ -295,13 +359,12 @@ class _Inserter:
         new: list[tuple[NewDocument, str, str]] = []
         known: dict[int, list[str | None]] = {}
         for document, digest in zip(documents, digests):
-            if digest in self.present:
+            if digest in self.present:  # its text is there already (in the project, or earlier in this file)
                 done.skipped.append(document.title)
-                self.skipped.add(document.uid)
                 known.setdefault(self.present[digest], []).append(document.uid)
                 continue
             uid = _free_document_uid(self.taken_documents, document.uid or digest[:16], strict=self.strict_ids)
-            self.present[digest] = -1  # the same text twice in one file is imported once
+            self.present[digest] = 0  # the same text twice in one file is imported once; its id comes below
             new.append((document, uid, digest))
         self._known_spans(session, known)
         rows = [] if self.dry else [
@@ -310,27 +373,41 @@ class _Inserter:
             for d, uid, digest in new
         ]
         document_ids = self._ids(len(new)) if self.dry else bulk.insert_documents(session, rows, indexed=indexed)
-        span_rows, span_keys = [], []
-        for (document, _uid, _digest), document_id in zip(new, document_ids):
+        for (document, _uid, digest), document_id in zip(new, document_ids):
+            self.present[digest] = document_id
+            done.imported.append(document.title)
+        done.documents.extend(document_ids if not self.dry else ())
+        done.new_documents, done.matched_documents = len(new), len(documents) - len(new)
+        span_rows, span_keys, span_ends, span_identities = [], [], [], []
+        for document, digest in zip(documents, digests):
+            document_id = self.present[digest]
             for span in document.spans:
+                person = self.person(session, span.annotator, done)
+                identity = (document_id, person, span.label, span.start, span.end)
+                if self.span_identities.get(identity):  # this layer has it already: the file's id now names that span
+                    found = self.span_identities[identity].pop(0)
+                    self.span_ids[(document.uid, span.uid)] = found
+                    self.ends[(document.uid, span.uid)] = End(found, document_id, span.label)
+                    done.spans_present += 1
+                    continue
                 span_keys.append((document.uid, span.uid))
+                span_ends.append((document_id, span.label))
+                span_identities.append(identity)
+                done.spans_added += 1
+                done.layers.add(span.annotator or self.annotator)
                 if self.dry:
                     continue
-                done.layers.add(span.annotator or self.annotator)
                 span_rows.append({
                     "uid": _free_uid_in(self.taken_spans, span.uid), "document_id": document_id,
-                    "annotator_id": self.person(session, span.annotator, done), "label": span.label, "start": span.start,
+                    "annotator_id": person, "label": span.label, "start": span.start,
                     "end": span.end, "text": span.text, "attributes": span.attributes, "note": span.note,
                     "derived_from": list(span.derived_from), "created_at": self.now, "updated_at": self.now,
                 })
-            done.imported.append(document.title)
-        done.documents.extend(document_ids if not self.dry else ())
         span_ids = self._ids(len(span_keys)) if self.dry else bulk.insert_spans(session, span_rows)
         self.span_ids.update(zip(span_keys, span_ids))
-        if self.dry:
-            labels = (span.label for (document, _uid, _digest) in new for span in document.spans)
-            owners = (document_id for (document, _uid, _digest), document_id in zip(new, document_ids) for _span in document.spans)
-            self.ends.update((key, End(span_id, owner, label)) for key, span_id, owner, label in zip(span_keys, span_ids, owners, labels))
+        for identity, span_id in zip(span_identities, span_ids):  # a later copy of the same text finds them
+            self.span_identities.setdefault(identity, []).append(span_id)
+        self.ends.update((key, End(span_id, owner, label)) for key, span_id, (owner, label) in zip(span_keys, span_ids, span_ends))
         for document in documents:
             for relation in document.relations:
                 self.waiting.append((relation, (relation.from_document or document.uid, relation.to_document or document.uid)))
@@ -338,21 +415,27 @@ class _Inserter:
         return done
 
     def _known_spans(self, session: Session, owners: dict[int, list[str | None]]) -> None:
-        """The spans of documents already in the project, under the uid the file gives their document."""
-        ids = [document_id for document_id in owners if document_id >= 0]
+        """The spans of documents already in the project: under the uid the file gives their document, and by
+        what makes a span the same span (layer, label, extent), so that a file's span already there is not added twice."""
+        ids = [document_id for document_id in owners if document_id > 0 and document_id not in self.loaded]
+        self.loaded.update(ids)
         for first in range(0, len(ids), bulk.BATCH):
-            query = select(Span.document_id, Span.uid, Span.id, Span.label).where(Span.document_id.in_(ids[first : first + bulk.BATCH]))
-            for document_id, uid, span_id, label in session.execute(query):
+            query = select(Span.document_id, Span.uid, Span.id, Span.label, Span.annotator_id, Span.start, Span.end).where(
+                Span.document_id.in_(ids[first : first + bulk.BATCH])
+            )
+            for document_id, uid, span_id, label, person, start, end in session.execute(query):
+                self.span_identities.setdefault((document_id, person, label, start, end), []).append(span_id)
                 for owner in owners[document_id]:
-                    self.span_ids[(owner, uid)] = span_id
-                    if self.dry:
-                        self.ends[(owner, uid)] = End(span_id, document_id, label)
+                    self.span_ids.setdefault((owner, uid), span_id)
+                    self.ends.setdefault((owner, uid), End(span_id, document_id, label))
+            relations = select(Relation.from_span_id, Relation.to_span_id, Relation.label, Relation.annotator_id).join(
+                Span, Span.id == Relation.from_span_id
+            ).where(Span.document_id.in_(ids[first : first + bulk.BATCH]))
+            self.relation_identities.update(tuple(row) for row in session.execute(relations))  # type: ignore[misc]
 
     def _insert_relations(self, session: Session, done: _Chunk, *, final: bool) -> None:
         rows, still = [], []
         for relation, ends in self.waiting:
-            if ends[0] in self.skipped and ends[1] in self.skipped:
-                continue
             keys = ((ends[0], relation.from_uid), (ends[1], relation.to_uid))
             missing = [f"{doc}/{span}" for doc, span in keys if (doc, span) not in self.span_ids]
             if missing and not final:
@@ -363,13 +446,20 @@ class _Inserter:
                     f"relation {relation.uid!r}: its end {missing[0]} lies in a document already in the project "
                     "whose span is not there"
                 )
+            person = self.person(session, relation.annotator, done)
+            identity = (self.span_ids[keys[0]], self.span_ids[keys[1]], relation.label, person)
+            if self.relation_identities[identity] > 0:  # each one there answers for one in the file
+                self.relation_identities[identity] -= 1
+                done.relations_present += 1
+                continue
+            done.relations_added += 1
             if self.dry:  # the rule the storage guard applies as the row goes in
                 check_relation_ends(self.project.scheme, relation.label, relation.attributes, self.ends[keys[0]], self.ends[keys[1]])
                 continue
             rows.append({
                 "uid": _free_uid_in(self.taken_relations, relation.uid), "label": relation.label,
                 "from_span_id": self.span_ids[keys[0]], "to_span_id": self.span_ids[keys[1]],
-                "annotator_id": self.person(session, relation.annotator, done), "attributes": relation.attributes,
+                "annotator_id": person, "attributes": relation.attributes,
                 "note": relation.note, "created_at": self.now, "updated_at": self.now,
             })
             done.layers.add(relation.annotator or self.annotator)

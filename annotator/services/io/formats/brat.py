@@ -1,6 +1,7 @@
 """brat standoff: per document a .txt and an .ann (T, R, A and # lines), plus annotation.conf from the scheme.
 
-brat counts offsets in code points, as the project does. A span that crosses a line break is written as
+brat counts offsets in code points, as the project does (its server, Python 3 since 2021, reads the .txt
+with codecs as UTF-8 and checks offsets against len() of that text: server/src/annotation.py). A span that crosses a line break is written as
 fragments, as brat requires. brat has no annotators, so each annotation's annotator (and note) travels
 in an AnnotatorNotes line. Relations between documents cannot be written and are counted in the report.
 """
@@ -13,15 +14,17 @@ from pathlib import Path
 from annotator.core.errors import InputError, SchemeError
 from annotator.core.model import NewDocument, NewRelation, NewSpan
 from annotator.core.scheme import Scheme
-from annotator.core.textio import decode_article
+from annotator.core.textio import check_text
 from annotator.services.io.formats import ExportReport, atomic_folder, count
+from annotator.services.io.formats.common import RawText, Unkept, decode_utf8
 
 SAFE_NAME = re.compile(r"[^\w.-]+")
 NOTE_PREFIX = "annotator="
 
 
 def annotation_conf(scheme: Scheme) -> str:
-    lines = ["[entities]", *[label.name for label in scheme.span_labels], "", "[relations]"]
+    lines = ["[entities]", *[label.name for label in scheme.span_labels], "", "[relations]",
+             "<OVERLAP>\tArg1:<ANY>, Arg2:<ANY>, <OVL-TYPE>:<ANY>"]  # spans nest and cross; brat's checker needs this
     for relation in scheme.relation_labels:
         lines.append(f"{relation.name}\tArg1:{'|'.join(relation.from_labels)}, Arg2:{'|'.join(relation.to_labels)}")
     lines += ["", "[events]", "", "[attributes]"]
@@ -105,77 +108,206 @@ def _fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return pieces or [(start, end)]
 
 
-def read_brat(folder: Path, scheme: Scheme) -> list[NewDocument]:
+NORMALIZATION = "normalization"  # the span attribute a brat normalization (N line) becomes
+
+
+def read_brat(folder: Path, scheme: Scheme, *, notes: list[str] | None = None, only: Path | None = None) -> list[NewDocument]:
+    """Every .ann file in the folder tree (or only the one named), each with the .txt beside it: one document each."""
+    anns = [only] if only is not None else sorted(folder.rglob("*.ann"))
     documents = []
-    for ann in sorted(folder.glob("*.ann")):
+    for ann in anns:
         txt = ann.with_suffix(".txt")
         if not txt.exists():
             raise InputError(f"has no {txt.name} beside it", path=str(ann))
-        text = decode_article(txt.read_bytes(), path=str(txt))
-        if "\r" in txt.read_bytes().decode("utf-8", "replace"):
-            raise InputError("has CR line ends; brat offsets would not survive canonicalization", path=str(txt))
-        documents.append(_read_ann(ann, text, scheme))
+        try:
+            raw = decode_article_raw(txt.read_bytes(), path=str(txt))
+        except OSError as error:
+            raise InputError(f"cannot be read: {error.strerror}", path=str(txt)) from None
+        relative = ann.relative_to(folder).with_suffix("").as_posix() if only is None else ann.stem
+        unkept = Unkept()
+        documents.append(_read_ann(ann, raw, scheme, relative, unkept))
+        if notes is not None and (note := unkept.note(str(ann))) is not None:
+            notes.append(note)
     if not documents:
         raise InputError("no .ann files in the folder", path=str(folder))
     return documents
 
 
-def _read_ann(ann: Path, text: str, scheme: Scheme) -> NewDocument:
-    spans: dict[str, dict] = {}
-    relations: dict[str, dict] = {}
-    for number, line in enumerate(ann.read_text(encoding="utf-8").split("\n"), start=1):
+def decode_article_raw(data: bytes, *, path: str) -> str:
+    """The .txt as brat reads it (UTF-8), line ends as they are: brat's offsets count them."""
+    text = decode_utf8(data, path=path)
+    check_text(text, path=path)
+    return text
+
+
+def _read_ann(ann: Path, raw: str, scheme: Scheme, uid: str, unkept: Unkept) -> NewDocument:
+    text = RawText(raw)
+    try:
+        lines = decode_utf8(ann.read_bytes(), path=str(ann)).split("\n")
+    except OSError as error:
+        raise InputError(f"cannot be read: {error.strerror}", path=str(ann)) from None
+    reader = _Ann(text, scheme, uid, unkept)
+    for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         try:
-            _read_line(line, text, spans, relations)
-        except (ValueError, KeyError, IndexError) as error:
-            raise InputError(f"cannot read this line ({error})", path=str(ann), line=number) from None
+            reader.line(line.rstrip("\r"))
+        except (ValueError, KeyError, IndexError, AttributeError) as error:
+            raise InputError(f"cannot read this line ({type(error).__name__}: {error})", path=str(ann), line=number) from None
         except InputError as error:
-            raise error.located(path=str(ann), line=number) from None
+            raise InputError(error.reason, path=str(ann), line=number) from None
+        except SchemeError as error:
+            raise InputError(str(error), path=str(ann), line=number) from None
     try:
-        new_spans = []
-        for tid, span in spans.items():
-            scheme.check_span(span["label"], span["attributes"])
-            new_spans.append(NewSpan(uid=f"{ann.stem}-{tid}", label=span["label"], start=span["start"], end=span["end"],
-                                     text=text[span["start"]:span["end"]], annotator=span.get("annotator"),
-                                     attributes=span["attributes"], note=span.get("note", "")))
-        labels = {tid: span["label"] for tid, span in spans.items()}
-        new_relations = []
-        for relation in relations.values():
-            scheme.check_relation(relation["label"], labels[relation["from"]], labels[relation["to"]], {})
-            new_relations.append(NewRelation(uid=None, label=relation["label"], from_uid=f"{ann.stem}-{relation['from']}",
-                                             to_uid=f"{ann.stem}-{relation['to']}", annotator=relation.get("annotator")))
-    except (SchemeError, KeyError) as error:
+        spans, relations = reader.finish()
+    except InputError as error:
+        raise InputError(error.reason, path=str(ann)) from None
+    except SchemeError as error:
         raise InputError(str(error), path=str(ann)) from None
-    title = next((line.strip() for line in text.split("\n") if line.strip()), ann.stem)[:120]
-    return NewDocument(uid=ann.stem, title=title, text=text, spans=tuple(new_spans), relations=tuple(new_relations))
+    title = next((line.strip() for line in text.text.split("\n") if line.strip()), ann.stem)[:120]
+    return NewDocument(uid=uid, title=title, text=text.text, spans=tuple(spans), relations=tuple(relations), metadata={"file": ann.name})
 
 
-def _read_line(line: str, text: str, spans: dict[str, dict], relations: dict[str, dict]) -> None:
-    key = line.split("\t", 1)[0]
-    fields = line.split("\t")
-    if key.startswith("T"):
-        label, *extent = fields[1].split(" ", 1)
-        pieces = [tuple(int(x) for x in part.split()) for part in extent[0].split(";")]
-        start, end = pieces[0][0], pieces[-1][1]
-        if not 0 <= start < end <= len(text):
-            raise InputError(f"{key}: offsets {start}..{end} fall outside the text")
+class _Ann:
+    """One .ann file, line by line: T (text-bound, fragments too), R, E (events), * (equivalences), A/M
+    (attributes), N (normalizations) and # (notes)."""
+
+    def __init__(self, text: RawText, scheme: Scheme, uid: str, unkept: Unkept) -> None:
+        self.text, self.scheme, self.uid, self.unkept = text, scheme, uid, unkept
+        self.spans: dict[str, dict] = {}
+        self.relations: list[dict] = []
+        self.events: dict[str, dict] = {}
+        self.pending: list[tuple[str, list[str]]] = []  # attributes, normalizations and notes, once every target is read
+
+    def line(self, line: str) -> None:
+        fields = line.split("\t")
+        key = fields[0]
+        if len(fields) < 2:
+            raise InputError(f"{key or 'the line'}: expected tab-separated fields")
+        if key.startswith("T"):
+            self.textbound(key, fields)
+        elif key.startswith("R"):
+            label, *arguments = fields[1].split()
+            if len(arguments) != 2:
+                raise InputError(f"{key}: a relation has two arguments, not {len(arguments)}")
+            ends = [argument.split(":", 1)[1] for argument in arguments]
+            self.relations.append({"id": key, "label": label, "from": ends[0], "to": ends[1]})
+        elif key.startswith("E"):
+            trigger, *arguments = fields[1].split()
+            kind, _, anchor = trigger.partition(":")
+            self.events[key] = {"type": kind, "trigger": anchor, "arguments": [a.split(":", 1) for a in arguments]}
+        elif key.startswith("*"):
+            label, *members = fields[1].split()
+            for first, second in zip(members, members[1:]):
+                self.relations.append({"id": f"{key}:{first}-{second}", "label": label, "from": first, "to": second})
+        elif key[:1] in ("A", "M", "N", "#"):
+            self.pending.append((key, fields))
+        else:
+            self.unkept.add("line(s) of an unknown kind", key)
+
+    def textbound(self, key: str, fields: list[str]) -> None:
+        label, _, extent = fields[1].partition(" ")
+        pieces = []
+        for part in extent.split(";"):
+            numbers = part.split()
+            if len(numbers) != 2:
+                raise InputError(f"{key}: {part!r} is not a start and an end offset")
+            pieces.append(self.text.extent(int(numbers[0]), int(numbers[1]), key))
+        raw_pieces = [tuple(int(n) for n in part.split()) for part in extent.split(";")]
         written = fields[2] if len(fields) > 2 else ""
-        if written != " ".join(text[a:b] for a, b in pieces):
-            raise InputError(f"{key}: its text {written!r} does not match the .txt at {start}..{end}")
-        spans[key] = {"label": label, "start": start, "end": end, "attributes": {}}
-    elif key.startswith("R"):
-        label, first, second = fields[1].split()
-        relations[key] = {"label": label, "from": first.split(":", 1)[1], "to": second.split(":", 1)[1]}
-    elif key.startswith("A") or key.startswith("M"):
+        if written != " ".join(self.text.raw[a:b] for a, b in raw_pieces):
+            raise InputError(f"{key}: its text {written!r} does not match the .txt at {extent}")
+        pieces = _joined_across_whitespace(self.text.text, pieces)
+        self.spans[key] = {"label": self.scheme.name_of(label), "pieces": pieces, "attributes": {}, "notes": []}
+        if len(pieces) > 1:
+            self.unkept.keep("discontinuous span(s) split into one span per fragment", f"{key} ({len(pieces)} fragments)")
+
+    def anchor(self, target: str) -> str | None:
+        """The text-bound annotation standing for a target: itself, or an event's trigger."""
+        if target in self.spans:
+            return target
+        event = self.events.get(target)
+        return event["trigger"] if event and event["trigger"] in self.spans else None
+
+    def finish(self) -> tuple[list[NewSpan], list[NewRelation]]:
+        for key, fields in self.pending:
+            self.attach(key, fields)
+        for key, event in self.events.items():
+            trigger = self.anchor(key)
+            if trigger is None:
+                raise InputError(f"{key}: its trigger {event['trigger']!r} is not a text-bound annotation of the file")
+            for role, target in event["arguments"]:
+                end = self.anchor(target)
+                if end is None:
+                    raise InputError(f"{key}: its argument {role}:{target} is not an annotation of the file")
+                self.relations.append({"id": f"{key}:{role}", "label": role.rstrip("0123456789") or role, "from": trigger, "to": end})
+            if not event["arguments"]:
+                self.unkept.keep("event(s) without arguments kept as their trigger span", key)
+        spans: list[NewSpan] = []
+        first: dict[str, str] = {}
+        for key, span in self.spans.items():
+            self.scheme.check_span(span["label"], span["attributes"])
+            for index, (start, end) in enumerate(span["pieces"]):
+                uid = f"{self.uid}-{key}" + (f".{index + 1}" if index else "")
+                first.setdefault(key, uid)
+                spans.append(NewSpan(uid=uid, label=span["label"], start=start, end=end, text=self.text.text[start:end],
+                                     annotator=span.get("annotator"), attributes=span["attributes"], note="; ".join(span["notes"])))
+        labels = {key: span["label"] for key, span in self.spans.items()}
+        relations = []
+        for relation in self.relations:
+            for end in ("from", "to"):
+                if relation[end] not in labels:
+                    raise InputError(f"{relation['id']}: its argument {relation[end]!r} is not a text-bound annotation of the file")
+            label = self.scheme.name_of(relation["label"])
+            self.scheme.check_relation(label, labels[relation["from"]], labels[relation["to"]], {})
+            relations.append(NewRelation(uid=None, label=label, from_uid=first[relation["from"]], to_uid=first[relation["to"]],
+                                         annotator=relation.get("annotator"), note="; ".join(relation.get("notes", []))))
+        return spans, relations
+
+    def attach(self, key: str, fields: list[str]) -> None:
         parts = fields[1].split()
-        spans[parts[1]]["attributes"][parts[0]] = parts[2] if len(parts) > 2 else True
-    elif key.startswith("#"):
-        target = fields[1].split()[1]
-        note = fields[2] if len(fields) > 2 else ""
-        owner = spans.get(target) or relations.get(target)
-        if owner is not None and note.startswith(NOTE_PREFIX):
-            who, _, rest = note[len(NOTE_PREFIX):].partition(" ")
-            owner["annotator"] = who
-            if rest and target in spans:
-                owner["note"] = rest
+        if key.startswith("#"):
+            target, note = parts[1], fields[2] if len(fields) > 2 else ""
+            owner = self.spans.get(target) or next((r for r in self.relations if r["id"] == target), None)
+            if owner is None and target in self.events:
+                owner = self.spans.get(self.events[target]["trigger"])
+            if owner is None:
+                self.unkept.add("note(s) on an annotation the project cannot hold", f"{key} on {target}")
+                return
+            if note.startswith(NOTE_PREFIX):
+                who, _, rest = note[len(NOTE_PREFIX):].partition(" ")
+                owner["annotator"] = who
+                note = rest
+            if note:
+                owner.setdefault("notes", []).append(note)
+            return
+        target = parts[1]
+        span_key = self.anchor(target)
+        if span_key is None:
+            self.unkept.add("attribute(s) or normalization(s) on a relation", f"{key} on {target}")
+            return
+        span = self.spans[span_key]
+        if target != span_key:
+            self.unkept.keep("attribute(s) of an event put on its trigger span", f"{key} on {target}")
+        if key.startswith("N"):
+            reference = " ".join(parts[2:]) + (f" ({fields[2]})" if len(fields) > 2 and fields[2] else "")
+            if getattr(self.scheme, "collecting", False) or any(a.name == NORMALIZATION for a in self.scheme.span_label(span["label"]).attributes):
+                span["attributes"][NORMALIZATION] = reference
+            else:
+                self.unkept.add(f"normalization(s) (the scheme's {span['label']} has no text attribute {NORMALIZATION!r})", f"{key}: {reference}")
+            return
+        name = parts[0]
+        value = parts[2] if len(parts) > 2 else True
+        span["attributes"][name] = value
+
+
+def _joined_across_whitespace(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Fragments apart only by white space (brat splits a span at each line break) are one span."""
+    joined = [pieces[0]]
+    for start, end in pieces[1:]:
+        last_start, last_end = joined[-1]
+        if last_end <= start and not text[last_end:start].strip():
+            joined[-1] = (last_start, end)
+        else:
+            joined.append((start, end))
+    return joined

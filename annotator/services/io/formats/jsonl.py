@@ -181,7 +181,7 @@ def parse_record(record: Any, scheme: Scheme) -> NewDocument:
     spans = tuple(_span(item, raw_text, moved, scheme) for item in record["spans"])
     if len({span.uid for span in spans}) != len(spans):
         raise InputError("two spans share one id")
-    relations = tuple(_relation(item) for item in record["relations"])
+    relations = tuple(_relation(item, scheme) for item in record["relations"])
     return NewDocument(
         uid=str(record["id"]),
         title=record.get("title") or str(record["id"]),
@@ -215,7 +215,7 @@ def _span(item: dict[str, Any], raw_text: str, moved: list[int] | None, scheme: 
             raise InputError(f"{name}: covers only a line break that the import folds away")
     return NewSpan(
         uid=str(item["id"]),
-        label=label,
+        label=scheme.name_of(label),
         start=start,
         end=end,
         text=covered,
@@ -226,10 +226,10 @@ def _span(item: dict[str, Any], raw_text: str, moved: list[int] | None, scheme: 
     )
 
 
-def _relation(item: dict[str, Any]) -> NewRelation:
+def _relation(item: dict[str, Any], scheme: Scheme) -> NewRelation:
     return NewRelation(
         uid=str(item["id"]),
-        label=item["label"],
+        label=scheme.name_of(item["label"]),
         from_uid=item["from"],
         to_uid=item["to"],
         annotator=item.get("annotator"),
