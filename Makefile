@@ -6,7 +6,7 @@ TS := resources/translations/annotator_ar.ts
 QM := resources/translations/annotator_ar.qm
 UI_SOURCES := $(wildcard annotator/ui/*.py) annotator/app.py
 
-.PHONY: run test bench clean translations docs
+.PHONY: run test bench soak clean translations docs
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,11 @@ test: $(VENV)/.test-installed $(QM)
 
 bench: $(VENV)/.test-installed
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks.run
+
+# A bounded SIGKILL soak: a child tags through the services and is killed at random; nothing acknowledged may be lost.
+TRIALS ?= 100
+soak: $(VENV)/.test-installed
+	$(BIN)/python -m benchmarks.soak --trials $(TRIALS)
 
 # The user guide's screenshots (docs/images/ar, docs/images/en), taken offscreen from a fresh demo project.
 docs: $(VENV)/.run-installed $(QM)
