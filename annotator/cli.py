@@ -41,12 +41,16 @@ def build_parser() -> argparse.ArgumentParser:
     new = commands.add_parser("new", parents=[acting], help="create a project")
     new.add_argument("project", type=Path)
     new.add_argument("--scheme", type=Path, help="tag scheme JSON (default: the built-in scheme)")
+    new.add_argument("--scheme-from", type=Path, metavar="PATH", help="build the scheme from the labels of a dataset file or brat folder")
+    new.add_argument("--format", choices=IMPORT_FORMATS, help="the format of --scheme-from (default: detected)")
 
     imp = commands.add_parser("import", parents=[acting], help="import .txt files, folders of them, or .jsonl")
     imp.add_argument("project", type=Path)
     imp.add_argument("paths", type=Path, nargs="+")
     imp.add_argument("--annotator", help="whose layer pre-annotated spans without an annotator join")
     imp.add_argument("--format", choices=IMPORT_FORMATS, help="default: detected from the content")
+    imp.add_argument("--map", action="append", default=[], metavar="OLD=NEW|FILE",
+                     help="read the file's label OLD as the scheme's NEW (repeatable), or a file of OLD=NEW lines or a JSON object")
 
     merge = commands.add_parser("merge", parents=[acting], help="bring other project files into TARGET (created if missing)")
     merge.add_argument("target", type=Path)
@@ -105,7 +109,13 @@ def main(argv: list[str]) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
+    if args.scheme and args.scheme_from:
+        raise AnnotatorError("give --scheme or --scheme-from, not both")
     scheme = load_scheme(args.scheme) if args.scheme else None
+    if args.scheme_from:
+        from annotator.services.io.scheme_from import scheme_from
+
+        scheme = scheme_from(args.scheme_from, fmt=args.format)
     with Project.create(args.project, scheme=scheme) as project:
         _found(project, args)
         labels = ", ".join(label.name for label in project.scheme.span_labels)
@@ -114,22 +124,35 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    from annotator.services.io.label_map import parse_mapping
+
+    mapping = parse_mapping(args.map) or None
     created = not args.project.exists()
     project = Project.open_or_create(args.project)
     try:
         acting = _found(project, args) if created else acting_identity(project, args.acting)
-        report = import_as(project, acting, args.paths, annotator=args.annotator, fmt=args.format)
+        report = import_as(project, acting, args.paths, annotator=args.annotator, fmt=args.format, mapping=mapping)
+    except AnnotatorError:
+        project.close()
+        if created:
+            _remove_project(args.project)
+        raise
     finally:
         project.close()
     if created and not report.imported and report.errors:
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{args.project}{suffix}").unlink(missing_ok=True)
+        _remove_project(args.project)
     for error in report.errors:
         print(f"annotator: {error}", file=sys.stderr)
     for note in report.notes:
         print(f"note: {note}")
     print(f"imported {len(report.imported)} document(s), skipped {len(report.skipped)} already present")
     return EXIT_BAD_INPUT if report.errors else 0
+
+
+def _remove_project(path: Path) -> None:
+    """A project this import created and then wrote nothing into goes again."""
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
