@@ -131,3 +131,68 @@ class Assignment(Base):
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
     annotator_id: Mapped[int] = mapped_column(ForeignKey("annotators.id"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+SOURCE_TYPES = ("person", "organization", "government", "outlet", "unnamed_official", "anonymous")
+
+
+class CanonicalSource(Base):
+    """Who a SOURCE span names, shared by the whole project: «أوباما» and «الرئيس باراك أوباما» are one entry."""
+
+    __tablename__ = "canonical_sources"
+    __table_args__ = (
+        CheckConstraint(
+            "type IN ('person', 'organization', 'government', 'outlet', 'unnamed_official', 'anonymous')", name="type"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String, unique=True)  # merges match entries by it
+    name: Mapped[str] = mapped_column(String)
+    type: Mapped[str] = mapped_column(String)
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class SourceAlias(Base):
+    """Another way of writing a canonical source, with its normalized form (what matching compares)."""
+
+    __tablename__ = "source_aliases"
+    __table_args__ = (UniqueConstraint("source_id", "normalized"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("canonical_sources.id", ondelete="CASCADE"))
+    alias: Mapped[str] = mapped_column(String)
+    normalized: Mapped[str] = mapped_column(String, index=True)
+
+
+class SourceLink(Base):
+    """A SOURCE span linked to its canonical source: confirmed by a person, or only suggested."""
+
+    __tablename__ = "source_links"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    span_id: Mapped[int] = mapped_column(ForeignKey("spans.id", ondelete="CASCADE"), unique=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("canonical_sources.id", ondelete="CASCADE"), index=True)
+    confirmed: Mapped[bool] = mapped_column(default=False)
+    annotator_id: Mapped[int] = mapped_column(ForeignKey("annotators.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class ClaimLink(Base):
+    """Two CLAIM spans (in any articles) that make the same claim; the links form clusters. Support and
+    contradiction are relations of the scheme, not these."""
+
+    __tablename__ = "claim_links"
+    __table_args__ = (
+        UniqueConstraint("from_span_id", "to_span_id"),
+        CheckConstraint("from_span_id <> to_span_id", name="distinct_ends"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid: Mapped[str] = mapped_column(String, unique=True)
+    from_span_id: Mapped[int] = mapped_column(ForeignKey("spans.id", ondelete="CASCADE"))
+    to_span_id: Mapped[int] = mapped_column(ForeignKey("spans.id", ondelete="CASCADE"), index=True)
+    confirmed: Mapped[bool] = mapped_column(default=False)
+    annotator_id: Mapped[int] = mapped_column(ForeignKey("annotators.id"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
