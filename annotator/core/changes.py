@@ -53,6 +53,8 @@ class Changes:
     layers: frozenset[str] = frozenset()  # layers written in bulk (import, merge): too many changes to list
     identities: bool = False  # who works in the project, their roles or assignments
     settings: frozenset[str] = frozenset()  # project settings written (blind mode, adjudication notes …)
+    sources: frozenset[int] = frozenset()  # canonical sources of the registry written (added, renamed, aliased, merged, split)
+    corpus_links: frozenset[DocumentId] = frozenset()  # documents where a span's source link or same-claim link changed
     notes: tuple[str, ...] = field(default=(), compare=False)  # what the user should be told
     count: int = field(default=0, compare=False)  # how many things the operation did, where it counts (Anki's OpChangesWithCount)
 
@@ -67,6 +69,8 @@ class Changes:
             layers=self.layers | other.layers,
             identities=self.identities or other.identities,
             settings=self.settings | other.settings,
+            sources=self.sources | other.sources,
+            corpus_links=self.corpus_links | other.corpus_links,
             notes=self.notes + other.notes,
             count=self.count + other.count,
         )
@@ -74,7 +78,7 @@ class Changes:
     def __bool__(self) -> bool:
         return bool(
             self.spans or self.relations or self.states or self.suggestions or self.documents_added
-            or self.documents_removed or self.layers or self.identities or self.settings
+            or self.documents_removed or self.layers or self.identities or self.settings or self.sources or self.corpus_links
         )
 
     def with_note(self, note: str) -> Changes:
@@ -91,7 +95,7 @@ class Changes:
         for change in self.relations:
             touched.update(change.documents)
         touched.update(change.document_id for change in self.states)
-        return frozenset(touched) | self.suggestions | self.documents_added | self.documents_removed
+        return frozenset(touched) | self.suggestions | self.documents_added | self.documents_removed | self.corpus_links
 
     @property
     def span(self) -> SpanRecord:
