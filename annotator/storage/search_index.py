@@ -1,8 +1,12 @@
-"""The full-text index (SQLite FTS5 over a folded shadow of each text): kept in step with the documents
-table whoever inserts or deletes, and queried here, so that no other module speaks FTS5."""
+"""The full-text index over a folded shadow of each text, kept in step with the documents table whoever inserts
+or deletes, and queried here, so that no other module speaks its language. On SQLite an FTS5 table; on
+PostgreSQL a plain table holding the same shadow text as its words between single spaces, searched with LIKE
+under a pg_trgm GIN index (no text-search configuration or locale decides what a word is: Python does, as FTS5's
+unicode61 tokenizer does). Hits are mapped back to the original text by the caller, the same for both."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -13,16 +17,34 @@ from annotator.core.normalize import index_form
 from annotator.storage.models import Document
 
 _INSERT = text("INSERT INTO document_search (rowid, folded) VALUES (:id, :folded)")
+_SERVER_INSERT = text("INSERT INTO document_search (id, folded) VALUES (:id, :folded)")
+# A word as FTS5's unicode61 tokenizer sees one: letters and digits; everything else separates.
+TOKEN = re.compile(r"[^\W_]+")
+
+
+def server_form(folded: str) -> str:
+    """What the PostgreSQL index holds for a shadow text: its words between single spaces, with a space at
+    each end, so that `LIKE '% word1 word2%'` is the FTS5 phrase query `"word1 word2"*`."""
+    return " " + " ".join(TOKEN.findall(folded)) + " "
+
+
+def _on_server(connection: Any) -> bool:
+    return connection.dialect.name == "postgresql"
 
 
 @event.listens_for(Document, "after_insert")
 def _index_document(_mapper: Any, connection: Any, document: Document) -> None:
-    connection.execute(_INSERT, {"id": document.id, "folded": index_form(document.text)})
+    folded = index_form(document.text)
+    if _on_server(connection):
+        connection.execute(_SERVER_INSERT, {"id": document.id, "folded": server_form(folded)})
+    else:
+        connection.execute(_INSERT, {"id": document.id, "folded": folded})
 
 
 @event.listens_for(Document, "after_delete")
 def _forget_document(_mapper: Any, connection: Any, document: Document) -> None:
-    connection.execute(text("DELETE FROM document_search WHERE rowid = :id"), {"id": document.id})
+    column = "id" if _on_server(connection) else "rowid"
+    connection.execute(text(f"DELETE FROM document_search WHERE {column} = :id"), {"id": document.id})
 
 
 def index_text(original: str) -> str:
@@ -32,15 +54,43 @@ def index_text(original: str) -> str:
 
 def index_documents(session: Session, documents: Iterable[tuple[int, str]]) -> None:
     """Index documents inserted without the ORM (bulk inserts): (id, index_text(original)) pairs."""
-    rows = [{"id": document_id, "folded": folded} for document_id, folded in documents]
+    server = _on_server(session.get_bind())
+    rows = [{"id": document_id, "folded": server_form(folded) if server else folded} for document_id, folded in documents]
     if rows:
-        session.execute(_INSERT, rows)
+        session.execute(_SERVER_INSERT if server else _INSERT, rows)
 
 
 def matching_documents(session: Session, words: list[str], *, limit: int) -> list[int]:
     """Ids of the documents holding the folded words as a phrase, the last word as a prefix, best first."""
     if not words:
         return []
+    if _on_server(session.get_bind()):
+        return _matching_on_server(session, words, limit=limit)
     phrase = '"' + " ".join(word.replace('"', '""') for word in words) + '"*'
     query = text("SELECT rowid FROM document_search WHERE document_search MATCH :q ORDER BY rank LIMIT :n")
     return [row[0] for row in session.execute(query, {"q": phrase, "n": limit})]
+
+
+def _matching_on_server(session: Session, words: list[str], *, limit: int) -> list[int]:
+    """The same query on PostgreSQL: the words in a row, the last as a prefix; the densest documents first
+    (occurrences per character, as bm25 favours), then the oldest."""
+    tokens = [token for word in words for token in TOKEN.findall(word)]
+    if not tokens:
+        return []
+    needle = " " + " ".join(tokens)  # tokens hold no LIKE wildcards nor backslashes
+    query = text(
+        "SELECT id FROM document_search WHERE folded LIKE :pattern "
+        "ORDER BY (length(folded) - length(replace(folded, :needle, ''))) / (length(:needle) * length(folded)::float) DESC, id "
+        "LIMIT :n"
+    )
+    return [row[0] for row in session.execute(query, {"pattern": "%" + needle + "%", "needle": needle, "n": limit})]
+
+
+def ranked_documents(session: Session, words: list[str], *, limit: int) -> list[int]:
+    """Ids of the documents holding any of the folded words, best first (FTS5's bm25 rank): the first sieve of
+    claim-similarity candidates."""
+    if not words:
+        return []
+    either = " OR ".join('"' + word.replace('"', '""') + '"' for word in words)
+    query = text("SELECT rowid FROM document_search WHERE document_search MATCH :q ORDER BY rank LIMIT :n")
+    return [row[0] for row in session.execute(query, {"q": either, "n": limit})]
