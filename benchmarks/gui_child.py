@@ -47,7 +47,7 @@ def editing(project_path: Path) -> dict:
     window.show()
     app.processEvents()
     opened = []
-    for _ in range(7):  # document 1: 50,000 characters with 2,000 spans
+    for _ in range(8):  # document 1: 50,000 characters with 2,000 spans
         window.controller.ensure_open(DocumentId(2))
         app.processEvents()
         began = time.perf_counter()
