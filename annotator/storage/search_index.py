@@ -86,11 +86,37 @@ def _matching_on_server(session: Session, words: list[str], *, limit: int) -> li
     return [row[0] for row in session.execute(query, {"pattern": "%" + needle + "%", "needle": needle, "n": limit})]
 
 
-def ranked_documents(session: Session, words: list[str], *, limit: int) -> list[int]:
-    """Ids of the documents holding any of the folded words, best first (FTS5's bm25 rank): the first sieve of
-    claim-similarity candidates."""
+def ranked_documents(session: Session, words: list[str], *, limit: int, common: int = 400) -> list[int]:
+    """Ids of the documents holding any of the folded words, best first: the first sieve of claim-similarity
+    candidates. A word found in `common` documents or more says little and would make the ranking read the whole
+    index, so only the rarer words are ranked (bm25 on SQLite); when every word is that common, the first documents
+    holding them all (else any) come back unranked, and the caller's own scoring orders them."""
     if not words:
         return []
-    either = " OR ".join('"' + word.replace('"', '""') + '"' for word in words)
-    query = text("SELECT rowid FROM document_search WHERE document_search MATCH :q ORDER BY rank LIMIT :n")
-    return [row[0] for row in session.execute(query, {"q": either, "n": limit})]
+    quoted = ['"' + word.replace('"', '""') + '"' for word in words]
+    if _on_server(session.get_bind()):
+        return _any_on_server(session, words, limit=limit)
+    probe = text("SELECT count(*) FROM (SELECT rowid FROM document_search WHERE document_search MATCH :q LIMIT :cap)")
+    rare = [word for word in quoted if session.execute(probe, {"q": word, "cap": common}).scalar() < common]
+    if rare:
+        query = text("SELECT rowid FROM document_search WHERE document_search MATCH :q ORDER BY rank LIMIT :n")
+        return [row[0] for row in session.execute(query, {"q": " OR ".join(rare), "n": limit})]
+    query = text("SELECT rowid FROM document_search WHERE document_search MATCH :q LIMIT :n")
+    found = [row[0] for row in session.execute(query, {"q": " AND ".join(quoted), "n": limit})]
+    if len(found) < limit:
+        seen = set(found)
+        more = session.execute(query, {"q": " OR ".join(quoted), "n": limit * 2})
+        found.extend(row[0] for row in more if row[0] not in seen)
+    return found[:limit]
+
+
+def _any_on_server(session: Session, words: list[str], *, limit: int) -> list[int]:
+    """The same sieve on PostgreSQL: documents holding any of the words, those holding the most of them first."""
+    tokens = list(dict.fromkeys(token for word in words for token in TOKEN.findall(word)))[:16]
+    if not tokens:
+        return []
+    patterns = {f"w{index}": f"% {token} %" for index, token in enumerate(tokens)}
+    either = " OR ".join(f"folded LIKE :{name}" for name in patterns)
+    held = " + ".join(f"(CASE WHEN folded LIKE :{name} THEN 1 ELSE 0 END)" for name in patterns)
+    query = text(f"SELECT id FROM document_search WHERE {either} ORDER BY {held} DESC, id LIMIT :n")
+    return [row[0] for row in session.execute(query, {**patterns, "n": limit})]
