@@ -1,0 +1,118 @@
+"""Which canonical source a name is: rapidfuzz finds the candidates, then rules for Arabic names score them
+(the surname alone, a name with a part left out, a spelling a letter or two apart)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from annotator.services.corpus.names import UNNAMED, name_key
+
+SUGGEST_AT = 85.0  # a score from which a canonical source is offered for a SOURCE span
+_CANDIDATES = 40
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    key: str  # the alias key that matched
+    owner: int  # whose key it is: a canonical source id, or a group number
+    score: float
+
+
+def score(query: str, alias: str) -> float:
+    """How surely two name keys name the same source, 0–100."""
+    if not query or not alias:
+        return 0.0
+    if query == alias:
+        return 100.0
+    ours, theirs = query.split(), alias.split()
+    whole = fuzz.ratio(query, alias)
+    if any(word in UNNAMED for word in ours) or any(word in UNNAMED for word in theirs):
+        return max(whole, fuzz.token_sort_ratio(query, alias))  # «مسؤول أمريكي كبير»: no part stands for the whole
+    if len(ours) == 1 and len(theirs) > 1 or len(theirs) == 1 and len(ours) > 1:
+        single, full = (ours[0], theirs) if len(ours) == 1 else (theirs[0], ours)
+        if single == full[-1]:
+            return max(whole, 95.0)  # the surname alone: «أوباما» for «باراك أوباما»
+        if len(single) >= 4 and fuzz.ratio(single, full[-1]) >= 85:
+            return max(whole, 88.0)  # the surname spelled otherwise: «ترمب» for «دونالد ترامب»
+        if single in full[:-1]:
+            return max(whole, 60.0)  # a first name alone says little
+    if len(ours) > 1 and len(theirs) > 1:
+        if set(ours) <= set(theirs) or set(theirs) <= set(ours):
+            if ours[-1] == theirs[-1]:
+                return max(whole, 92.0)  # a part left out: «علي خامنئي» for «آية الله علي خامنئي»
+        same_length = len(ours) == len(theirs)
+        if same_length and all(fuzz.ratio(a, b) >= 80 for a, b in zip(ours, theirs)):
+            return max(whole, 90.0)  # each word a letter or two apart: «وول ستريت» / «وول استريت»
+    return whole
+
+
+class Matcher:
+    """Name keys with their owners, searched by rapidfuzz and scored by `score`."""
+
+    def __init__(self, keys: Iterable[tuple[str, int]] = ()) -> None:
+        self.keys: list[str] = []
+        self.owners: list[int] = []
+        self._by_last: dict[str, list[int]] = {}  # the keys ending in each word, by that word
+        self._lasts: list[str] = []
+        for key, owner in keys:
+            self.add(key, owner)
+
+    def add(self, key: str, owner: int) -> None:
+        if not key:
+            return
+        last = key.split()[-1]
+        if last not in self._by_last:
+            self._lasts.append(last)
+        self._by_last.setdefault(last, []).append(len(self.keys))
+        self.keys.append(key)
+        self.owners.append(owner)
+
+    def matches(self, text: str, *, limit: int = 5, at_least: float = SUGGEST_AT, key: str | None = None) -> list[Match]:
+        """The best owners for a name, each once, best first."""
+        query = key if key is not None else name_key(text)
+        if not query or not self.keys:
+            return []
+        found = {index for _key, _score, index in process.extract(
+            query, self.keys, scorer=fuzz.token_set_ratio, limit=_CANDIDATES, score_cutoff=60
+        )}
+        last = query.split()[-1]
+        for word, _score, _index in process.extract(last, self._lasts, scorer=fuzz.ratio, limit=5, score_cutoff=80):
+            found.update(self._by_last[word])  # a surname spelled otherwise ends a name that shares little else
+        best: dict[int, Match] = {}
+        for index in found:
+            value = score(query, self.keys[index])
+            owner = self.owners[index]
+            if value >= at_least and (owner not in best or value > best[owner].score):
+                best[owner] = Match(self.keys[index], owner, value)
+        return sorted(best.values(), key=lambda m: (-m.score, m.owner))[:limit]
+
+
+def group_names(texts: list[str]) -> list[list[int]]:
+    """Indexes of the names grouped by who they name (a name joins the best group it matches), largest first.
+
+    Longer names are placed first, so that a surname alone joins the full name's group."""
+    keys = [name_key(text) for text in texts]
+    order = sorted(range(len(texts)), key=lambda i: (-len(keys[i].split()), -len(keys[i]), i))
+    matcher = Matcher()
+    groups: list[list[int]] = []
+    by_key: dict[str, int] = {}
+    for index in order:
+        key = keys[index]
+        if not key:
+            continue
+        if key in by_key:
+            groups[by_key[key]].append(index)
+            continue
+        found = matcher.matches(texts[index], limit=2, key=key)
+        if found and (len(found) == 1 or found[0].score > found[1].score):
+            group = found[0].owner  # ambiguous («علي» for two Alis): a group of its own
+        else:
+            group = len(groups)
+            groups.append([])
+        groups[group].append(index)
+        by_key[key] = group
+        matcher.add(key, group)
+    return sorted((sorted(group) for group in groups if group), key=lambda g: (-len(g), g[0]))
