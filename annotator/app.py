@@ -21,6 +21,7 @@ from annotator.services.team.identity import (
     remembered_identity,
 )
 from annotator.storage.project import Project
+from annotator.ui.display import LANGUAGE_PROPERTY
 
 UI_FONT_FAMILIES = ["Noto Sans", "Noto Naskh Arabic", "DejaVu Sans"]
 LANGUAGES = ("ar", "en")
@@ -54,6 +55,7 @@ def make_application(argv: list[str] | None = None, *, language: str = "en") -> 
     app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
     assert isinstance(app, QApplication)
     app.setApplicationName("annotator")
+    app.setProperty(LANGUAGE_PROPERTY, language)
     app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if language == "ar" else Qt.LayoutDirection.LeftToRight)
     for font_file in sorted(paths.FONTS.glob("*.ttf")):
         QFontDatabase.addApplicationFont(str(font_file))

@@ -12,13 +12,48 @@ from annotator import paths
 from annotator.core.errors import SchemeError
 
 
+Localized = tuple[tuple[str, str], ...]  # (language, text) pairs: a scheme's display names and descriptions
+
+
+def _in(language: str, texts: Localized, fallback: str) -> str:
+    for code, text in texts:
+        if code == language:
+            return text
+    return fallback
+
+
+class _Displayed:
+    """Display names and descriptions by interface language; the stored name never changes."""
+
+    __slots__ = ()
+    name: str
+    description: str
+    names: Localized
+    descriptions: Localized
+
+    def title(self, language: str) -> str:
+        return _in(language, self.names, self.name)
+
+    def explanation(self, language: str) -> str:
+        return _in(language, self.descriptions, self.description)
+
+
 @dataclass(frozen=True, slots=True)
-class Attribute:
+class Attribute(_Displayed):
     name: str
     type: str
     values: tuple[str, ...] = ()
     default: str | bool | None = None
     description: str = ""
+    names: Localized = ()
+    descriptions: Localized = ()
+    value_names: tuple[tuple[str, Localized], ...] = ()
+
+    def value_title(self, value: str, language: str) -> str:
+        for known, names in self.value_names:
+            if known == value:
+                return _in(language, names, value)
+        return value
 
     def check(self, value: Any) -> str | None:
         """Why the value is not allowed, or None when it is."""
@@ -34,7 +69,7 @@ class Attribute:
 
 
 @dataclass(frozen=True, slots=True)
-class SpanLabel:
+class SpanLabel(_Displayed):
     name: str
     color: str
     icon: str
@@ -42,10 +77,12 @@ class SpanLabel:
     description: str
     attributes: tuple[Attribute, ...]
     role: str = ""
+    names: Localized = ()
+    descriptions: Localized = ()
 
 
 @dataclass(frozen=True, slots=True)
-class RelationLabel:
+class RelationLabel(_Displayed):
     name: str
     color: str
     from_labels: tuple[str, ...]
@@ -56,6 +93,8 @@ class RelationLabel:
     description: str
     attributes: tuple[Attribute, ...]
     role: str = ""
+    names: Localized = ()
+    descriptions: Localized = ()
 
     def allows(self, from_label: str, to_label: str) -> bool:
         if from_label in self.from_labels and to_label in self.to_labels:
@@ -101,6 +140,13 @@ class Scheme:
         raise SchemeError(
             f"unknown relation label {name!r} (the scheme has {self._names(self.relation_labels)})"
         )
+
+    def title(self, label: str, language: str) -> str:
+        """A span or relation label's display name in the interface language (its stored name when it has none)."""
+        for known in (*self.span_labels, *self.relation_labels):
+            if known.name == label:
+                return known.title(language)
+        return label
 
     def span_role(self, role: str) -> str | None:
         """The span label playing this role ("claim", "source", "cue"): the one marked so, else the one named so."""
@@ -163,9 +209,16 @@ def _attributes(items: list[dict[str, Any]]) -> tuple[Attribute, ...]:
             values=tuple(item.get("values", ())),
             default=item.get("default"),
             description=item.get("description", ""),
+            names=_localized(item.get("names")),
+            descriptions=_localized(item.get("descriptions")),
+            value_names=tuple((value, _localized(names)) for value, names in sorted(item.get("value_names", {}).items())),
         )
         for item in items
     )
+
+
+def _localized(texts: dict[str, str] | None) -> Localized:
+    return tuple(sorted((texts or {}).items()))
 
 
 def parse_scheme(data: Any, *, origin: str = "scheme", trusted: bool = False) -> Scheme:
@@ -187,6 +240,8 @@ def parse_scheme(data: Any, *, origin: str = "scheme", trusted: bool = False) ->
             description=item.get("description", ""),
             attributes=_attributes(item.get("attributes", [])),
             role=item.get("role", ""),
+            names=_localized(item.get("names")),
+            descriptions=_localized(item.get("descriptions")),
         )
         for item in data["span_labels"]
     )
@@ -202,6 +257,8 @@ def parse_scheme(data: Any, *, origin: str = "scheme", trusted: bool = False) ->
             description=item.get("description", ""),
             attributes=_attributes(item.get("attributes", [])),
             role=item.get("role", ""),
+            names=_localized(item.get("names")),
+            descriptions=_localized(item.get("descriptions")),
         )
         for item in data["relation_labels"]
     )
@@ -270,6 +327,9 @@ def _check_in_full(data: dict[str, Any], origin: str) -> None:
                 place = f"{where}/attributes/{index}"
                 if attribute["name"] in RESERVED_ATTRIBUTES:
                     raise SchemeError(f"{origin}: {place}/name: {attribute['name']!r} is reserved for a field every export has")
+                for value in attribute.get("value_names", {}):
+                    if value not in attribute.get("values", []):
+                        raise SchemeError(f"{origin}: {place}/value_names: {value!r} is not one of its values")
                 if "default" not in attribute or attribute["default"] is None:
                     continue
                 default, kind_of = attribute["default"], attribute["type"]

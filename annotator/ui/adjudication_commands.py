@@ -8,6 +8,7 @@ from annotator.core.changes import Changes
 from annotator.core.model import DocumentId, DocumentStatus
 from annotator.services.annotation.adjudication import Adjudication, Group, LinkGroup, Version
 from annotator.ui.commands import Command
+from annotator.ui.display import label_title
 from annotator.ui.texts import isolate, short
 
 
@@ -43,7 +44,7 @@ class _IntoGold(_OnGold):
 
 class AcceptVersion(_IntoGold):
     def __init__(self, adjudication: Adjudication, *, document_id: DocumentId, version: Version) -> None:
-        text = QCoreApplication.translate("adjudication", "Accept %1 «%2» into gold").replace("%1", isolate(version.label)).replace("%2", short(version.text))
+        text = QCoreApplication.translate("adjudication", "Accept %1 «%2» into gold").replace("%1", isolate(label_title(adjudication.project.scheme, version.label))).replace("%2", short(version.text))
         super().__init__(adjudication, text, document_id)
         self.version = version
 
@@ -61,7 +62,7 @@ class AcceptAllAgreeing(_IntoGold):
 
 class AcceptLink(_IntoGold):
     def __init__(self, adjudication: Adjudication, *, document_id: DocumentId, link: LinkGroup) -> None:
-        text = QCoreApplication.translate("adjudication", "Accept link %1 «%2»").replace("%1", isolate(link.label)).replace("%2", short(link.source_text))
+        text = QCoreApplication.translate("adjudication", "Accept link %1 «%2»").replace("%1", isolate(label_title(adjudication.project.scheme, link.label))).replace("%2", short(link.source_text))
         super().__init__(adjudication, text, document_id)
         self.link = link
 
@@ -88,7 +89,7 @@ class RejectGroup(_OnGold):
 
 class RejectLink(_OnGold):
     def __init__(self, adjudication: Adjudication, *, document_id: DocumentId, link: LinkGroup) -> None:
-        text = QCoreApplication.translate("adjudication", "Reject link %1 «%2»").replace("%1", isolate(link.label)).replace("%2", short(link.source_text))
+        text = QCoreApplication.translate("adjudication", "Reject link %1 «%2»").replace("%1", isolate(label_title(adjudication.project.scheme, link.label))).replace("%2", short(link.source_text))
         super().__init__(adjudication, text, document_id)
         self.link = link
 

@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from annotator.core.changes import Change, Changes
+from annotator.core.errors import AnnotatorError
 from annotator.core.model import DocumentId, DocumentStatus, SpanId, SpanRecord
 from annotator.services.annotation.adjudication import REJECTED_KEY, REJECTED_LINKS_KEY, Adjudication, Group, Kind, LinkGroup
 from annotator.services.documents.progress import document_text
@@ -26,6 +27,7 @@ from annotator.ui.adjudication_commands import (
 )
 from annotator.ui.article_view import ArticleView
 from annotator.ui.commands import TagSpan
+from annotator.ui.display import attribute_title, label_title, language, value_title
 from annotator.ui.texts import isolate, plain_tooltip, short
 from annotator.ui.controller import Controller, Level
 from annotator.ui.icons import icon
@@ -52,6 +54,7 @@ class AdjudicationView(QDialog):
         self.gold: dict[SpanId, SpanRecord] = {}
         self.adjudication_status = self.adjudication.status(document_id)
         scheme = project.scheme
+        self.scheme = scheme
         self.colors = {label.name: label.color for label in scheme.span_labels}
 
         self.article = ArticleView()
@@ -115,7 +118,7 @@ class AdjudicationView(QDialog):
             add(self.tr("Accept version %1").replace("%1", str(number)), [str(number)], lambda n=number: self.accept(n - 1))
         for label in scheme.span_labels:  # type: ignore[attr-defined]
             if label.shortcut:
-                add(self.tr("Gold %1 from the selection").replace("%1", label.name), [f"Ctrl+{label.shortcut}"],
+                add(self.tr("Gold %1 from the selection").replace("%1", isolate(label_title(scheme, label.name))), [f"Ctrl+{label.shortcut}"],
                     lambda name=label.name: self.tag_selection(name))
         add(self.tr("Undo"), ["Ctrl+Z"], self.controller.undo, "adjudicationUndo")
         add(self.tr("Redo"), ["Ctrl+Shift+Z", "Ctrl+Y"], self.controller.redo, "adjudicationRedo")
@@ -208,11 +211,36 @@ class AdjudicationView(QDialog):
     def _caption(self, group: Group | LinkGroup) -> str:
         if isinstance(group, LinkGroup):
             state = self.tr("rejected") if group.rejected else (self.tr("in gold") if group.in_gold else self._word(group.kind.value))
-            return f"{state} · {group.label} «{group.source_text[:30]}» → «{group.target_text[:30]}» — {', '.join(group.annotators)}"
+            ends = f"«{isolate(group.source_text[:30])}» → «{isolate(group.target_text[:30])}»"
+            return f"{state} · {self._title(group.label)} {ends} — {self._who(group.annotators)}"
         first = group.versions[0]
-        who = " | ".join(f"{v.label} {', '.join(v.annotators)}" for v in group.versions)
+        who = " | ".join(f"{self._title(v.label)} {self._who(v.annotators)}" for v in group.versions)
         state = self.tr("rejected") if group.rejected else (self.tr("in gold") if group.gold else self._word(group.kind.value))
-        return f"{state} · «{first.text[:40]}» — {who}"
+        return f"{state} · «{isolate(first.text[:40])}» — {who}"
+
+    def _title(self, label: str) -> str:
+        return isolate(label_title(self.scheme, label))
+
+    @staticmethod
+    def _who(annotators: tuple[str, ...] | list[str]) -> str:
+        return isolate(", ".join(annotators))
+
+    def _attributes(self, label: str, values: dict[str, object]) -> str:
+        """A version's attributes by their display names, in the order the scheme gives them."""
+        try:
+            definitions = self.scheme.span_label(label).attributes
+        except AnnotatorError:
+            definitions = ()
+        known = {attribute.name: attribute for attribute in definitions}
+        parts = []
+        for name, value in sorted(values.items()):
+            attribute = known.get(name)
+            if attribute is None:
+                parts.append(f"{name}={value}")
+            else:
+                shown = value_title(attribute, value) if isinstance(value, str) else value
+                parts.append(f"{attribute_title(attribute)}: {shown}")
+        return isolate("، ".join(parts) if language() == "ar" else ", ".join(parts))
 
     def _show_group(self, row: int) -> None:
         self.version_list.clear()
@@ -220,15 +248,17 @@ class AdjudicationView(QDialog):
             return
         group = self.groups[row]
         if isinstance(group, LinkGroup):
-            self._add_version(f"1 · {group.label} «{group.source_text}» → «{group.target_text}» — {', '.join(group.annotators)}")
+            ends = f"«{isolate(group.source_text)}» → «{isolate(group.target_text)}»"
+            self._add_version(f"1 · {self._title(group.label)} {ends} — {self._who(group.annotators)}")
             ends = [end for end in (group.source, group.target) if end[0] == self.document_id]
             self.article.set_links([], [(end[1], end[2], self.colors.get(end[3], "#808080")) for end in ends])
             self.article.select_range(group.start, group.start)
             return
         for number, version in enumerate(group.versions, start=1):
-            attributes = ", ".join(f"{k}={v}" for k, v in sorted(version.attributes.items()))
+            attributes = self._attributes(version.label, version.attributes)
             self._add_version(
-                f"{number} · {version.label} «{version.text}» — {', '.join(version.annotators)}" + (f" ({attributes})" if attributes else "")
+                f"{number} · {self._title(version.label)} «{isolate(version.text)}» — {self._who(version.annotators)}"
+                + (f" ({attributes})" if attributes else "")
             )
         partners = [(v.start, v.end, self.colors.get(v.label, "#808080")) for v in group.versions]
         self.article.set_links([], partners)
@@ -280,7 +310,7 @@ class AdjudicationView(QDialog):
             return
         text = self.article.text[start:end]
         command = TagSpan(self.adjudication.gold, document_id=self.document_id, start=start, end=end, label=label, text=text)
-        command.setText(self.tr("Gold %1 «%2»").replace("%1", isolate(label)).replace("%2", short(text)))
+        command.setText(self.tr("Gold %1 «%2»").replace("%1", self._title(label)).replace("%2", short(text)))
         self.controller.perform(command)
 
     def reject_current(self) -> None:

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
 
 from annotator.core.model import SpanRecord
 from annotator.core.scheme import Attribute, Scheme
+from annotator.ui.display import attribute_title, label_title, language, value_title
+from annotator.ui.texts import isolate
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +70,8 @@ class AttributeEditor(QWidget):
             self.show_item(None)
             return
         definitions = self.scheme.span_label(span.label).attributes
-        self.show_item(Editable("span", int(span.id), f"{span.label}: «{span.text}»", span.attributes, span.note, definitions))
+        heading = f"{isolate(label_title(self.scheme, span.label))}: «{isolate(span.text)}»"
+        self.show_item(Editable("span", int(span.id), heading, span.attributes, span.note, definitions))
 
     def showing(self, kind: str, item_id: int) -> bool:
         return self.item is not None and (self.item.kind, self.item.id) == (kind, item_id)
@@ -89,7 +92,10 @@ class AttributeEditor(QWidget):
             for attribute in item.definitions:
                 widget = self._make_field(attribute, item.attributes.get(attribute.name))
                 self._fields[attribute.name] = widget
-                self._form.addRow(attribute.name.replace("_", " "), widget)
+                self._form.addRow(attribute_title(attribute), widget)
+                explanation = attribute.explanation(language())
+                if explanation:
+                    widget.setToolTip(explanation)
             self.note.setPlainText(item.note)
         finally:
             self._loading = False
@@ -100,7 +106,7 @@ class AttributeEditor(QWidget):
             combo.setObjectName(f"attribute:{attribute.name}")
             combo.addItem("—", None)
             for allowed in attribute.values:
-                combo.addItem(allowed.replace("_", " "), allowed)
+                combo.addItem(value_title(attribute, allowed).replace("_", " "), allowed)
             combo.setCurrentIndex(max(0, combo.findData(value)))
             combo.currentIndexChanged.connect(self._commit)
             return combo

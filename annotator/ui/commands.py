@@ -20,6 +20,7 @@ from annotator.services.annotation.suggestions import SuggestionService
 from annotator.services.annotation.tagging import TaggingService
 from annotator.services.documents import progress
 from annotator.storage.project import Project
+from annotator.ui.display import label_title
 from annotator.ui.texts import isolate, short
 
 
@@ -84,7 +85,7 @@ class _Creation(Command):
 
 class TagSpan(_Creation):
     def __init__(self, tagging: TaggingService, *, document_id: DocumentId, start: int, end: int, label: str, text: str) -> None:
-        super().__init__(QCoreApplication.translate("commands", "Tag %1 «%2»").replace("%1", isolate(label)).replace("%2", short(text)), document_id)
+        super().__init__(QCoreApplication.translate("commands", "Tag %1 «%2»").replace("%1", isolate(label_title(tagging.project.scheme, label))).replace("%2", short(text)), document_id)
         self.tagging = tagging
         self.where = (start, end, label)
         self.span: SpanRecord | None = None
@@ -119,7 +120,7 @@ class AcceptSuggestion(TagSpan):
 
 class DeleteSpan(Command):
     def __init__(self, tagging: TaggingService, span: SpanRecord) -> None:
-        super().__init__(QCoreApplication.translate("commands", "Delete %1 «%2»").replace("%1", isolate(span.label)).replace("%2", short(span.text)), span.document_id)
+        super().__init__(QCoreApplication.translate("commands", "Delete %1 «%2»").replace("%1", isolate(label_title(tagging.project.scheme, span.label))).replace("%2", short(span.text)), span.document_id)
         self.tagging = tagging
         self.span = span
         self._removed: Changes | None = None
@@ -139,7 +140,7 @@ class EditSpan(Command):
     def __init__(
         self, tagging: TaggingService, span: SpanRecord, *, before: tuple[dict[str, Any], str], after: tuple[dict[str, Any], str]
     ) -> None:
-        super().__init__(QCoreApplication.translate("commands", "Edit %1 «%2»").replace("%1", isolate(span.label)).replace("%2", short(span.text)), span.document_id)
+        super().__init__(QCoreApplication.translate("commands", "Edit %1 «%2»").replace("%1", isolate(label_title(tagging.project.scheme, span.label))).replace("%2", short(span.text)), span.document_id)
         self.tagging = tagging
         self.span_id = span.id
         self.before = before
@@ -163,7 +164,7 @@ class EditRelation(Command):
         before: tuple[dict[str, Any], str],
         after: tuple[dict[str, Any], str],
     ) -> None:
-        super().__init__(QCoreApplication.translate("commands", "Edit link %1").replace("%1", isolate(label)), document_id)
+        super().__init__(QCoreApplication.translate("commands", "Edit link %1").replace("%1", isolate(label_title(relations.project.scheme, label))), document_id)
         self.relations = relations
         self.relation_id = relation_id
         self.before = before
@@ -178,7 +179,7 @@ class EditRelation(Command):
 
 class Link(_Creation):
     def __init__(self, relations: RelationService, *, label: str, from_span: SpanRecord, to_span: SpanId) -> None:
-        super().__init__(QCoreApplication.translate("commands", "Link %1 from «%2»").replace("%1", isolate(label)).replace("%2", short(from_span.text)), from_span.document_id)
+        super().__init__(QCoreApplication.translate("commands", "Link %1 from «%2»").replace("%1", isolate(label_title(relations.project.scheme, label))).replace("%2", short(from_span.text)), from_span.document_id)
         self.relations = relations
         self.ends = (label, from_span.id, to_span)
         self.relation_id: RelationId | None = None
@@ -199,7 +200,7 @@ class Link(_Creation):
 
 class Unlink(Command):
     def __init__(self, relations: RelationService, relation_id: RelationId, label: str, *, document_id: DocumentId) -> None:
-        super().__init__(QCoreApplication.translate("commands", "Delete link %1").replace("%1", isolate(label)), document_id)
+        super().__init__(QCoreApplication.translate("commands", "Delete link %1").replace("%1", isolate(label_title(relations.project.scheme, label))), document_id)
         self.relations = relations
         self.relation_id = relation_id
         self._removed: Changes | None = None

@@ -13,6 +13,7 @@ from annotator.core.scheme import Scheme
 from annotator.services.documents import query as document_query
 from annotator.services.documents.query import DocumentFilter
 from annotator.storage.project import Project
+from annotator.ui.display import label_title
 from annotator.ui.icons import status_icon
 from annotator.ui.texts import plain_tooltip
 
@@ -161,7 +162,7 @@ class DocumentFilterBar(QWidget):
         self.setObjectName("documentFilterBar")
         self.status = self._combo("documentFilter", [(self.tr("All"), None), (self.tr("New"), "new"),
                                                      (self.tr("In progress"), "in_progress"), (self.tr("Done"), "done")])
-        self.label = self._combo("labelFilter", [(self.tr("Any label"), None), *[(label.name, label.name) for label in scheme.span_labels]])
+        self.label = self._combo("labelFilter", [(self.tr("Any label"), None), *[(label_title(scheme, label.name), label.name) for label in scheme.span_labels]])
         self.adjudication = self._combo("adjudicationFilter", [(self.tr("Any adjudication"), None), (self.tr("Not adjudicated"), "new"),
                                                                (self.tr("Adjudicating"), "in_progress"), (self.tr("Adjudicated"), "done")])
         self.adjudication.setVisible(reviewer)

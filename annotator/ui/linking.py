@@ -8,6 +8,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.model import DocumentId, RelationId, SpanId
 from annotator.core.scheme import Scheme
 from annotator.services.annotation.relations import RelationEnd, RelationView
+from annotator.ui.display import label_title
 from annotator.ui.article_view import ArticleView
 from annotator.ui.link_routes import LinkDrawing
 from annotator.ui.commands import Link, Unlink
@@ -26,6 +27,7 @@ class Linker(QObject):
         self.selection = controller.selection
         self.view = article_view
         self.tag_panel = tag_panel
+        self.scheme = scheme
         self.picker: TargetPicker | None = None
         self.history: list[tuple[DocumentId, SpanId | None]] = []
         controller.documentOpened.connect(self.cancel)  # a picker for another article's span would be stale
@@ -49,13 +51,17 @@ class Linker(QObject):
             self.controller.message.emit(str(error), Level.WARNING)
             return
         if not candidates:
-            self._say(self.tr("Nothing in the project can be linked to this span by %1.").replace("%1", isolate(label)))
+            self._say(self.tr("Nothing in the project can be linked to this span by %1.").replace("%1", isolate(label_title(self.scheme, label))))
             return
         self.cancel()
         prompt = self.tr("%1 from «%2»: pick the other end here, or click its highlight in the article. Escape cancels.")
         document_id = origin.document_id
         self.picker = TargetPicker(
-            prompt.replace("%1", isolate(label)).replace("%2", origin.text[:60]), candidates, document_id=document_id, parent=self.view.window()
+            prompt.replace("%1", isolate(label_title(self.scheme, label))).replace("%2", isolate(origin.text[:60])),
+            candidates,
+            document_id=document_id,
+            scheme=self.scheme,
+            parent=self.view.window(),
         )
         self.picker.picked.connect(lambda span_id, lb=label, start=origin: self.finish(lb, start, SpanId(span_id)))
         self.picker.finished.connect(self._picker_closed)
@@ -170,7 +176,7 @@ class Linker(QObject):
                     color=color,
                     directed=self.directed.get(view.relation.label, True),
                     emphasized=emphasized,
-                    caption="" if len(present) == 2 else f"{view.relation.label} · {short(_elsewhere(view, document.id).document_title, 28)}",
+                    caption="" if len(present) == 2 else self._elsewhere_caption(view, document.id),
                 )
             )
             if emphasized:
@@ -180,6 +186,12 @@ class Linker(QObject):
             sorted(self.controller.relations.values(), key=lambda v: v.relation.id), directed=self.directed, document_id=document.id
         )
         self.tag_panel.select_relation(self.selection.relation)
+
+
+    def _elsewhere_caption(self, view: RelationView, document_id: DocumentId) -> str:
+        """A cross-article link's marker names the link and the other article."""
+        title = label_title(self.scheme, view.relation.label)
+        return f"{isolate(title)} · {isolate(short(_elsewhere(view, document_id).document_title, 28))}"
 
 
 def _elsewhere(view: RelationView, document_id: DocumentId) -> RelationEnd:

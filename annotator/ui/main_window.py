@@ -19,6 +19,7 @@ from annotator.ui.article_header import ArticleHeader
 from annotator.ui.article_view import ARTICLE_POINT_SIZE, LINE_HEIGHT_PERCENT, ArticleView
 from annotator.ui.attribute_editor import Editable
 from annotator.ui.commands import Command, DeleteSpan, EditRelation, EditSpan, OneOff, SetStatus, TagSpan
+from annotator.ui.display import label_explanation, label_title
 from annotator.ui.texts import isolate, plain_tooltip, short
 from annotator.ui.controller import Controller, Level
 from annotator.ui.document_list import DocumentFilterBar, DocumentList
@@ -93,20 +94,21 @@ class MainWindow(QMainWindow):
     # Actions
 
     def _label_action(self, name: str, icon_name: str, color: str, shortcut: str) -> QAction:
-        action = QAction(icon(icon_name, color), name, self)
+        title = label_title(self.project.scheme, name)
+        action = QAction(icon(icon_name, color), title, self)
         action.setObjectName(f"tag:{name}")
         action.setData(name)
         if shortcut:
             action.setShortcuts([QKeySequence(shortcut), QKeySequence(f"Alt+{shortcut}")])
-            hint = self.tr("Tag the selection as %1 (%2; hold Alt for the exact selection)").replace("%1", name).replace("%2", shortcut)
-            description = self.project.scheme.span_label(name).description
+            hint = self.tr("Tag the selection as %1 (%2; hold Alt for the exact selection)").replace("%1", isolate(title)).replace("%2", isolate(shortcut))
+            description = label_explanation(self.project.scheme, name)
             action.setToolTip(plain_tooltip(f"{description}\n\n{hint}" if description else hint))
         action.triggered.connect(lambda _checked=False, label=name: self.tag_selection(label))
         self.addAction(action)
         return action
 
     def _link_action(self, name: str, color: str, shortcut: str) -> QAction:
-        action = QAction(icon("fa5s.link", color), self.tr("Link as %1").replace("%1", name), self)
+        action = QAction(icon("fa5s.link", color), self.tr("Link as %1").replace("%1", isolate(label_title(self.project.scheme, name))), self)
         action.setObjectName(f"link:{name}")
         action.setData(name)
         if shortcut:
@@ -320,7 +322,7 @@ class MainWindow(QMainWindow):
         if document is None:
             return
         if not self.controller.writable:
-            self._on_message(self.tr("Not tagged as %1: this layer is read-only (see the banner).").replace("%1", isolate(label)), Level.WARNING)
+            self._on_message(self.tr("Not tagged as %1: this layer is read-only (see the banner).").replace("%1", isolate(label_title(self.project.scheme, label))), Level.WARNING)
             return
         start, end = self.article_view.selection()
         text = self.article_view.text
@@ -367,7 +369,8 @@ class MainWindow(QMainWindow):
         self.tag_panel.select_relation(self.selection.relation)
         if view is not None:
             rule = self.project.scheme.relation_label(view.relation.label)
-            heading = f"{view.relation.label}: «{short(view.source.text, 40)}» — «{short(view.target.text, 40)}»"
+            title = label_title(self.project.scheme, view.relation.label)
+            heading = f"{isolate(title)}: «{isolate(short(view.source.text, 40))}» — «{isolate(short(view.target.text, 40))}»"
             self.tag_panel.attribute_editor.show_item(
                 Editable("relation", int(view.relation.id), heading, view.relation.attributes, view.relation.note, rule.attributes)
             )

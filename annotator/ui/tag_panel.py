@@ -19,7 +19,8 @@ from annotator.core.scheme import Scheme
 from annotator.services.annotation.relations import RelationView
 from annotator.ui.attribute_editor import AttributeEditor
 from annotator.ui.icons import swatch
-from annotator.ui.texts import plain_tooltip
+from annotator.ui.display import label_title
+from annotator.ui.texts import isolate, plain_tooltip
 
 SPAN_ID_ROLE = Qt.ItemDataRole.UserRole
 EXCERPT = 60
@@ -79,6 +80,7 @@ class TagPanel(QWidget):
         layout.addWidget(spans_box, stretch=1)
         layout.addWidget(relations_box)
         layout.addWidget(attributes_box)
+        self.scheme = scheme
         self._colors = {label.name: label.color for label in scheme.span_labels}
         self._relation_colors = {label.name: label.color for label in scheme.relation_labels}
 
@@ -118,7 +120,8 @@ class TagPanel(QWidget):
         self.relation_list.blockSignals(True)
         self.relation_list.clear()
         for view in views:
-            item = QListWidgetItem(swatch(self._relation_colors.get(view.relation.label, "#808080")), _relation_caption(view, directed, document_id))
+            caption = _relation_caption(view, directed, document_id, label_title(self.scheme, view.relation.label))
+            item = QListWidgetItem(swatch(self._relation_colors.get(view.relation.label, "#808080")), caption)
             item.setData(SPAN_ID_ROLE, int(view.relation.id))
             item.setToolTip(plain_tooltip(f"{view.source.text}\n{view.target.text}"))
             self.relation_list.addItem(item)
@@ -152,7 +155,7 @@ class TagPanel(QWidget):
         return -1
 
     def _caption(self, span: SpanRecord) -> str:
-        return f"{span.label} · {_excerpt(span.text, EXCERPT)}"
+        return f"{isolate(label_title(self.scheme, span.label))} · {isolate(_excerpt(span.text, EXCERPT))}"
 
     def _item(self, span: SpanRecord) -> QListWidgetItem:
         item = QListWidgetItem(swatch(self._colors.get(span.label, "#808080")), self._caption(span))
@@ -164,12 +167,12 @@ class TagPanel(QWidget):
         self.spanSelected.emit(None if current is None else SpanId(current.data(SPAN_ID_ROLE)))
 
 
-def _relation_caption(view: RelationView, directed: dict[str, bool], document_id: int) -> str:
+def _relation_caption(view: RelationView, directed: dict[str, bool], document_id: int, title: str) -> str:
     arrow = "←" if directed.get(view.relation.label, True) else "↔"
-    caption = f"{view.relation.label} · {_excerpt(view.source.text, 24)} {arrow} {_excerpt(view.target.text, 24)}"
+    caption = f"{isolate(title)} · {isolate(_excerpt(view.source.text, 24))} {arrow} {isolate(_excerpt(view.target.text, 24))}"
     elsewhere = [end for end in (view.source, view.target) if end.document_id != document_id]
     if elsewhere:
-        caption += f" — {_excerpt(elsewhere[0].document_title, 30)}"
+        caption += f" — {isolate(_excerpt(elsewhere[0].document_title, 30))}"
     return caption
 
 

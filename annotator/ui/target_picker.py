@@ -7,8 +7,10 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from annotator.core.normalize import fold
-from annotator.ui.texts import plain_tooltip
+from annotator.core.scheme import Scheme
 from annotator.services.annotation.relations import Candidate
+from annotator.ui.display import label_title
+from annotator.ui.texts import isolate, plain_tooltip
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -19,11 +21,12 @@ class TargetPicker(QDialog):
 
     picked = Signal(int)
 
-    def __init__(self, prompt: str, candidates: list[Candidate], *, document_id: int, parent: QWidget) -> None:
+    def __init__(self, prompt: str, candidates: list[Candidate], *, document_id: int, scheme: Scheme, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("targetPicker")
         self.setWindowTitle(self.tr("Link to…"))
         self.setModal(False)
+        self.scheme = scheme
         self.candidates = {int(c.end.span_id): c for c in candidates}
         self.search = QLineEdit()
         self.search.setObjectName("pickerSearch")
@@ -50,11 +53,11 @@ class TargetPicker(QDialog):
 
     def _caption(self, candidate: Candidate, document_id: int) -> str:
         end = candidate.end
-        parts = [f"{end.label} · {end.text}"]
+        parts = [f"{isolate(label_title(self.scheme, end.label))} · {isolate(end.text)}"]
         if candidate.source_text:
-            parts.append(self.tr("source: %1").replace("%1", candidate.source_text))
+            parts.append(self.tr("source: %1").replace("%1", isolate(candidate.source_text)))
         if end.document_id != document_id:
-            parts.append(end.document_title)
+            parts.append(isolate(end.document_title))
         return "  —  ".join(parts)
 
     def _filter(self, query: str) -> None:

@@ -4,134 +4,134 @@
 <context>
     <name>AdjudicationView</name>
     <message>
-        <location filename="../../annotator/ui/adjudication_view.py" line="46"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="48"/>
         <source>Adjudication</source>
         <translation>التحكيم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication_view.py" line="73"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="76"/>
         <source>F8 / Shift+F8: next / previous disagreement · 1–9: accept that version · Delete: reject · F9: accept all that agree · Ctrl+1–3 on a selection: your own gold span · Ctrl+Enter: done · Ctrl+Z: undo</source>
         <translation>الخلاف التالي / السابق: F8 / Shift+F8 · قبول تلك النسخة: 1–9 · رفض: Delete · قبول كل ما اتُّفق عليه: F9 · مقطع مرجعي من عندك على التحديد: Ctrl+1–3 · مُنجَز: Ctrl+Enter · تراجع: Ctrl+Z</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication_view.py" line="79"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="82"/>
         <source>Where the annotators differ</source>
         <translation>مواضع اختلاف المُعلِّمين</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication_view.py" line="81"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="84"/>
         <source>Versions</source>
         <translation>النسخ</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication_view.py" line="109"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="112"/>
         <source>Next disagreement</source>
         <translation>الخلاف التالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication_view.py" line="110"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="113"/>
         <source>Previous disagreement</source>
         <translation>الخلاف السابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication_view.py" line="111"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="114"/>
         <source>Reject</source>
         <translation>رفض</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication_view.py" line="112"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="115"/>
         <source>Accept all that agree</source>
         <translation>قبول كل ما اتُّفق عليه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication_view.py" line="113"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="116"/>
         <source>Adjudication done</source>
         <translation>التحكيم مُنجَز</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication_view.py" line="115"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="118"/>
         <source>Accept version %1</source>
         <translation>قبول النسخة %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication_view.py" line="118"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="121"/>
         <source>Gold %1 from the selection</source>
         <translation>مقطع %1 مرجعي من التحديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication_view.py" line="120"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="123"/>
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication_view.py" line="121"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="124"/>
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication_view.py" line="154"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="157"/>
         <source>new</source>
         <translation>جديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication_view.py" line="154"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="157"/>
         <source>in progress</source>
         <translation>قيد العمل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication_view.py" line="154"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="157"/>
         <source>done</source>
         <translation>مُنجَز</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication_view.py" line="155"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="158"/>
         <source>agree</source>
         <translation>اتفاق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication_view.py" line="155"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="158"/>
         <source>attributes differ</source>
         <translation>اختلاف في السمات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication_view.py" line="155"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="158"/>
         <source>partial</source>
         <translation>جزئي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication_view.py" line="156"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="159"/>
         <source>conflict</source>
         <translation>تعارض</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication_view.py" line="163"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="166"/>
         <source>%1 of %2 settled · adjudication %3</source>
         <translation>حُسم %1 من %2 · التحكيم: %3</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication_view.py" line="210"/>
-        <location filename="../../annotator/ui/adjudication_view.py" line="214"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="213"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="218"/>
         <source>rejected</source>
         <translation>مرفوض</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication_view.py" line="210"/>
-        <location filename="../../annotator/ui/adjudication_view.py" line="214"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="213"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="218"/>
         <source>in gold</source>
         <translation>في الطبقة المرجعية</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication_view.py" line="259"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="289"/>
         <source>No disagreement left to settle.</source>
         <translation>لم يبقَ خلاف يحتاج إلى حسم.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication_view.py" line="273"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="303"/>
         <source>Nothing that everyone agrees on is left to accept.</source>
         <translation>لم يبقَ ما يتفق عليه الجميع لقبوله.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication_view.py" line="283"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="313"/>
         <source>Gold %1 «%2»</source>
         <translation>مقطع %1 مرجعي «%2»</translation>
     </message>
@@ -182,13 +182,13 @@
 <context>
     <name>AttributeEditor</name>
     <message>
-        <location filename="../../annotator/ui/attribute_editor.py" line="48"/>
-        <location filename="../../annotator/ui/attribute_editor.py" line="85"/>
+        <location filename="../../annotator/ui/attribute_editor.py" line="50"/>
+        <location filename="../../annotator/ui/attribute_editor.py" line="88"/>
         <source>No span selected</source>
         <translation>لم يُحدَّد أي مقطع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/attribute_editor.py" line="55"/>
+        <location filename="../../annotator/ui/attribute_editor.py" line="57"/>
         <source>Note</source>
         <translation>ملاحظة</translation>
     </message>
@@ -196,67 +196,67 @@
 <context>
     <name>DocumentFilterBar</name>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="162"/>
+        <location filename="../../annotator/ui/document_list.py" line="163"/>
         <source>All</source>
         <translation>الكل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="162"/>
+        <location filename="../../annotator/ui/document_list.py" line="163"/>
         <source>New</source>
         <translation>جديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="163"/>
+        <location filename="../../annotator/ui/document_list.py" line="164"/>
         <source>In progress</source>
         <translation>قيد العمل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="163"/>
+        <location filename="../../annotator/ui/document_list.py" line="164"/>
         <source>Done</source>
         <translation>مُنجَز</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="164"/>
+        <location filename="../../annotator/ui/document_list.py" line="165"/>
         <source>Any label</source>
         <translation>أي وسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="165"/>
+        <location filename="../../annotator/ui/document_list.py" line="166"/>
         <source>Any adjudication</source>
         <translation>أي حالة تحكيم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="165"/>
+        <location filename="../../annotator/ui/document_list.py" line="166"/>
         <source>Not adjudicated</source>
         <translation>لم يُحكَّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="166"/>
+        <location filename="../../annotator/ui/document_list.py" line="167"/>
         <source>Adjudicating</source>
         <translation>قيد التحكيم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="166"/>
+        <location filename="../../annotator/ui/document_list.py" line="167"/>
         <source>Adjudicated</source>
         <translation>مُحكَّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="168"/>
+        <location filename="../../annotator/ui/document_list.py" line="169"/>
         <source>Tagged by anyone</source>
         <translation>وسمه أي مُعلِّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="170"/>
+        <location filename="../../annotator/ui/document_list.py" line="171"/>
         <source>In order</source>
         <translation>بالترتيب الأصلي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="170"/>
+        <location filename="../../annotator/ui/document_list.py" line="171"/>
         <source>By title</source>
         <translation>حسب العنوان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="170"/>
+        <location filename="../../annotator/ui/document_list.py" line="171"/>
         <source>By status</source>
         <translation>حسب الحالة</translation>
     </message>
@@ -264,22 +264,22 @@
 <context>
     <name>DocumentListModel</name>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="78"/>
+        <location filename="../../annotator/ui/document_list.py" line="79"/>
         <source>Finished by: %1</source>
         <translation>أنجزه: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="87"/>
+        <location filename="../../annotator/ui/document_list.py" line="88"/>
         <source>New</source>
         <translation>جديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="88"/>
+        <location filename="../../annotator/ui/document_list.py" line="89"/>
         <source>In progress</source>
         <translation>قيد العمل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="89"/>
+        <location filename="../../annotator/ui/document_list.py" line="90"/>
         <source>Done</source>
         <translation>مُنجَز</translation>
     </message>
@@ -494,27 +494,27 @@
 <context>
     <name>Linker</name>
     <message>
-        <location filename="../../annotator/ui/linking.py" line="41"/>
+        <location filename="../../annotator/ui/linking.py" line="43"/>
         <source>Select a span first, then press the link&apos;s key.</source>
         <translation>حدِّد مقطعًا أولًا، ثم اضغط مفتاح الرابط.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/linking.py" line="52"/>
+        <location filename="../../annotator/ui/linking.py" line="54"/>
         <source>Nothing in the project can be linked to this span by %1.</source>
         <translation>لا شيء في المشروع يمكن ربطه بهذا المقطع برابط %1.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/linking.py" line="55"/>
+        <location filename="../../annotator/ui/linking.py" line="57"/>
         <source>%1 from «%2»: pick the other end here, or click its highlight in the article. Escape cancels.</source>
         <translation>رابط %1 من «%2»: اختر الطرف الآخر هنا، أو انقر تظليله في المقال. للإلغاء اضغط (Escape).</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/linking.py" line="109"/>
+        <location filename="../../annotator/ui/linking.py" line="115"/>
         <source>The selected span has no links.</source>
         <translation>لا روابط للمقطع المحدد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/linking.py" line="118"/>
+        <location filename="../../annotator/ui/linking.py" line="124"/>
         <source>Nothing to go back to.</source>
         <translation>لا شيء للرجوع إليه.</translation>
     </message>
@@ -522,287 +522,287 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="87"/>
+        <location filename="../../annotator/ui/main_window.py" line="88"/>
         <source>annotator — %1</source>
         <translation>annotator — %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="101"/>
+        <location filename="../../annotator/ui/main_window.py" line="103"/>
         <source>Tag the selection as %1 (%2; hold Alt for the exact selection)</source>
         <translation>وسم التحديد بـ%1 (%2؛ ومع Alt يبقى التحديد كما هو تمامًا)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="109"/>
+        <location filename="../../annotator/ui/main_window.py" line="111"/>
         <source>Link as %1</source>
         <translation>ربط من نوع %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="121"/>
+        <location filename="../../annotator/ui/main_window.py" line="123"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="122"/>
+        <location filename="../../annotator/ui/main_window.py" line="124"/>
         <source>&amp;Import…</source>
         <translation>&amp;استيراد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="123"/>
+        <location filename="../../annotator/ui/main_window.py" line="125"/>
         <source>&amp;Export…</source>
         <translation>&amp;تصدير…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="124"/>
+        <location filename="../../annotator/ui/main_window.py" line="126"/>
         <source>&amp;Merge project files…</source>
         <translation>&amp;دمج ملفات مشاريع…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="125"/>
+        <location filename="../../annotator/ui/main_window.py" line="127"/>
         <source>Switch &amp;identity…</source>
         <translation>تبديل ال&amp;هوية…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="127"/>
+        <location filename="../../annotator/ui/main_window.py" line="129"/>
         <source>&amp;Quit</source>
         <translation>إ&amp;نهاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="129"/>
+        <location filename="../../annotator/ui/main_window.py" line="131"/>
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="130"/>
+        <location filename="../../annotator/ui/main_window.py" line="132"/>
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="131"/>
+        <location filename="../../annotator/ui/main_window.py" line="133"/>
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="133"/>
+        <location filename="../../annotator/ui/main_window.py" line="135"/>
         <source>&amp;Delete span or link</source>
         <translation>&amp;حذف المقطع أو الرابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="135"/>
+        <location filename="../../annotator/ui/main_window.py" line="137"/>
         <source>&amp;Tag</source>
         <translation>&amp;وسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="141"/>
+        <location filename="../../annotator/ui/main_window.py" line="143"/>
         <source>&amp;Snap selection to whole words</source>
         <translation>&amp;ضبط التحديد على كلمات كاملة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="143"/>
+        <location filename="../../annotator/ui/main_window.py" line="145"/>
         <source>&amp;Link</source>
         <translation>&amp;ربط</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="146"/>
+        <location filename="../../annotator/ui/main_window.py" line="148"/>
         <source>&amp;Follow link</source>
         <translation>&amp;تتبع الرابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="147"/>
+        <location filename="../../annotator/ui/main_window.py" line="149"/>
         <source>&amp;Back</source>
         <translation>&amp;رجوع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="149"/>
+        <location filename="../../annotator/ui/main_window.py" line="151"/>
         <source>&amp;Review</source>
         <translation>مرا&amp;جعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="150"/>
+        <location filename="../../annotator/ui/main_window.py" line="152"/>
         <source>&amp;Adjudicate this document…</source>
         <translation>ت&amp;حكيم هذا المقال…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="151"/>
+        <location filename="../../annotator/ui/main_window.py" line="153"/>
         <source>A&amp;greement…</source>
         <translation>الات&amp;فاق…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="153"/>
+        <location filename="../../annotator/ui/main_window.py" line="155"/>
         <source>A&amp;ssign this document to…</source>
         <translation>ت&amp;خصيص هذا المقال لـ…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="154"/>
+        <location filename="../../annotator/ui/main_window.py" line="156"/>
         <source>&amp;Blind mode: annotators see only their own layer</source>
         <translation>وضع ال&amp;تعمية: لا يرى كل مُعلِّم إلا طبقته</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="157"/>
+        <location filename="../../annotator/ui/main_window.py" line="159"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="160"/>
+        <location filename="../../annotator/ui/main_window.py" line="162"/>
         <source>&amp;Larger text</source>
         <translation>تكبير ال&amp;نص</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="161"/>
+        <location filename="../../annotator/ui/main_window.py" line="163"/>
         <source>&amp;Smaller text</source>
         <translation>ت&amp;صغير النص</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="162"/>
+        <location filename="../../annotator/ui/main_window.py" line="164"/>
         <source>Line &amp;spacing</source>
         <translation>تباعد الأ&amp;سطر</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="164"/>
+        <location filename="../../annotator/ui/main_window.py" line="166"/>
         <source>&amp;Go</source>
         <translation>&amp;انتقال</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="167"/>
+        <location filename="../../annotator/ui/main_window.py" line="169"/>
         <source>&amp;Next document</source>
         <translation>المقال ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="168"/>
+        <location filename="../../annotator/ui/main_window.py" line="170"/>
         <source>&amp;Previous document</source>
         <translation>المقال ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="170"/>
+        <location filename="../../annotator/ui/main_window.py" line="172"/>
         <source>Next &amp;span	Tab</source>
         <translation>المقط&amp;ع التالي	Tab</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="171"/>
+        <location filename="../../annotator/ui/main_window.py" line="173"/>
         <source>Previous s&amp;pan	Shift+Tab</source>
         <translation>المقطع الساب&amp;ق	Shift+Tab</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="173"/>
+        <location filename="../../annotator/ui/main_window.py" line="175"/>
         <source>&amp;Mark document done / not done</source>
         <translation>اعتبار المقال &amp;مُنجَزًا / غير مُنجَز</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="174"/>
+        <location filename="../../annotator/ui/main_window.py" line="176"/>
         <source>Next &amp;pane</source>
         <translation>ال&amp;لوحة التالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="175"/>
+        <location filename="../../annotator/ui/main_window.py" line="177"/>
         <source>&amp;Reload what others wrote</source>
         <translation>إعادة &amp;تحميل ما كتبه الآخرون</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="184"/>
+        <location filename="../../annotator/ui/main_window.py" line="186"/>
         <source>Gold layer</source>
         <translation>الطبقة المرجعية</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="184"/>
+        <location filename="../../annotator/ui/main_window.py" line="186"/>
         <source>Layer of %1</source>
         <translation>طبقة %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="186"/>
+        <location filename="../../annotator/ui/main_window.py" line="188"/>
         <source>My layer (%1)</source>
         <translation>طبقتي (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="193"/>
+        <location filename="../../annotator/ui/main_window.py" line="195"/>
         <source>Show the &amp;next layer</source>
         <translation>عرض الطبقة ال&amp;تالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="233"/>
+        <location filename="../../annotator/ui/main_window.py" line="235"/>
         <source>Only your own layer can be shown (blind mode).</source>
         <translation>لا يمكن عرض غير طبقتك (وضع التعمية).</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="270"/>
+        <location filename="../../annotator/ui/main_window.py" line="272"/>
         <source>Reloaded.</source>
         <translation>أُعيد التحميل.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="323"/>
+        <location filename="../../annotator/ui/main_window.py" line="325"/>
         <source>Not tagged as %1: this layer is read-only (see the banner).</source>
         <translation>لم يُوسَم بـ %1: هذه الطبقة للقراءة فقط (انظر الشريط أعلاه).</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="332"/>
+        <location filename="../../annotator/ui/main_window.py" line="334"/>
         <source>Select some text first, then press a label&apos;s key.</source>
         <translation>حدِّد نصًّا أولًا، ثم اضغط مفتاح الوسم.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="349"/>
+        <location filename="../../annotator/ui/main_window.py" line="351"/>
         <source>No span is selected.</source>
         <translation>لم يُحدَّد أي مقطع.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="386"/>
+        <location filename="../../annotator/ui/main_window.py" line="389"/>
         <source>No spans in this document yet.</source>
         <translation>لا مقاطع في هذا المقال بعد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="491"/>
+        <location filename="../../annotator/ui/main_window.py" line="494"/>
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="516"/>
+        <location filename="../../annotator/ui/main_window.py" line="519"/>
         <source>Adjudication</source>
         <translation>التحكيم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="581"/>
+        <location filename="../../annotator/ui/main_window.py" line="584"/>
         <source>Text size %1 pt, line spacing %2 %</source>
         <translation>حجم النص %1 نقطة، تباعد الأسطر %2 %</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="593"/>
+        <location filename="../../annotator/ui/main_window.py" line="596"/>
         <source>reviewer</source>
         <translation>مُراجِع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="593"/>
+        <location filename="../../annotator/ui/main_window.py" line="596"/>
         <source>annotator</source>
         <translation>مُعلِّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="594"/>
+        <location filename="../../annotator/ui/main_window.py" line="597"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="596"/>
+        <location filename="../../annotator/ui/main_window.py" line="599"/>
         <source>gold</source>
         <translation>المرجعية</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="597"/>
+        <location filename="../../annotator/ui/main_window.py" line="600"/>
         <source>Layer shown: %1</source>
         <translation>الطبقة المعروضة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="598"/>
+        <location filename="../../annotator/ui/main_window.py" line="601"/>
         <source>%1 (read-only)</source>
         <translation>%1 (للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="600"/>
+        <location filename="../../annotator/ui/main_window.py" line="603"/>
         <source>Document %1 of %2</source>
         <translation>المقال %1 من %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="601"/>
+        <location filename="../../annotator/ui/main_window.py" line="604"/>
         <source>%1 of %2 done</source>
         <translation>المُنجَز: %1 من %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="603"/>
+        <location filename="../../annotator/ui/main_window.py" line="606"/>
         <source>Spans: %1</source>
         <translation>المقاطع: %1</translation>
     </message>
@@ -887,22 +887,22 @@
 <context>
     <name>TagPanel</name>
     <message>
-        <location filename="../../annotator/ui/tag_panel.py" line="37"/>
+        <location filename="../../annotator/ui/tag_panel.py" line="38"/>
         <source>Labels</source>
         <translation>الوسوم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/tag_panel.py" line="47"/>
+        <location filename="../../annotator/ui/tag_panel.py" line="48"/>
         <source>Spans in this document</source>
         <translation>المقاطع في هذا المقال</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/tag_panel.py" line="58"/>
+        <location filename="../../annotator/ui/tag_panel.py" line="59"/>
         <source>Links</source>
         <translation>الروابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/tag_panel.py" line="71"/>
+        <location filename="../../annotator/ui/tag_panel.py" line="72"/>
         <source>Selected span or link</source>
         <translation>المقطع أو الرابط المحدد</translation>
     </message>
@@ -910,17 +910,17 @@
 <context>
     <name>TargetPicker</name>
     <message>
-        <location filename="../../annotator/ui/target_picker.py" line="25"/>
+        <location filename="../../annotator/ui/target_picker.py" line="27"/>
         <source>Link to…</source>
         <translation>ربط بـ…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/target_picker.py" line="30"/>
+        <location filename="../../annotator/ui/target_picker.py" line="33"/>
         <source>Search (harakat, tatweel and hamza forms are ignored)</source>
         <translation>بحث (تُتجاهل الحركات والتطويل وصور الهمزة)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/target_picker.py" line="55"/>
+        <location filename="../../annotator/ui/target_picker.py" line="58"/>
         <source>source: %1</source>
         <translation>المصدر: %1</translation>
     </message>
@@ -1031,37 +1031,37 @@
 <context>
     <name>adjudication</name>
     <message>
-        <location filename="../../annotator/ui/adjudication_commands.py" line="46"/>
+        <location filename="../../annotator/ui/adjudication_commands.py" line="47"/>
         <source>Accept %1 «%2» into gold</source>
         <translation>قبول %1 «%2» في الطبقة المرجعية</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication_commands.py" line="56"/>
+        <location filename="../../annotator/ui/adjudication_commands.py" line="57"/>
         <source>Accept all that agree</source>
         <translation>قبول كل ما اتُّفق عليه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication_commands.py" line="64"/>
+        <location filename="../../annotator/ui/adjudication_commands.py" line="65"/>
         <source>Accept link %1 «%2»</source>
         <translation>قبول رابط %1 «%2»</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication_commands.py" line="76"/>
+        <location filename="../../annotator/ui/adjudication_commands.py" line="77"/>
         <source>Reject «%1»</source>
         <translation>رفض «%1»</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication_commands.py" line="91"/>
+        <location filename="../../annotator/ui/adjudication_commands.py" line="92"/>
         <source>Reject link %1 «%2»</source>
         <translation>رفض رابط %1 «%2»</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication_commands.py" line="106"/>
+        <location filename="../../annotator/ui/adjudication_commands.py" line="107"/>
         <source>Mark adjudication done</source>
         <translation>اعتبار التحكيم مُنجَزًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication_commands.py" line="106"/>
+        <location filename="../../annotator/ui/adjudication_commands.py" line="107"/>
         <source>Mark adjudication not done</source>
         <translation>اعتبار التحكيم غير مُنجَز</translation>
     </message>
@@ -1069,7 +1069,7 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../annotator/app.py" line="102"/>
+        <location filename="../../annotator/app.py" line="104"/>
         <source>Cannot open the project</source>
         <translation>تعذّر فتح المشروع</translation>
     </message>
@@ -1077,52 +1077,52 @@
 <context>
     <name>commands</name>
     <message>
-        <location filename="../../annotator/ui/commands.py" line="87"/>
+        <location filename="../../annotator/ui/commands.py" line="88"/>
         <source>Tag %1 «%2»</source>
         <translation>وسم «%2» بـ%1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/commands.py" line="110"/>
+        <location filename="../../annotator/ui/commands.py" line="111"/>
         <source>Accept cue suggestion «%1»</source>
         <translation>قبول اقتراح عبارة الإسناد «%1»</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/commands.py" line="122"/>
+        <location filename="../../annotator/ui/commands.py" line="123"/>
         <source>Delete %1 «%2»</source>
         <translation>حذف %1 «%2»</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/commands.py" line="142"/>
+        <location filename="../../annotator/ui/commands.py" line="143"/>
         <source>Edit %1 «%2»</source>
         <translation>تحرير %1 «%2»</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/commands.py" line="166"/>
+        <location filename="../../annotator/ui/commands.py" line="167"/>
         <source>Edit link %1</source>
         <translation>تحرير رابط %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/commands.py" line="181"/>
+        <location filename="../../annotator/ui/commands.py" line="182"/>
         <source>Link %1 from «%2»</source>
         <translation>ربط %1 من «%2»</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/commands.py" line="202"/>
+        <location filename="../../annotator/ui/commands.py" line="203"/>
         <source>Delete link %1</source>
         <translation>حذف رابط %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/commands.py" line="218"/>
+        <location filename="../../annotator/ui/commands.py" line="219"/>
         <source>Dismiss cue suggestion «%1»</source>
         <translation>تجاهل اقتراح عبارة الإسناد «%1»</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/commands.py" line="231"/>
+        <location filename="../../annotator/ui/commands.py" line="232"/>
         <source>Mark «%1» done</source>
         <translation>اعتبار «%1» مُنجَزًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/commands.py" line="231"/>
+        <location filename="../../annotator/ui/commands.py" line="232"/>
         <source>Mark «%1» not done</source>
         <translation>اعتبار «%1» غير مُنجَز</translation>
     </message>

@@ -33,3 +33,8 @@ def window(qtbot: QtBot, project: Project) -> Iterator[MainWindow]:
     main.show()
     qtbot.waitExposed(main)
     yield main
+
+
+def without_isolates(text: str) -> str:
+    """A caption as read: the bidi isolates around its values taken out."""
+    return text.translate({0x2066: None, 0x2067: None, 0x2068: None, 0x2069: None})

@@ -100,7 +100,7 @@ def test_2_undo_after_changing_document_goes_back_to_the_undone_span(qtbot: QtBo
     assert span["id"] not in probe.highlighted_span_ids(window)
     assert probe.shown_span_ids(window) == [s["id"] for s in probe.db_spans(project.path, ANNOTATOR, first)]
     said = " ".join(watch.messages + [probe.status_message(window)])
-    assert "SOURCE" in said and span["text"].split()[0] in said, (
+    assert "Source" in said and span["text"].split()[0] in said, (
         f"the status bar should name what was undone (SOURCE «{span['text']}»); it said {watch.messages!r}"
     )
 

@@ -1,0 +1,35 @@
+"""The scheme as the interface shows it: labels, attributes and values by their display names in the interface language."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from annotator.core.scheme import Attribute, Scheme
+
+LANGUAGE_PROPERTY = "interfaceLanguage"
+
+
+def language() -> str:
+    """The interface language the application was made with ("ar" or "en"; English when none was set)."""
+    app = QCoreApplication.instance()
+    value = app.property(LANGUAGE_PROPERTY) if app is not None else None
+    return value if isinstance(value, str) and value else "en"
+
+
+def label_title(scheme: Scheme, label: str) -> str:
+    return scheme.title(label, language())
+
+
+def label_explanation(scheme: Scheme, label: str) -> str:
+    for known in (*scheme.span_labels, *scheme.relation_labels):
+        if known.name == label:
+            return known.explanation(language())
+    return ""
+
+
+def attribute_title(attribute: Attribute) -> str:
+    return attribute.title(language()) if attribute.names else attribute.name.replace("_", " ")
+
+
+def value_title(attribute: Attribute, value: str) -> str:
+    return attribute.value_title(value, language())
