@@ -13,6 +13,7 @@ DEFAULT_SCHEME = RESOURCES / "schemes" / "default.json"
 DEMO_CORPUS = RESOURCES / "demo"
 FONTS = RESOURCES / "fonts"
 TRANSLATIONS = RESOURCES / "translations"
+GUIDELINES = RESOURCES / "guidelines"
 
 
 def user_data_dir() -> Path:

@@ -23,6 +23,7 @@ from annotator.ui.display import label_explanation, label_title
 from annotator.ui.texts import isolate, plain_tooltip, short
 from annotator.ui.controller import Controller, Level
 from annotator.ui.document_list import DocumentFilterBar, DocumentList
+from annotator.ui.guidelines_pane import GuidelinesPane
 from annotator.ui.icons import icon
 from annotator.ui.linking import Linker
 from annotator.ui.menus import SEPARATOR, Row, build_menus
@@ -79,6 +80,9 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(_scrolling(self.tag_panel))
         self.splitter.setStretchFactor(1, 1)
         self.setCentralWidget(self.splitter)
+        self.guidelines = GuidelinesPane(self.controller, self)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.guidelines)
+        self.guidelines.hide()
         self.status_label = QLabel()
         self.status_label.setObjectName("statusSummary")
         self.status_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -175,6 +179,9 @@ class MainWindow(QMainWindow):
                 Row("toggleDone", self.tr("&Mark document done / not done"), ("Ctrl+Return", "Ctrl+Enter"), self.toggle_done, "fa5s.check"),
                 Row("nextPane", self.tr("Next &pane"), ("F6",), self.cycle_focus),
                 Row("reload", self.tr("&Reload what others wrote"), ("F5",), self.reload_everything, "fa5s.sync"),
+            ]),
+            (self.tr("&Help"), [
+                Row("showGuidelines", self.tr("&Guidelines"), ("F1",), self.guidelines.toggle, "fa5s.book"),
             ]),
         ]
 

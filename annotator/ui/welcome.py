@@ -32,7 +32,7 @@ class Welcome(QFrame):
                     self.tr("Select words and press 1 (claim), 2 (source) or 3 (cue); Alt with the digit keeps the exact selection."),
                     self.tr("To link, select a claim and press 4 (attribution), 5 (contradiction) or 6 (support), then pick the other end."),
                     self.tr("F8 steps through cue suggestions, Tab through the spans, Ctrl+Enter marks the article done."),
-                    self.tr("Each label's description is in its tooltip in the tag panel; Ctrl+L shows the other layers you may read."),
+                    self.tr("F1 shows the guidelines; each label's description is in its tooltip. Ctrl+L shows the other layers you may read."),
                 ]
             )
         )

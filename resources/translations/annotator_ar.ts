@@ -376,6 +376,40 @@
     </message>
 </context>
 <context>
+    <name>GuidelinesPane</name>
+    <message>
+        <location filename="../../annotator/ui/guidelines_pane.py" line="28"/>
+        <location filename="../../annotator/ui/guidelines_pane.py" line="88"/>
+        <source>Guidelines</source>
+        <translation>الإرشادات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/guidelines_pane.py" line="40"/>
+        <source>Edit</source>
+        <translation>تحرير</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/guidelines_pane.py" line="44"/>
+        <source>Save</source>
+        <translation>حفظ</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/guidelines_pane.py" line="47"/>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/guidelines_pane.py" line="68"/>
+        <source>The project&apos;s guidelines</source>
+        <translation>إرشادات المشروع</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/guidelines_pane.py" line="68"/>
+        <source>Default guidelines (a reviewer can replace them)</source>
+        <translation>الإرشادات الافتراضية (يمكن للمراجع استبدالها)</translation>
+    </message>
+</context>
+<context>
     <name>IdentityDialog</name>
     <message>
         <location filename="../../annotator/ui/team_actions.py" line="45"/>
@@ -522,287 +556,297 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="88"/>
+        <location filename="../../annotator/ui/main_window.py" line="92"/>
         <source>annotator — %1</source>
         <translation>annotator — %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="103"/>
+        <location filename="../../annotator/ui/main_window.py" line="107"/>
         <source>Tag the selection as %1 (%2; hold Alt for the exact selection)</source>
         <translation>وسم التحديد بـ%1 (%2؛ ومع Alt يبقى التحديد كما هو تمامًا)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="111"/>
+        <location filename="../../annotator/ui/main_window.py" line="115"/>
         <source>Link as %1</source>
         <translation>ربط من نوع %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="123"/>
+        <location filename="../../annotator/ui/main_window.py" line="127"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="124"/>
+        <location filename="../../annotator/ui/main_window.py" line="128"/>
         <source>&amp;Import…</source>
         <translation>&amp;استيراد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="125"/>
+        <location filename="../../annotator/ui/main_window.py" line="129"/>
         <source>&amp;Export…</source>
         <translation>&amp;تصدير…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="126"/>
+        <location filename="../../annotator/ui/main_window.py" line="130"/>
         <source>&amp;Merge project files…</source>
         <translation>&amp;دمج ملفات مشاريع…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="127"/>
+        <location filename="../../annotator/ui/main_window.py" line="131"/>
         <source>Switch &amp;identity…</source>
         <translation>تبديل ال&amp;هوية…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="129"/>
+        <location filename="../../annotator/ui/main_window.py" line="133"/>
         <source>&amp;Quit</source>
         <translation>إ&amp;نهاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="131"/>
+        <location filename="../../annotator/ui/main_window.py" line="135"/>
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="132"/>
+        <location filename="../../annotator/ui/main_window.py" line="136"/>
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="133"/>
+        <location filename="../../annotator/ui/main_window.py" line="137"/>
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="135"/>
+        <location filename="../../annotator/ui/main_window.py" line="139"/>
         <source>&amp;Delete span or link</source>
         <translation>&amp;حذف المقطع أو الرابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="137"/>
+        <location filename="../../annotator/ui/main_window.py" line="141"/>
         <source>&amp;Tag</source>
         <translation>&amp;وسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="143"/>
+        <location filename="../../annotator/ui/main_window.py" line="147"/>
         <source>&amp;Snap selection to whole words</source>
         <translation>&amp;ضبط التحديد على كلمات كاملة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="145"/>
+        <location filename="../../annotator/ui/main_window.py" line="149"/>
         <source>&amp;Link</source>
         <translation>&amp;ربط</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="148"/>
+        <location filename="../../annotator/ui/main_window.py" line="152"/>
         <source>&amp;Follow link</source>
         <translation>&amp;تتبع الرابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="149"/>
+        <location filename="../../annotator/ui/main_window.py" line="153"/>
         <source>&amp;Back</source>
         <translation>&amp;رجوع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="151"/>
+        <location filename="../../annotator/ui/main_window.py" line="155"/>
         <source>&amp;Review</source>
         <translation>مرا&amp;جعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="152"/>
+        <location filename="../../annotator/ui/main_window.py" line="156"/>
         <source>&amp;Adjudicate this document…</source>
         <translation>ت&amp;حكيم هذا المقال…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="153"/>
+        <location filename="../../annotator/ui/main_window.py" line="157"/>
         <source>A&amp;greement…</source>
         <translation>الات&amp;فاق…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="155"/>
+        <location filename="../../annotator/ui/main_window.py" line="159"/>
         <source>A&amp;ssign this document to…</source>
         <translation>ت&amp;خصيص هذا المقال لـ…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="156"/>
+        <location filename="../../annotator/ui/main_window.py" line="160"/>
         <source>&amp;Blind mode: annotators see only their own layer</source>
         <translation>وضع ال&amp;تعمية: لا يرى كل مُعلِّم إلا طبقته</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="159"/>
+        <location filename="../../annotator/ui/main_window.py" line="163"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="162"/>
+        <location filename="../../annotator/ui/main_window.py" line="166"/>
         <source>&amp;Larger text</source>
         <translation>تكبير ال&amp;نص</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="163"/>
+        <location filename="../../annotator/ui/main_window.py" line="167"/>
         <source>&amp;Smaller text</source>
         <translation>ت&amp;صغير النص</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="164"/>
+        <location filename="../../annotator/ui/main_window.py" line="168"/>
         <source>Line &amp;spacing</source>
         <translation>تباعد الأ&amp;سطر</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="166"/>
+        <location filename="../../annotator/ui/main_window.py" line="170"/>
         <source>&amp;Go</source>
         <translation>&amp;انتقال</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="169"/>
+        <location filename="../../annotator/ui/main_window.py" line="173"/>
         <source>&amp;Next document</source>
         <translation>المقال ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="170"/>
+        <location filename="../../annotator/ui/main_window.py" line="174"/>
         <source>&amp;Previous document</source>
         <translation>المقال ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="172"/>
+        <location filename="../../annotator/ui/main_window.py" line="176"/>
         <source>Next &amp;span	Tab</source>
         <translation>المقط&amp;ع التالي	Tab</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="173"/>
+        <location filename="../../annotator/ui/main_window.py" line="177"/>
         <source>Previous s&amp;pan	Shift+Tab</source>
         <translation>المقطع الساب&amp;ق	Shift+Tab</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="175"/>
+        <location filename="../../annotator/ui/main_window.py" line="179"/>
         <source>&amp;Mark document done / not done</source>
         <translation>اعتبار المقال &amp;مُنجَزًا / غير مُنجَز</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="176"/>
+        <location filename="../../annotator/ui/main_window.py" line="180"/>
         <source>Next &amp;pane</source>
         <translation>ال&amp;لوحة التالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="177"/>
+        <location filename="../../annotator/ui/main_window.py" line="181"/>
         <source>&amp;Reload what others wrote</source>
         <translation>إعادة &amp;تحميل ما كتبه الآخرون</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="186"/>
+        <location filename="../../annotator/ui/main_window.py" line="183"/>
+        <source>&amp;Help</source>
+        <translation>م&amp;ساعدة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="184"/>
+        <source>&amp;Guidelines</source>
+        <translation>الإ&amp;رشادات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="193"/>
         <source>Gold layer</source>
         <translation>الطبقة المرجعية</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="186"/>
+        <location filename="../../annotator/ui/main_window.py" line="193"/>
         <source>Layer of %1</source>
         <translation>طبقة %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="188"/>
+        <location filename="../../annotator/ui/main_window.py" line="195"/>
         <source>My layer (%1)</source>
         <translation>طبقتي (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="195"/>
+        <location filename="../../annotator/ui/main_window.py" line="202"/>
         <source>Show the &amp;next layer</source>
         <translation>عرض الطبقة ال&amp;تالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="235"/>
+        <location filename="../../annotator/ui/main_window.py" line="242"/>
         <source>Only your own layer can be shown (blind mode).</source>
         <translation>لا يمكن عرض غير طبقتك (وضع التعمية).</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="272"/>
+        <location filename="../../annotator/ui/main_window.py" line="279"/>
         <source>Reloaded.</source>
         <translation>أُعيد التحميل.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="325"/>
+        <location filename="../../annotator/ui/main_window.py" line="332"/>
         <source>Not tagged as %1: this layer is read-only (see the banner).</source>
         <translation>لم يُوسَم بـ %1: هذه الطبقة للقراءة فقط (انظر الشريط أعلاه).</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="334"/>
+        <location filename="../../annotator/ui/main_window.py" line="341"/>
         <source>Select some text first, then press a label&apos;s key.</source>
         <translation>حدِّد نصًّا أولًا، ثم اضغط مفتاح الوسم.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="351"/>
+        <location filename="../../annotator/ui/main_window.py" line="358"/>
         <source>No span is selected.</source>
         <translation>لم يُحدَّد أي مقطع.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="389"/>
+        <location filename="../../annotator/ui/main_window.py" line="396"/>
         <source>No spans in this document yet.</source>
         <translation>لا مقاطع في هذا المقال بعد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="494"/>
+        <location filename="../../annotator/ui/main_window.py" line="501"/>
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="519"/>
+        <location filename="../../annotator/ui/main_window.py" line="526"/>
         <source>Adjudication</source>
         <translation>التحكيم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="584"/>
+        <location filename="../../annotator/ui/main_window.py" line="591"/>
         <source>Text size %1 pt, line spacing %2 %</source>
         <translation>حجم النص %1 نقطة، تباعد الأسطر %2 %</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="596"/>
+        <location filename="../../annotator/ui/main_window.py" line="603"/>
         <source>reviewer</source>
         <translation>مُراجِع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="596"/>
+        <location filename="../../annotator/ui/main_window.py" line="603"/>
         <source>annotator</source>
         <translation>مُعلِّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="597"/>
+        <location filename="../../annotator/ui/main_window.py" line="604"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="599"/>
+        <location filename="../../annotator/ui/main_window.py" line="606"/>
         <source>gold</source>
         <translation>المرجعية</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="600"/>
+        <location filename="../../annotator/ui/main_window.py" line="607"/>
         <source>Layer shown: %1</source>
         <translation>الطبقة المعروضة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="601"/>
+        <location filename="../../annotator/ui/main_window.py" line="608"/>
         <source>%1 (read-only)</source>
         <translation>%1 (للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="603"/>
+        <location filename="../../annotator/ui/main_window.py" line="610"/>
         <source>Document %1 of %2</source>
         <translation>المقال %1 من %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="604"/>
+        <location filename="../../annotator/ui/main_window.py" line="611"/>
         <source>%1 of %2 done</source>
         <translation>المُنجَز: %1 من %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="606"/>
+        <location filename="../../annotator/ui/main_window.py" line="613"/>
         <source>Spans: %1</source>
         <translation>المقاطع: %1</translation>
     </message>
@@ -1014,8 +1058,8 @@
     </message>
     <message>
         <location filename="../../annotator/ui/welcome.py" line="35"/>
-        <source>Each label&apos;s description is in its tooltip in the tag panel; Ctrl+L shows the other layers you may read.</source>
-        <translation>وصف كل وسم في تلميحه في لوحة الوسوم؛ ويعرض (Ctrl+L) الطبقات الأخرى المسموح لك بقراءتها.</translation>
+        <source>F1 shows the guidelines; each label&apos;s description is in its tooltip. Ctrl+L shows the other layers you may read.</source>
+        <translation>F1 يعرض الإرشادات، ووصف كل وسم في تلميحه. Ctrl+L يعرض الطبقات الأخرى التي يحق لك قراءتها.</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/welcome.py" line="39"/>

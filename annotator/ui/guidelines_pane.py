@@ -1,0 +1,105 @@
+"""The project's guidelines beside the article: Markdown rendered as safe text (no HTML, no images, no fetching),
+edited by a reviewer, stored in the project."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QUrl, Qt
+from PySide6.QtGui import QDesktopServices, QTextDocument
+from PySide6.QtWidgets import QDockWidget, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QStackedWidget, QTextBrowser, QVBoxLayout, QWidget
+
+from annotator.core.changes import Changes
+from annotator.services.team.guidelines import GUIDELINES_KEY, guidelines, set_guidelines
+from annotator.ui.commands import OneOff
+from annotator.ui.controller import Controller
+from annotator.ui.display import language
+
+SAFE_LINK_SCHEMES = ("http", "https")
+
+
+class SafeBrowser(QTextBrowser):
+    """Shows Markdown without raw HTML and loads nothing: an image or a remote resource stays a blank."""
+
+    def loadResource(self, kind: int, name: QUrl) -> object:  # noqa: N802 (Qt's name)
+        return None
+
+
+class GuidelinesPane(QDockWidget):
+    def __init__(self, controller: Controller, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Guidelines"), parent)
+        self.setObjectName("guidelinesPane")
+        self.controller = controller
+        self.browser = SafeBrowser()
+        self.browser.setObjectName("guidelinesText")
+        self.browser.setOpenLinks(False)
+        self.browser.anchorClicked.connect(_open_if_web)
+        self.editor = QPlainTextEdit()
+        self.editor.setObjectName("guidelinesEditor")
+        self.origin = QLabel()
+        self.origin.setObjectName("guidelinesOrigin")
+        self.origin.setWordWrap(True)
+        self.edit_button = QPushButton(self.tr("Edit"))
+        self.edit_button.setObjectName("guidelinesEdit")
+        self.edit_button.setVisible(controller.identity.is_reviewer)
+        self.edit_button.clicked.connect(self.start_editing)
+        self.save_button = QPushButton(self.tr("Save"))
+        self.save_button.setObjectName("guidelinesSave")
+        self.save_button.clicked.connect(self.save)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.clicked.connect(self.stop_editing)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.browser)
+        self.pages.addWidget(self.editor)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.origin, stretch=1)
+        for button in (self.edit_button, self.save_button, self.cancel_button):
+            buttons.addWidget(button)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.pages, stretch=1)
+        layout.addLayout(buttons)
+        self.setWidget(body)
+        controller.changed.connect(self._on_changed)
+        self.stop_editing()
+
+    def show_guidelines(self) -> None:
+        shown = guidelines(self.controller.project, language())
+        self.browser.document().setMarkdown(shown.markdown, QTextDocument.MarkdownFeature.MarkdownNoHTML)
+        self.origin.setText(self.tr("The project's guidelines") if shown.from_project else self.tr("Default guidelines (a reviewer can replace them)"))
+
+    def start_editing(self) -> None:
+        self.editor.setPlainText(guidelines(self.controller.project, language()).markdown)
+        self.pages.setCurrentWidget(self.editor)
+        self.edit_button.hide()
+        self.save_button.show()
+        self.cancel_button.show()
+        self.editor.setFocus()
+
+    def stop_editing(self) -> None:
+        self.pages.setCurrentWidget(self.browser)
+        self.edit_button.setVisible(self.controller.identity.is_reviewer)
+        self.save_button.hide()
+        self.cancel_button.hide()
+        self.show_guidelines()
+
+    def save(self) -> None:
+        text = self.editor.toPlainText()
+        project, identity = self.controller.project, self.controller.identity
+        self.controller.perform(OneOff(self.tr("Guidelines"), lambda: set_guidelines(project, identity, text)),
+                                then=lambda _changes: self.stop_editing())
+
+    def toggle(self) -> None:
+        self.setVisible(not self.isVisible())
+        if self.isVisible():
+            self.show_guidelines()
+            self.browser.setFocus()
+
+    def _on_changed(self, changes: Changes) -> None:
+        if GUIDELINES_KEY in changes.settings and self.pages.currentWidget() is self.browser:
+            self.show_guidelines()
+
+
+def _open_if_web(url: QUrl) -> None:
+    """A link opens in the web browser only when the user clicks it, and only for web addresses."""
+    if url.scheme() in SAFE_LINK_SCHEMES:
+        QDesktopServices.openUrl(url)
