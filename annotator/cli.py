@@ -8,6 +8,7 @@ import json
 import sys
 from pathlib import Path
 
+from annotator import cli_corpus
 from annotator.core.errors import AnnotatorError
 from annotator.core.scheme import load_scheme
 from annotator.services.io.checked import export_as, import_as
@@ -89,6 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
     back = commands.add_parser("restore", parents=[acting], help="bring a backup back (the current file is backed up first)")
     back.add_argument("project", type=Path)
     back.add_argument("backup", type=Path, help="a backup file, or its name as `annotator backups` lists it")
+    cli_corpus.add_commands(commands, acting)  # sources, claims, suggest
     return parser
 
 
@@ -96,7 +98,7 @@ def main(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     try:
         return {"new": cmd_new, "import": cmd_import, "export": cmd_export, "merge": cmd_merge, "agreement": cmd_agreement, "assign": cmd_assign,
-                "role": cmd_role, "check": cmd_check, "backups": cmd_backups, "restore": cmd_restore}[args.command](
+                "role": cmd_role, "check": cmd_check, "backups": cmd_backups, "restore": cmd_restore, **cli_corpus.HANDLERS}[args.command](
             args
         )
     except AnnotatorError as error:

@@ -1,7 +1,8 @@
 """The source registry: canonical sources shared by the project, their aliases, and SOURCE spans linked to them.
 
 Anyone working in the project adds sources and aliases and links the SOURCE spans of a layer they may write
-(confirmed, or as a suggestion to confirm or reject later). Renaming, merging, splitting and removing sources
+(confirmed, or as a suggestion to confirm or reject later); a reviewer links the spans of any layer (the link is
+the registry's, the span stays as its annotator made it). Renaming, merging, splitting and removing sources
 change what everyone's links mean: those are a reviewer's. Every write returns Changes.
 """
 
@@ -224,8 +225,11 @@ class SourceRegistry:
 
     # checks
 
+    def _is_reviewer(self) -> bool:
+        return self.acting.is_reviewer and known_identity(self.project, self.acting.name).is_reviewer
+
     def _check_reviewer(self, what: str) -> None:
-        if not (self.acting.is_reviewer and known_identity(self.project, self.acting.name).is_reviewer):
+        if not self._is_reviewer():
             raise AccessError(f"{self.acting.name} is an annotator: only a reviewer may {what}")
 
     def _annotator_id(self, session: Session) -> int:
@@ -241,7 +245,8 @@ class SourceRegistry:
         source_label = self.project.scheme_in(session).span_role("source")
         if span.label != source_label:
             raise AnnotatorError(f"span {span_id} is a {span.label}, not a {source_label}: only sources are linked to the registry")
-        check_write(self.acting, layer)
+        if not self._is_reviewer():  # a reviewer curates the registry: links anyone's spans, never changes the spans
+            check_write(self.acting, layer)
         return span
 
 

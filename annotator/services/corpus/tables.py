@@ -1,0 +1,171 @@
+"""The corpus in rows: every canonical source with its spans (and the unlinked SOURCE spans in suggested groups),
+and every claim with its article, source, cue, attributes, cluster and the claims supporting or contradicting it.
+
+Both read only the layers the acting identity may read (in blind mode an annotator's own).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+
+from annotator.core.model import SpanId
+from annotator.services.corpus.claims import clusters
+from annotator.services.corpus.matching import SUGGEST_AT, Matcher, group_names
+from annotator.services.corpus.registry import guess_type
+from annotator.services.team.identity import Identity, readable_layers
+from annotator.storage.models import Annotator, CanonicalSource, Document, Relation, SourceAlias, SourceLink, Span
+from annotator.storage.project import Project
+
+
+def _layer_ids(project: Project, acting: Identity, layers: list[str] | None) -> dict[int, str]:
+    allowed = readable_layers(project, acting)
+    wanted = [layer for layer in (layers or allowed) if layer in allowed]
+    with project.reading() as session:
+        return {row.id: row.name for row in session.execute(select(Annotator.id, Annotator.name).where(Annotator.name.in_(wanted)))}
+
+
+def _span_entry(row: Any, names: dict[int, str], confirmed: bool, **more: Any) -> dict[str, Any]:
+    return {"document": row.document, "start": row.start, "end": row.end, "text": row.text, "annotator": names[row.annotator_id],
+            "confirmed": confirmed, **more}
+
+
+def sources_report(project: Project, acting: Identity, *, layers: list[str] | None = None) -> list[dict[str, Any]]:
+    """Canonical sources, each with `name`, `type`, `confirmed` (true: a registry entry) and its `spans`; then the
+    unlinked SOURCE spans grouped by the name they give, as suggested sources (`"confirmed": false`). A span linked
+    by a suggestion only, or matching a registry entry's alias, is listed under that entry with `"confirmed": false`."""
+    names = _layer_ids(project, acting, layers)
+    source_label = project.scheme.span_role("source")
+    with project.reading() as session:
+        entries = session.execute(select(CanonicalSource).order_by(CanonicalSource.name, CanonicalSource.id)).scalars().all()
+        aliases: dict[int, list[str]] = {}
+        keys: list[tuple[str, int]] = []
+        for row in session.execute(select(SourceAlias.source_id, SourceAlias.alias, SourceAlias.normalized).order_by(SourceAlias.id)):
+            aliases.setdefault(row.source_id, []).append(row.alias)
+            keys.append((row.normalized, row.source_id))
+        spans = session.execute(
+            select(Span.id, Span.start, Span.end, Span.text, Span.attributes, Span.annotator_id, Document.uid.label("document"),
+                   SourceLink.source_id, SourceLink.confirmed)
+            .join(Document, Document.id == Span.document_id)
+            .outerjoin(SourceLink, SourceLink.span_id == Span.id)
+            .where(Span.label == source_label, Span.annotator_id.in_(list(names)))
+            .order_by(Span.document_id, Span.start, Span.id)
+        ).all()
+    report = {
+        entry.id: {"id": entry.uid, "name": entry.name, "type": entry.type, "note": entry.note, "aliases": aliases.get(entry.id, []),
+                   "confirmed": True, "spans": []}
+        for entry in entries
+    }
+    matcher = Matcher(keys)
+    unlinked = []
+    for row in spans:
+        if row.source_id is not None:
+            report[row.source_id]["spans"].append(_span_entry(row, names, bool(row.confirmed)))
+            continue
+        found = matcher.matches(row.text, limit=2, at_least=SUGGEST_AT)
+        if found and (len(found) == 1 or found[0].score > found[1].score):
+            report[found[0].owner]["spans"].append(_span_entry(row, names, False, score=found[0].score))
+        else:
+            unlinked.append(row)
+    suggested = []
+    for group in group_names([row.text for row in unlinked]):
+        rows = [unlinked[index] for index in group]
+        texts = Counter(" ".join(row.text.split()) for row in rows)
+        name = max(texts, key=lambda text: (len(text.split()), texts[text], len(text)))
+        types = Counter(guess_type(row.text, row.attributes) for row in rows)
+        suggested.append({"id": None, "name": name, "type": types.most_common(1)[0][0], "note": "", "aliases": sorted(texts),
+                          "confirmed": False, "spans": [_span_entry(row, names, False) for row in rows]})
+    return list(report.values()) + suggested
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimRow:
+    span_id: SpanId
+    uid: str
+    text: str
+    document: str  # the document id as exports give it
+    document_id: int
+    article: str
+    outlet: str | None
+    date: str | None
+    start: int
+    end: int
+    annotator: str
+    source: str | None  # the canonical source's name where the claim's SOURCE is linked (confirmed), else its text
+    source_canonical: bool
+    cue: str | None
+    polarity: str | None
+    certainty: str | None
+    check_worthy: str | None
+    cluster: str | None
+    supporting: int
+    contradicting: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.uid, "text": self.text, "document": self.document, "article": self.article, "outlet": self.outlet,
+            "date": self.date, "start": self.start, "end": self.end, "annotator": self.annotator, "source": self.source,
+            "source_canonical": self.source_canonical, "cue": self.cue, "polarity": self.polarity, "certainty": self.certainty,
+            "check_worthy": self.check_worthy, "cluster": self.cluster, "supporting": self.supporting,
+            "contradicting": self.contradicting,
+        }
+
+
+CLAIM_COLUMNS = ("id", "text", "document", "article", "outlet", "date", "start", "end", "annotator", "source", "source_canonical",
+                 "cue", "polarity", "certainty", "check_worthy", "cluster", "supporting", "contradicting")
+
+
+def claim_rows(project: Project, acting: Identity, *, layers: list[str] | None = None) -> list[ClaimRow]:
+    """Every claim of the readable layers, by article and position."""
+    names = _layer_ids(project, acting, layers)
+    scheme = project.scheme
+    claim_label, source_label, cue_label = scheme.span_role("claim"), scheme.span_role("source"), scheme.span_role("cue")
+    attribution, support, contradiction = (scheme.relation_role(role) for role in ("attribution", "support", "contradiction"))
+    chosen = list(names)
+    with project.reading() as session:
+        claims = session.execute(
+            select(Span.id, Span.uid, Span.text, Span.start, Span.end, Span.attributes, Span.annotator_id, Span.document_id,
+                   Document.uid.label("document"), Document.title, Document.source, Document.published)
+            .join(Document, Document.id == Span.document_id)
+            .where(Span.label == claim_label, Span.annotator_id.in_(chosen))
+            .order_by(Span.document_id, Span.start, Span.id)
+        ).all()
+        ends = {row.id: row for row in session.execute(
+            select(Span.id, Span.label, Span.text, SourceLink.confirmed, CanonicalSource.name)
+            .outerjoin(SourceLink, SourceLink.span_id == Span.id)
+            .outerjoin(CanonicalSource, CanonicalSource.id == SourceLink.source_id)
+            .where(Span.label.in_([source_label, cue_label]), Span.annotator_id.in_(chosen))
+        )}
+        relations = session.execute(
+            select(Relation.label, Relation.from_span_id, Relation.to_span_id)
+            .where(Relation.label.in_([attribution, support, contradiction]), Relation.annotator_id.in_(chosen))
+        ).all()
+    sources: dict[int, tuple[str, bool]] = {}
+    cues: dict[int, str] = {}
+    counts: Counter[tuple[int, str | None]] = Counter()
+    for relation in relations:
+        if relation.label == attribution:
+            end = ends.get(relation.to_span_id)
+            if end is not None and end.label == source_label:
+                canonical = end.name is not None and bool(end.confirmed)
+                sources.setdefault(relation.from_span_id, (end.name if canonical else end.text, canonical))
+            elif end is not None and end.label == cue_label:
+                cues.setdefault(relation.from_span_id, end.text)
+        else:  # support and contradiction are undirected: both ends count them
+            counts[(relation.from_span_id, relation.label)] += 1
+            counts[(relation.to_span_id, relation.label)] += 1
+    cluster_of = clusters(project)
+    rows = []
+    for claim in claims:
+        attributes = claim.attributes or {}
+        source, canonical = sources.get(claim.id, (None, False))
+        rows.append(ClaimRow(
+            SpanId(claim.id), claim.uid, claim.text, claim.document, claim.document_id, claim.title, claim.source, claim.published,
+            claim.start, claim.end, names[claim.annotator_id], source, canonical, cues.get(claim.id), attributes.get("polarity"),
+            attributes.get("certainty"), attributes.get("check_worthy"), cluster_of.get(SpanId(claim.id)),
+            counts[(claim.id, support)], counts[(claim.id, contradiction)],
+        ))
+    return rows
