@@ -97,6 +97,7 @@ def predict(text: str) -> dict[str, list[tuple[int, int, str]]]:
         return {
             "CUE": [(s.start, s.end, s.text) for s in result.cues],
             "SOURCE": [(s.start, s.end, s.text) for s in result.sources],
+            "SOURCE cues": [(s.start, s.end, s.text, s.cue_start, s.cue_end) for s in result.sources],
         }
     return {"CUE": [(s.start, s.end, s.text) for s in cues.suggest_cues(text, lexicon)], "SOURCE": []}
 
@@ -131,6 +132,7 @@ def evaluate(gold: dict, texts: dict[str, str]) -> dict:
                 errors.setdefault(name, {})[label] = {
                     "missed": [span["text"] for span in tagged[label] if (span["start"], span["end"]) not in set(got)],
                     "wrong": [t for s, e, t in predicted[label] if (s, e) not in set(want)],
+                    "wrong_with_cue": [f"{t} ← {texts[name][c0:c1]}" for s, e, t, c0, c1 in predicted.get(label + " cues", []) if (s, e) not in set(want)],
                 }
         results[part] = {f"{label} {kind}": value.as_dict() for (label, kind), value in totals.items()}
     return {"scores": results, "errors": errors}
@@ -158,7 +160,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", type=Path, default=SEEDS, help="folder of the seed articles")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
-    parser.add_argument("--errors", action="store_true", help="list missed and wrong spans per article")
+    parser.add_argument("--errors", action="store_true", help="list missed and wrong spans per tuning article")
+    parser.add_argument("--held-out-errors", action="store_true", help="list them for the held-out articles too (not while tuning)")
     args = parser.parse_args(argv)
     try:
         gold, texts = load(args.seeds)
@@ -180,9 +183,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"time on the largest seed ({t['text_bytes']} bytes): median {t['median_ms']} ms, first {t['first_ms']} ms, max {t['max_ms']} ms; lexicon load {t['load_ms']} ms")
     if args.errors:
         for name, labels in result["errors"].items():
+            if name in gold["held_out"] and not args.held_out_errors:
+                continue
             for label, lists in labels.items():
                 print(f"{name} {label} missed: {' | '.join(lists['missed'])}")
-                print(f"{name} {label} wrong:  {' | '.join(lists['wrong'])}")
+                print(f"{name} {label} wrong:  {' | '.join(lists['wrong_with_cue'] or lists['wrong'])}")
     return 0
 
 
