@@ -169,3 +169,20 @@ def claim_rows(project: Project, acting: Identity, *, layers: list[str] | None =
             counts[(claim.id, support)], counts[(claim.id, contradiction)],
         ))
     return rows
+
+
+def export_fields(project: Project) -> dict[int, dict[str, Any]]:
+    """What exports add to a span, by span id: a SOURCE span's `canonical_source` (id, name, type and whether the
+    link is confirmed: a suggestion is exported as `"confirmed": false`, never as confirmed) and a claim's `cluster`
+    (from confirmed same-claim links only)."""
+    fields: dict[int, dict[str, Any]] = {}
+    with project.reading() as session:
+        rows = session.execute(
+            select(SourceLink.span_id, SourceLink.confirmed, CanonicalSource.uid, CanonicalSource.name, CanonicalSource.type)
+            .join(CanonicalSource, CanonicalSource.id == SourceLink.source_id)
+        )
+        for row in rows:
+            fields[row.span_id] = {"canonical_source": {"id": row.uid, "name": row.name, "type": row.type, "confirmed": bool(row.confirmed)}}
+    for span_id, cluster in clusters(project).items():
+        fields.setdefault(span_id, {})["cluster"] = cluster
+    return fields

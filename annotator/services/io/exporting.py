@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import aliased
 
 from annotator.core.errors import AnnotatorError
+from annotator.services.corpus.tables import export_fields
 from annotator.storage.models import Annotator, Document, Relation, Span
 from annotator.storage.project import Project
 
@@ -68,7 +69,7 @@ def document_records(project: Project, *, layer: str = "all") -> Iterator[dict[s
     chosen = layer_annotators(project, layer)
     span_query = select(
         Span.document_id, Span.uid, Span.label, Span.start, Span.end, Span.text, Span.attributes, Span.annotator_id, Span.note,
-        Span.derived_from,
+        Span.derived_from, Span.id,
     ).order_by(Span.document_id, Span.start, Span.end, Span.id)
     relation_query = (
         select(
@@ -87,6 +88,7 @@ def document_records(project: Project, *, layer: str = "all") -> Iterator[dict[s
         Document.id, Document.uid, Document.title, Document.source, Document.url, Document.published, Document.meta, Document.text
     ).order_by(Document.id)
     streaming = {"yield_per": 1000}
+    corpus = export_fields(project)  # canonical sources and claim clusters (services/corpus)
     with project.reading() as session:
         names = {row.id: row.name for row in session.execute(select(Annotator.id, Annotator.name))}
         spans = _ByDocument(session.execute(span_query.execution_options(**streaming)))
@@ -101,7 +103,7 @@ def document_records(project: Project, *, layer: str = "all") -> Iterator[dict[s
                 "direction": "rtl",
                 "metadata": document.meta or {},
                 "text": document.text,
-                "spans": [_span_record(span, names) for span in spans.take(document.id)],
+                "spans": [_span_record(span, names) | corpus.get(span.id, {}) for span in spans.take(document.id)],
                 "relations": [_relation_record(r, r.from_uid, r.to_uid, document.uid, r.to_document, names) for r in relations.take(document.id)],
             }
 

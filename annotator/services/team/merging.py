@@ -17,6 +17,7 @@ from annotator.core.errors import AnnotatorError, InputError, SchemeError, Stora
 from annotator.core.model import GOLD, DocumentId
 from annotator.core.scheme import Scheme
 from annotator.services.team.identity import Identity, check_import, remembered_or_none
+from annotator.services.team.registry_merge import RegistryDone, RegistryRows, read_registry, write_registry
 from annotator.storage import backup, bulk
 from annotator.storage.bulk import ChunkedWriter
 from annotator.storage.guards import End, check_relation_ends
@@ -135,8 +136,12 @@ def _fold(report: MergeReport, merger: _Merger | None) -> None:
     report.spans += merger.counts["spans"]
     report.relations += merger.counts["relations"]
     report.changes = report.changes | Changes(
-        documents_added=frozenset(DocumentId(i) for i in merger.added), layers=frozenset(merger.layers), identities=merger.new_people
+        documents_added=frozenset(DocumentId(i) for i in merger.added), layers=frozenset(merger.layers), identities=merger.new_people,
+        sources=frozenset(merger.registry_done.sources),
     )
+    if merger.registry_done.conflicts:
+        report.notes.append(f"{merger.path}: {merger.registry_done.conflicts} source span(s) are linked to another canonical source "
+                            "there; the links here were kept")
 
 
 class _Merger:
@@ -162,6 +167,8 @@ class _Merger:
         self.new_relations: list[int] = []
         self.states: list[int] = []
         self.role_notes: list[str] = []
+        self.registry = RegistryRows()  # their source registry and same-claim links, merged after the spans
+        self.registry_done = RegistryDone()
 
     def progress(self) -> str:
         c = self.counts
@@ -219,7 +226,8 @@ class _Merger:
             taken = bulk.lookup(ours, Relation.uid, Relation.id, [r.uid for r in relations])
             self.new_relations = [r.id for r in relations if r.uid not in taken]
             self.states = list(theirs.scalars(select(DocumentState.id).order_by(DocumentState.id)))
-        self.planned = 1 + sum(1 for _ in self._document_chunks()) + sum(
+        self.registry = read_registry(self.source)
+        self.planned = 1 + bool(len(self.registry)) + sum(1 for _ in self._document_chunks()) + sum(
             -(-len(items) // CHUNK_ROWS) for items in (self.new_spans, self.new_relations, self.states)
         )
 
@@ -256,6 +264,13 @@ class _Merger:
             for first in range(0, len(ids), CHUNK_ROWS):
                 rows = self._read(model, ids[first : first + CHUNK_ROWS])
                 self._commit(writer, lambda session, rows=rows, work=work: work(session, rows), step)
+        if len(self.registry):
+            self._commit(writer, self._write_registry, step)
+
+    def _write_registry(self, session: Session) -> _Done:
+        done = _Done()
+        done.registry = write_registry(session, self.registry, spans=self.spans, people=self.people)
+        return done
 
     def _commit(self, writer: ChunkedWriter, work: Callable[[Session], _Done], step: Callable[[int, int], None]) -> None:
         done = writer.write(work)
@@ -265,6 +280,8 @@ class _Merger:
         self.added.extend(done.added)
         self.layers.update(done.layers)
         self.new_people = self.new_people or done.new_people
+        if done.registry is not None:
+            self.registry_done = done.registry
         for key, number in done.counts.items():
             self.counts[key] += number
         self.committed += 1
@@ -365,3 +382,4 @@ class _Done:
     layers: set[str] = field(default_factory=set)
     counts: dict[str, int] = field(default_factory=dict)
     new_people: bool = False
+    registry: RegistryDone | None = None
