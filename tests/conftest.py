@@ -18,14 +18,67 @@ os.environ["ANNOTATOR_BACKUP_DIR"] = tempfile.mkdtemp(prefix="annotator-test-bac
 from annotator.storage.project import Project  # noqa: E402
 
 
+# The storage and service tests run on both engines: each test that asks for `project` (or `project_location`)
+# there, and not for `project_path` (a file it works on itself), runs once on SQLite and once on a PostgreSQL
+# server the session starts itself (tests/pgserver.py).
+BOTH_ENGINES = ("storage", "services")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "sqlite_only(reason): a storage or service test about SQLite itself, not run on PostgreSQL")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "engine_kind" not in metafunc.fixturenames or "project_path" in metafunc.fixturenames:
+        return
+    if metafunc.definition.get_closest_marker("sqlite_only") is not None:
+        return
+    if metafunc.definition.path.relative_to(Path(__file__).parent).parts[0] in BOTH_ENGINES:
+        metafunc.parametrize("engine_kind", ["sqlite", "postgresql"], indirect=True)
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[object]:
+    """A throwaway PostgreSQL server for the whole session, started at the first test that needs it."""
+    from tests import pgserver
+
+    try:
+        server = pgserver.start_server()
+    except FileNotFoundError as error:
+        pytest.skip(f"PostgreSQL tests skipped: {error}")
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def engine_kind(request: pytest.FixtureRequest) -> str:
+    return getattr(request, "param", "sqlite")
+
+
+@pytest.fixture
+def project_location(engine_kind: str, tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Path | str]:
+    """Where the test's project lives: a file, or a fresh database on the session's server (dropped after)."""
+    if engine_kind == "sqlite":
+        yield tmp_path / "project.db"
+        return
+    server = request.getfixturevalue("pg_server")
+    name = server.new_database()
+    try:
+        yield server.url(name)
+    finally:
+        server.drop_database(name)
+
+
 @pytest.fixture
 def project_path(tmp_path: Path) -> Path:
     return tmp_path / "project.db"
 
 
 @pytest.fixture
-def project(project_path: Path) -> Iterator[Project]:
-    with Project.create(project_path) as opened:
+def project(project_location: Path | str) -> Iterator[Project]:
+    with Project.create(project_location) as opened:
         yield opened
 
 
@@ -52,3 +105,12 @@ def add_document(project: Project, text: str, *, title: str = "مقال", uid: s
         session.add(document)
         session.flush()
         return document.id
+
+
+def dump_tables(project: Project) -> list[tuple]:
+    """Every table's rows in order, on either engine (tests that check that nothing changed)."""
+    from sqlalchemy import inspect, text
+
+    with project.reading() as session:
+        tables = sorted(inspect(session.connection()).get_table_names())
+        return [(table, [tuple(row) for row in session.execute(text(f'SELECT * FROM "{table}" ORDER BY 1'))]) for table in tables]

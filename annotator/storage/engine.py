@@ -1,4 +1,6 @@
-"""The SQLite engine: per-connection pragmas, write transactions that take the lock up front, read-only files."""
+"""The engines. SQLite: per-connection pragmas, write transactions that take the lock up front, read-only files.
+PostgreSQL: writers SERIALIZABLE (what SQLite's one writer gives), readers a REPEATABLE READ read-only snapshot
+(what a WAL reader sees), the busy and statement limits as lock_timeout and statement_timeout."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from urllib.parse import quote
 from sqlalchemy import Engine, create_engine, event
 
 from annotator.storage.health import DEFAULT_STATEMENT_LIMIT_S, StatementClock
+from annotator.storage.location import ServerLocation, is_server
 
 READ_ONLY = "annotator_read_only"
 # The command line waits this long for another writer; the window passes a short one and retries itself.
@@ -17,7 +20,7 @@ DEFAULT_BUSY_TIMEOUT_MS = 10_000
 
 
 def make_engine(
-    path: Path,
+    path: Path | ServerLocation | str,
     *,
     busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS,
     read_only: bool = False,
@@ -26,7 +29,10 @@ def make_engine(
 ) -> Engine:
     """An engine on the project file. `read_only` opens it with `mode=ro` (WAL readers still need the -shm
     file beside it); `immutable` for a file nobody writes and whose folder cannot hold a -shm. A statement
-    running longer than `statement_limit_s` is interrupted (a damaged or foreign file must not hang us)."""
+    running longer than `statement_limit_s` is interrupted (a damaged or foreign file must not hang us).
+    A server URL (or ServerLocation) makes a PostgreSQL engine instead (`read_only` and `immutable` do not apply)."""
+    if is_server(path):
+        return make_server_engine(path, busy_timeout_ms=busy_timeout_ms, statement_limit_s=statement_limit_s)
     timeout = max(0, busy_timeout_ms) / 1000
     if read_only or immutable:
         uri = f"file:{quote(str(Path(path).resolve()))}?" + ("immutable=1" if immutable else "mode=ro")
@@ -73,3 +79,31 @@ def make_engine(
             connection.exec_driver_sql("BEGIN IMMEDIATE")
 
     return engine
+
+
+def is_server_engine(engine: Engine) -> bool:
+    return engine.dialect.name == "postgresql"
+
+
+def make_server_engine(
+    location: ServerLocation | str, *, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS, statement_limit_s: float = DEFAULT_STATEMENT_LIMIT_S
+) -> Engine:
+    """An engine on a PostgreSQL database. Writers run SERIALIZABLE, so a transaction that read what another
+    changed meanwhile fails (as ProjectBusy, storage/failures.py) rather than overwrite it; `reader_options()`
+    gives the readers' snapshot. Waiting for a lock and running a statement are bounded like on SQLite."""
+    server = location if isinstance(location, ServerLocation) else ServerLocation(location)
+    options = f"-c lock_timeout={max(1, int(busy_timeout_ms))} -c statement_timeout={max(1, int(statement_limit_s * 1000))}"
+    return create_engine(
+        server.url,
+        isolation_level="SERIALIZABLE",
+        pool_pre_ping=True,
+        connect_args={"options": options, "application_name": "annotator", "connect_timeout": 10},
+    )
+
+
+def reader_options(engine: Engine) -> dict[str, Any]:
+    """Execution options for a session that only reads: on SQLite a plain BEGIN; on PostgreSQL a read-only
+    REPEATABLE READ snapshot, which never waits for a writer nor fails a writer."""
+    if is_server_engine(engine):
+        return {READ_ONLY: True, "isolation_level": "REPEATABLE READ", "postgresql_readonly": True}
+    return {READ_ONLY: True}

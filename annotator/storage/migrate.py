@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, text
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from annotator.core.errors import ProjectError
 from annotator.storage.engine import READ_ONLY
@@ -47,19 +47,28 @@ def current_revision(engine: Engine) -> str | None:
     with engine.execution_options(**{READ_ONLY: True}).connect() as connection:  # never waits for a writer
         try:
             return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
-        except OperationalError as error:
-            if "no such table" in str(error.orig):  # a new file, or not a project at all
+        except (OperationalError, ProgrammingError) as error:
+            # a new file or database, or not a project at all (SQLite says the one, PostgreSQL the other)
+            if "no such table" in str(error.orig) or getattr(error.orig, "sqlstate", None) == "42P01":
                 return None
             raise
 
 
 def upgrade(engine: Engine) -> None:
-    """Upgrade to head. Foreign keys are off meanwhile so that batch table rebuilds keep child rows."""
+    """Upgrade to head. On SQLite foreign keys are off meanwhile so that batch table rebuilds keep child rows;
+    PostgreSQL alters tables in place, in one transaction (its DDL is transactional)."""
     if current_revision(engine) == HEAD:
         return
     from alembic import command
 
     config = alembic_config()
+    if engine.dialect.name != "sqlite":
+        with engine.connect() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+            if connection.in_transaction():
+                connection.commit()
+        return
     with engine.connect() as connection:
         # PRAGMA foreign_keys is a no-op inside a transaction: set it on the bare driver connection.
         raw = connection.connection.driver_connection

@@ -1,4 +1,5 @@
-"""The Project facade: one SQLite file holding documents, annotations, the tag scheme and settings."""
+"""The Project facade: one SQLite file (or one database on a PostgreSQL server) holding documents, annotations,
+the tag scheme and settings."""
 
 from __future__ import annotations
 
@@ -16,8 +17,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from annotator.core.errors import ProjectError, ProjectReadOnly, SchemeError, StorageError
 from annotator.core.scheme import Scheme, default_scheme, parse_scheme
 from annotator.storage import backup, failures, guards, health, migrate, search_index  # noqa: F401 - keeps the search index in step
-from annotator.storage.engine import DEFAULT_BUSY_TIMEOUT_MS, READ_ONLY, make_engine
+from annotator.storage.engine import DEFAULT_BUSY_TIMEOUT_MS, READ_ONLY, make_engine, reader_options
 from annotator.storage.failures import storage_error
+from annotator.storage.location import ServerLocation, is_server, location
 from annotator.storage.models import Annotator, Setting
 
 FORMAT_KEY = "format"
@@ -34,29 +36,32 @@ class Project:
 
     def __init__(
         self,
-        path: Path,
+        path: Path | ServerLocation | str,
         *,
         busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS,
         read_only: bool = False,
         immutable: bool = False,
         statement_limit_s: float = health.DEFAULT_STATEMENT_LIMIT_S,
     ) -> None:
-        self.path = Path(path)
+        self.path = location(path)
+        self.is_server = isinstance(self.path, ServerLocation)
         self.busy_timeout_ms = busy_timeout_ms
         self.read_only = read_only or immutable
         self.engine = make_engine(
             self.path, busy_timeout_ms=busy_timeout_ms, read_only=read_only, immutable=immutable, statement_limit_s=statement_limit_s
         )
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
-        self._readers = sessionmaker(self.engine.execution_options(**{READ_ONLY: True}), expire_on_commit=False)
+        self._readers = sessionmaker(self.engine.execution_options(**reader_options(self.engine)), expire_on_commit=False)
         self._scheme: Scheme | None = None
         self.backup_problem: str | None = None  # why the daily backup could not be taken, when it could not
         guards.install(self._sessions, self.scheme_in)
 
     @classmethod
     def create(
-        cls, path: Path, *, scheme: Scheme | None = None, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS
+        cls, path: Path | ServerLocation | str, *, scheme: Scheme | None = None, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS
     ) -> Project:
+        if is_server(path):
+            return cls._create_on_server(location(path), scheme=scheme, busy_timeout_ms=busy_timeout_ms)
         path = Path(path)
         if path.exists():
             raise ProjectError(f"{path}: already exists")
@@ -83,12 +88,74 @@ class Project:
         return project
 
     @classmethod
-    def open(cls, path: Path, *, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS, read_only: bool = False) -> Project:
+    def _create_on_server(cls, server: ServerLocation, *, scheme: Scheme | None, busy_timeout_ms: int) -> Project:
+        """A project in an existing database on a server (its administrator made the database): the schema
+        unless `annotator server init` made it already, then the scheme. A database already holding a project
+        is refused."""
+        project = cls(server, busy_timeout_ms=busy_timeout_ms)
+        try:
+            revision = migrate.current_revision(project.engine)
+            if revision is not None and revision not in migrate.KNOWN:
+                raise migrate.newer_version(server, revision)
+            migrate.upgrade(project.engine)
+            with project.transaction() as session:
+                if session.get(Setting, FORMAT_KEY) is not None:
+                    raise ProjectError(f"{server}: already exists (the database holds a project)")
+                session.add(Setting(key=FORMAT_KEY, value=FORMAT_VALUE))
+                session.add(Setting(key=SCHEME_KEY, value=(scheme or default_scheme()).to_json()))
+        except DBAPIError as error:
+            project.close()
+            raise (storage_error(error, server) or ProjectError(f"{server}: cannot be created: {error.orig}")) from None
+        except BaseException:
+            project.close()
+            raise
+        return project
+
+    @classmethod
+    def _open_on_server(cls, server: ServerLocation, *, busy_timeout_ms: int) -> Project:
+        """Open a project on a server, upgrading its schema when this version is newer. No backups are taken:
+        a server is backed up by its own tools (pg_dump), and no file-level checks apply."""
+        project = cls(server, busy_timeout_ms=busy_timeout_ms)
+        try:
+            revision = migrate.current_revision(project.engine)
+            if revision is None:
+                raise ProjectError(f"{server}: the database holds no annotator project (`annotator new {server}` makes one)")
+            if revision not in migrate.KNOWN:
+                raise migrate.newer_version(server, revision)
+            migrate.upgrade(project.engine)
+            if project.setting(FORMAT_KEY) != FORMAT_VALUE:
+                raise ProjectError(f"{server}: the database holds no annotator project (`annotator new {server}` makes one)")
+            project.scheme
+        except DBAPIError as error:
+            project.close()
+            raise (storage_error(error, server) or ProjectError(f"{server}: cannot be opened: {error.orig}")) from None
+        except BaseException:
+            project.close()
+            raise
+        return project
+
+    @classmethod
+    def exists(cls, path: Path | ServerLocation | str) -> bool:
+        """Whether a project is there: a file, or a database holding one (a server that cannot be reached raises)."""
+        if not is_server(path):
+            return Path(path).exists()
+        project = cls(location(path))
+        try:
+            return migrate.current_revision(project.engine) is not None and project.setting(FORMAT_KEY) == FORMAT_VALUE
+        except DBAPIError as error:
+            raise (storage_error(error, project.path) or ProjectError(f"{project.path}: cannot be opened: {error.orig}")) from None
+        finally:
+            project.close()
+
+    @classmethod
+    def open(cls, path: Path | ServerLocation | str, *, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS, read_only: bool = False) -> Project:
         """Open an existing project, upgrading an older file to the current schema.
 
         A file that cannot be written (by permissions, or because SQLite says so) opens read-only, and so does
         any file when `read_only` is given; a read-only file is never upgraded.
         """
+        if is_server(path):
+            return cls._open_on_server(location(path), busy_timeout_ms=busy_timeout_ms)
         path = Path(path)
         if not path.is_file():
             raise ProjectError(f"{path}: no such project file")
@@ -150,9 +217,9 @@ class Project:
 
     @classmethod
     def open_or_create(
-        cls, path: Path, *, scheme: Scheme | None = None, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS, read_only: bool = False
+        cls, path: Path | ServerLocation | str, *, scheme: Scheme | None = None, busy_timeout_ms: int = DEFAULT_BUSY_TIMEOUT_MS, read_only: bool = False
     ) -> Project:
-        if Path(path).exists():
+        if cls.exists(path):
             return cls.open(path, busy_timeout_ms=busy_timeout_ms, read_only=read_only)
         return cls.create(path, scheme=scheme, busy_timeout_ms=busy_timeout_ms)
 

@@ -138,6 +138,14 @@ def fail_when(project: Project, table: str, when: str, event: str = "INSERT") ->
     from sqlalchemy import text
 
     with project.transaction() as session:
+        if project.is_server:  # PostgreSQL: the trigger calls a function that raises when the condition holds
+            name = f"refuse_{table}_{event.lower()}"
+            session.execute(text(
+                f"CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS "
+                f"$$ BEGIN IF {when} THEN RAISE EXCEPTION 'the disk is on fire'; END IF; RETURN coalesce(NEW, OLD); END $$"
+            ))
+            session.execute(text(f"CREATE TRIGGER {name} BEFORE {event} ON {table} FOR EACH ROW EXECUTE FUNCTION {name}()"))
+            return
         session.execute(text(
             f"CREATE TRIGGER refuse_{table}_{event.lower()} BEFORE {event} ON {table} WHEN {when} "
             "BEGIN SELECT RAISE(ABORT, 'the disk is on fire'); END"

@@ -82,6 +82,7 @@ def test_the_lock_is_taken_before_the_block_runs(tmp_path: Path) -> None:
     assert ran == []
 
 
+@pytest.mark.sqlite_only("SQLite max_page_count stands for a full disk")
 def test_a_full_disk_is_disk_full_and_changes_nothing(project: Project) -> None:
     add_document(project, TEXT)
 

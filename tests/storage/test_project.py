@@ -21,6 +21,7 @@ from tests.conftest import add_document
 TEXT = "قال مسؤول أمريكي كبير إن الرسالة وصلت."
 
 
+@pytest.mark.sqlite_only("SQLite pragmas; tests/storage/test_server.py checks the PostgreSQL settings")
 def test_connections_use_wal_foreign_keys_and_a_busy_timeout(project: Project) -> None:
     with project.reading() as session:
         pragma = lambda name: session.connection().exec_driver_sql(f"PRAGMA {name}").scalar()  # noqa: E731

@@ -1,0 +1,124 @@
+"""A project on a PostgreSQL server: what differs from a file lives in storage/, and says so when it must."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import select, text
+
+from annotator.core.errors import ProjectBusy, ProjectError, StorageError
+from annotator.services.documents.search import search_corpus
+from annotator.storage.location import ServerLocation, location
+from annotator.storage.models import Document, Setting
+from annotator.storage.project import Project
+from tests.conftest import add_document
+
+
+@pytest.fixture
+def database(pg_server) -> Iterator[str]:  # noqa: ANN001 - tests/pgserver.PgServer
+    name = pg_server.new_database()
+    yield pg_server.url(name)
+    pg_server.drop_database(name)
+
+
+@pytest.fixture
+def empty_database(pg_server) -> Iterator[str]:  # noqa: ANN001
+    name = "empty_for_test"
+    pg_server.admin(f"CREATE DATABASE {name}")
+    yield pg_server.url(name)
+    pg_server.drop_database(name)
+
+
+def test_a_url_is_a_location_that_never_prints_its_password(database: str) -> None:
+    where = location(database)
+    assert isinstance(where, ServerLocation)
+    assert "***" in str(where) and where.url.password not in str(where)
+    assert where.name == database.rsplit("/", 1)[1]
+    with Project.create(database) as project:
+        assert project.is_server and project.path == where
+        assert where.url.password not in str(project.path)
+
+
+def test_writers_are_serializable_and_readers_a_read_only_snapshot(database: str) -> None:
+    with Project.create(database, busy_timeout_ms=1500) as project:
+        with project.transaction() as session:
+            assert session.execute(text("SHOW transaction_isolation")).scalar() == "serializable"
+            assert session.execute(text("SHOW lock_timeout")).scalar() == "1500ms"
+            assert session.execute(text("SHOW statement_timeout")).scalar() == "30s"
+        with project.reading() as session:
+            assert session.execute(text("SHOW transaction_isolation")).scalar() == "repeatable read"
+            assert session.execute(text("SHOW transaction_read_only")).scalar() == "on"
+
+
+def test_a_new_project_in_an_empty_database_gets_the_schema_and_opens_again(empty_database: str) -> None:
+    assert not Project.exists(empty_database)
+    with pytest.raises(ProjectError, match="holds no annotator project"):
+        Project.open(empty_database)
+    with Project.create(empty_database) as project:
+        document = add_document(project, "نص أول في قاعدة البيانات")
+    assert Project.exists(empty_database)
+    with Project.open(empty_database) as project:
+        with project.reading() as session:
+            assert session.get(Document, document).text == "نص أول في قاعدة البيانات"
+            assert session.execute(text("SELECT count(*) FROM pg_extension WHERE extname = 'pg_trgm'")).scalar() == 1
+    with pytest.raises(ProjectError, match="already exists"):
+        Project.create(empty_database)
+
+
+LETTER = "قال مسؤولٌ كبير، وفقًا لأشخاص مطّلعين على هذه المراسلة، إن الرئيس بعث برسالة."
+DENIAL = "نفت البعثة تلقّي أي رسالة. رسالة أخرى؟ لا رسالة_ثالثة."
+QUERIES = ("رساله", "مسوول كب", "كبير مسوول", "لاشخاص مطلعين", "وفق", "فقا", "الرسالة", "ثالثه", "رسالة ثالثة", "ب", "x", "قال مسؤول كبير")
+
+
+def test_search_on_the_server_answers_as_on_a_file(database: str, tmp_path) -> None:  # noqa: ANN001
+    answers = {}
+    for where in (database, tmp_path / "same.db"):
+        with Project.create(where) as project:
+            letter = add_document(project, LETTER)
+            add_document(project, DENIAL)
+            answers[str(where)] = [[(r.document_id, r.hits) for r in search_corpus(project, query)] for query in QUERIES]
+            with project.transaction() as session:
+                session.delete(session.get(Document, letter))
+            assert search_corpus(project, "مسوول") == []
+    on_server, on_file = answers.values()
+    assert on_server == on_file
+    assert sum(1 for found in on_file if found) >= 7  # the queries do find things
+
+
+def test_two_writers_on_the_same_row_one_is_busy_never_a_silent_overwrite(database: str) -> None:
+    with Project.create(database) as first, Project.open(database) as second:
+        first.set_setting("shared", "0")
+        entered, release = threading.Event(), threading.Event()
+        errors: list[BaseException] = []
+
+        def slow_writer() -> None:
+            try:
+                with first.transaction() as session:
+                    value = session.scalar(select(Setting.value).where(Setting.key == "shared"))
+                    entered.set()
+                    release.wait(5)
+                    session.merge(Setting(key="shared", value=str(int(value) + 1)))
+            except BaseException as error:  # noqa: BLE001 - handed to the test
+                errors.append(error)
+
+        thread = threading.Thread(target=slow_writer)
+        thread.start()
+        entered.wait(5)
+        with second.transaction() as session:  # commits first
+            value = session.scalar(select(Setting.value).where(Setting.key == "shared"))
+            session.merge(Setting(key="shared", value=str(int(value) + 10)))
+        release.set()
+        thread.join(10)
+        assert len(errors) == 1 and isinstance(errors[0], ProjectBusy), errors
+        assert "someone else changed the same rows" in str(errors[0]) and "***" in str(errors[0])
+        assert first.setting("shared") == "10"
+
+
+def test_a_server_that_cannot_be_reached_is_one_line(pg_server) -> None:  # noqa: ANN001
+    url = pg_server.url("nowhere").replace(f":{pg_server.port}/", ":1/")
+    with pytest.raises(StorageError, match=r"cannot be reached .*nothing was changed$"):
+        Project.open(url)
+    with pytest.raises(StorageError, match="refused the connection"):
+        Project.open(pg_server.url("no_such_database"))
