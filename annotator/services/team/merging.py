@@ -59,7 +59,8 @@ def merge_paths(
     """
     target.check_writable()
     acting = remembered_or_none(target, acting)
-    backup.back_up(target.path, "before-merge")
+    if not target.is_server:  # a server's backups are the server's own (storage/backup.py)
+        backup.back_up(target.path, "before-merge")
     report = MergeReport()
     total = PER_FILE * len(sources)
 
