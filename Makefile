@@ -6,7 +6,7 @@ TS := resources/translations/annotator_ar.ts
 QM := resources/translations/annotator_ar.qm
 UI_SOURCES := $(wildcard annotator/ui/*.py) annotator/app.py
 
-.PHONY: run test bench soak clean translations docs
+.PHONY: run test bench soak clean translations docs screens
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,10 @@ soak: $(VENV)/.test-installed
 # The user guide's screenshots (docs/images/ar, docs/images/en), taken offscreen from a fresh demo project.
 docs: $(VENV)/.run-installed $(QM)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python docs/make_screenshots.py
+
+# The main window, adjudication, agreement and export at 1280×800 and 1920×1080, in Arabic and English (docs/screens).
+screens: $(VENV)/.run-installed $(QM)
+	$(BIN)/python docs/make_screenshots.py --screens
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -1,6 +1,10 @@
-"""Screenshots for the user guide (docs/guide.ar.md, docs/guide.en.md).
+"""Screenshots for the user guide (docs/guide.ar.md, docs/guide.en.md), and of the main views at common screen sizes.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python docs/make_screenshots.py     (or: make docs)
+    .venv/bin/python docs/make_screenshots.py --screens                     (or: make screens)
+
+The guide's pictures are taken at 1366×768 into docs/images/<lang>/; --screens takes the main window, the
+adjudication view, the agreement view and the export dialog at 1280×800 and 1920×1080 into docs/screens/<lang>/.
 
 Builds the demo project in a temporary folder and, in one subprocess per interface language (Qt allows one
 QApplication per process), opens the window at 1366×768 and saves PNGs into docs/images/<lang>/. Settings live
@@ -21,17 +25,31 @@ from pathlib import Path
 DOCS = Path(__file__).resolve().parent
 ROOT = DOCS.parent
 LANGUAGES = ("ar", "en")
-WIDTH, HEIGHT = 1366, 768
+GUIDE_SIZE = (1366, 768)
+SCREEN_SIZES = ((1280, 800), (1920, 1080))
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--lang", choices=LANGUAGES, help="(internal) take the pictures for one language")
     parser.add_argument("--project", type=Path, help="(internal) the demo project to open")
+    parser.add_argument("--size", default="", help="(internal) the screen size, WIDTHxHEIGHT")
+    parser.add_argument("--screens", action="store_true", help="the main views at 1280×800 and 1920×1080 (docs/screens/)")
     args = parser.parse_args()
     if args.lang:
-        return shoot(args.lang, args.project)
+        width, height = (int(part) for part in args.size.split("x"))
+        if args.screens:
+            return shoot_views(args.lang, args.project, width, height)
+        return shoot(args.lang, args.project, width, height)
+    runs = [(size, True) for size in SCREEN_SIZES] if args.screens else [(GUIDE_SIZE, False)]
+    for (width, height), screens in runs:
+        code = take(width, height, screens)
+        if code:
+            return code
+    return 0
 
+
+def take(width: int, height: int, screens: bool) -> int:
     with tempfile.TemporaryDirectory(prefix="annotator-docs-") as tmp:
         tmp_path = Path(tmp)
         env = dict(os.environ)
@@ -40,7 +58,7 @@ def main() -> int:
         env["XDG_CACHE_HOME"] = str(tmp_path / "cache")
         # An offscreen screen of the pictures' size, so the window and dialogs are laid out as on such a screen.
         screen = {
-            "screens": [{"name": "docs", "x": 0, "y": 0, "width": WIDTH, "height": HEIGHT, "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]
+            "screens": [{"name": "docs", "x": 0, "y": 0, "width": width, "height": height, "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]
         }
         config = tmp_path / "offscreen.json"
         config.write_text(json.dumps(screen), encoding="utf-8")
@@ -52,7 +70,8 @@ def main() -> int:
             build_demo(project, env)
             # Run in the temporary folder with a relative project path: the export dialog's default path is then
             # the same on every run (a random folder name would shift the text in its path field).
-            command = [sys.executable, str(Path(__file__).resolve()), "--lang", lang, "--project", str(project.relative_to(tmp_path))]
+            command = [sys.executable, str(Path(__file__).resolve()), "--lang", lang, "--project", str(project.relative_to(tmp_path)),
+                       "--size", f"{width}x{height}", *(["--screens"] if screens else [])]
             result = subprocess.run(command, env=env, cwd=tmp_path)
             if result.returncode:
                 print(f"make_screenshots: the {lang} pictures failed", file=sys.stderr)
@@ -65,41 +84,88 @@ def build_demo(project: Path, env: dict[str, str]) -> None:
     subprocess.run([sys.executable, "-c", code, str(project)], env=env, cwd=ROOT, check=True)
 
 
-def shoot(lang: str, project_path: Path) -> int:
-    from PySide6.QtCore import Qt
-    from PySide6.QtGui import QKeySequence
-    from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QWidget
+class Camera:
+    """One language's application, settled before each picture."""
 
-    from annotator.app import make_application
-    from annotator.storage.project import Project
+    def __init__(self, lang: str, out: Path, size: tuple[int, int]) -> None:
+        from PySide6.QtTest import QTest
 
-    app = make_application(language=lang)
-    app.setCursorFlashTime(0)  # a caret that does not blink: the same pictures on every run
-    from annotator.ui.main_window import MainWindow
+        from annotator.app import make_application
 
-    out = DOCS / "images" / lang
-    out.mkdir(parents=True, exist_ok=True)
+        self.app = make_application(language=lang)
+        self.app.setCursorFlashTime(0)  # a caret that does not blink: the same pictures on every run
+        self.wait = QTest.qWait
+        self.out = out
+        self.size = size
+        out.mkdir(parents=True, exist_ok=True)
 
-    def settle() -> None:
+    def settle(self) -> None:
         for _ in range(5):
-            app.processEvents()
-            QTest.qWait(20)
+            self.app.processEvents()
+            self.wait(20)
 
-    def save(widget: QWidget, name: str) -> None:
-        settle()
-        path = out / f"{name}.png"
-        if not widget.grab().save(str(path)):
+    def save(self, widget: object, name: str) -> None:
+        self.settle()
+        path = self.out / f"{name}.png"
+        if not widget.grab().save(str(path)):  # type: ignore[attr-defined]
             raise SystemExit(f"make_screenshots: could not write {path}")
         print(f"  {path.relative_to(ROOT)}")
 
-    def open_window(annotator: str) -> MainWindow:
-        window = MainWindow(project, annotator=annotator)
-        window.resize(WIDTH, HEIGHT)
+    def open_window(self, project: object, annotator: str) -> object:
+        from annotator.ui.main_window import MainWindow
+
+        window = MainWindow(project, annotator=annotator)  # type: ignore[arg-type]
+        window.resize(*self.size)
         window.show()
         window.activateWindow()
-        settle()
+        self.settle()
         return window
+
+
+def shoot_views(lang: str, project_path: Path, width: int, height: int) -> int:
+    """The main window, the adjudication view, the agreement view and the export dialog, as a reviewer sees them."""
+    from annotator.storage.project import Project
+
+    camera = Camera(lang, DOCS / "screens" / lang, (width, height))
+    project = Project.open(project_path)
+    try:
+        prefix = f"{width}x{height}"
+        annotator = camera.open_window(project, "demo")
+        annotator.select_span(next(span.id for span in annotator.controller.ordered_spans() if span.label == "CLAIM"), reveal=True)
+        annotator.guidelines.toggle()
+        camera.save(annotator, f"{prefix}-main")
+        annotator.close()
+        reviewer = camera.open_window(project, "rana")
+        reviewer.open_adjudication()
+        camera.save(reviewer.adjudication_view, f"{prefix}-adjudication")
+        reviewer.adjudication_view.close()
+        reviewer.open_agreement()
+        camera.save(reviewer.agreement_view, f"{prefix}-agreement")
+        reviewer.agreement_view.close()
+        reviewer.export_dataset()
+        reviewer.export_dialog.format.setFocus()
+        camera.save(reviewer.export_dialog, f"{prefix}-export")
+        reviewer.export_dialog.close()
+        reviewer.close()
+        camera.settle()
+    finally:
+        project.close()
+    return 0
+
+
+def shoot(lang: str, project_path: Path, width: int, height: int) -> int:
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QKeySequence
+    from PySide6.QtTest import QTest
+
+    from annotator.storage.project import Project
+    from annotator.ui.main_window import MainWindow
+
+    camera = Camera(lang, DOCS / "images" / lang, (width, height))
+    settle, save = camera.settle, camera.save
+
+    def open_window(annotator: str) -> MainWindow:
+        return camera.open_window(project, annotator)  # type: ignore[return-value]
 
     def letter_claim(window: MainWindow) -> int:
         for span in window.controller.ordered_spans():

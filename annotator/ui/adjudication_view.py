@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QGridLayout, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from annotator.core.changes import Change, Changes
 from annotator.core.errors import AnnotatorError
@@ -72,12 +72,15 @@ class AdjudicationView(QDialog):
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.notice = Notice(self)
         self.notice.setObjectName("adjudicationNotice")
-        help_text = QLabel(self.tr(
-            "F8 / Shift+F8: next / previous disagreement · 1–9: accept that version · Delete: reject · "
-            "F9: accept all that agree · Ctrl+1–3 on a selection: your own gold span · Ctrl+Enter: done · Ctrl+Z: undo"
-        ))
-        help_text.setTextFormat(Qt.TextFormat.PlainText)
-        help_text.setWordWrap(True)
+        help_text = self._key_table([
+            ("F8 / Shift+F8", self.tr("next / previous disagreement")),
+            ("1–9", self.tr("accept that version")),
+            ("Delete", self.tr("reject")),
+            ("F9", self.tr("accept all that agree")),
+            ("Ctrl+1–3", self.tr("your own gold span from the selection")),
+            ("Ctrl+Enter", self.tr("done")),
+            ("Ctrl+Z", self.tr("undo")),
+        ])
         side = QVBoxLayout()
         side.addWidget(QLabel(self.tr("Where the annotators differ")))
         side.addWidget(self.group_list, stretch=2)
@@ -204,6 +207,19 @@ class AdjudicationView(QDialog):
             self.controller.message.disconnect(self._on_message)
         super().done(result)
 
+    @staticmethod
+    def _key_table(rows: list[tuple[str, str]]) -> QWidget:
+        """The keys, two to a line, each kept whole: a key never wraps away from what it does."""
+        table = QWidget()
+        table.setObjectName("adjudicationKeys")
+        grid = QGridLayout(table)
+        grid.setContentsMargins(0, 0, 0, 0)
+        for number, (keys, action) in enumerate(rows):
+            label = QLabel(f"{isolate(keys)}: {action}")
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            grid.addWidget(label, number // 2, number % 2)
+        return table
+
     def _on_message(self, text: str, level: int) -> None:
         if level != Level.INFO:
             self.notice.show_message(text, level)
@@ -211,12 +227,16 @@ class AdjudicationView(QDialog):
     def _caption(self, group: Group | LinkGroup) -> str:
         if isinstance(group, LinkGroup):
             state = self.tr("rejected") if group.rejected else (self.tr("in gold") if group.in_gold else self._word(group.kind.value))
-            ends = f"«{isolate(group.source_text[:30])}» → «{isolate(group.target_text[:30])}»"
+            ends = f"«{isolate(group.source_text[:30])}» {self._arrow()} «{isolate(group.target_text[:30])}»"
             return f"{state} · {self._title(group.label)} {ends} — {self._who(group.annotators)}"
         first = group.versions[0]
         who = " | ".join(f"{self._title(v.label)} {self._who(v.annotators)}" for v in group.versions)
         state = self.tr("rejected") if group.rejected else (self.tr("in gold") if group.gold else self._word(group.kind.value))
         return f"{state} · «{isolate(first.text[:40])}» — {who}"
+
+    def _arrow(self) -> str:
+        """From the link's source to its target, in the reading direction of the interface."""
+        return "←" if self.layoutDirection() == Qt.LayoutDirection.RightToLeft else "→"
 
     def _title(self, label: str) -> str:
         return isolate(label_title(self.scheme, label))
@@ -248,7 +268,7 @@ class AdjudicationView(QDialog):
             return
         group = self.groups[row]
         if isinstance(group, LinkGroup):
-            ends = f"«{isolate(group.source_text)}» → «{isolate(group.target_text)}»"
+            ends = f"«{isolate(group.source_text)}» {self._arrow()} «{isolate(group.target_text)}»"
             self._add_version(f"1 · {self._title(group.label)} {ends} — {self._who(group.annotators)}")
             ends = [end for end in (group.source, group.target) if end[0] == self.document_id]
             self.article.set_links([], [(end[1], end[2], self.colors.get(end[3], "#808080")) for end in ends])

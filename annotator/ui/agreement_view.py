@@ -8,7 +8,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QDialog, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
+from annotator.core.scheme import Scheme
 from annotator.services.team.agreement import OVERALL, AgreementReport
+from annotator.ui.display import label_title
+from annotator.ui.texts import isolate
 
 
 def heat(value: float) -> QColor:
@@ -30,7 +33,7 @@ def _cell(value: float) -> QTableWidgetItem:
 
 
 class AgreementView(QDialog):
-    def __init__(self, report: AgreementReport, parent: QWidget | None = None) -> None:
+    def __init__(self, report: AgreementReport, parent: QWidget | None = None, *, scheme: Scheme | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("agreementView")
         self.setWindowTitle(self.tr("Agreement"))
@@ -38,8 +41,10 @@ class AgreementView(QDialog):
         pairs = list(report.kappa)
         self.kappa_table = QTableWidget(len(pairs) + 1, len(columns))
         self.kappa_table.setObjectName("agreementTable")
-        self.kappa_table.setHorizontalHeaderLabels(columns)
-        self.kappa_table.setVerticalHeaderLabels([self.tr("α (all annotators)")] + [f"κ {a} × {b}" for a, b in pairs])
+        self.kappa_table.setHorizontalHeaderLabels(
+            [self.tr("all labels") if column == OVERALL else (label_title(scheme, column) if scheme else column) for column in columns]
+        )
+        self.kappa_table.setVerticalHeaderLabels([self.tr("α (all annotators)")] + [f"κ {isolate(a)} × {isolate(b)}" for a, b in pairs])
         for column, label in enumerate(columns):
             self.kappa_table.setItem(0, column, _cell(report.alpha.get(label, math.nan)))
             for row, pair in enumerate(pairs, start=1):
@@ -47,7 +52,7 @@ class AgreementView(QDialog):
         self.span_table = QTableWidget(len(pairs), 3)
         self.span_table.setObjectName("spanAgreementTable")
         self.span_table.setHorizontalHeaderLabels([self.tr("span F1, exact"), self.tr("span F1, overlap"), self.tr("relation F1")])
-        self.span_table.setVerticalHeaderLabels([f"{a} × {b}" for a, b in pairs])
+        self.span_table.setVerticalHeaderLabels([f"{isolate(a)} × {isolate(b)}" for a, b in pairs])
         for row, pair in enumerate(pairs):
             self.span_table.setItem(row, 0, _cell(report.exact[pair][OVERALL].f1))
             self.span_table.setItem(row, 1, _cell(report.overlap[pair][OVERALL].f1))
@@ -57,7 +62,8 @@ class AgreementView(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(
             self.tr("%1 document(s), %2 tokens; annotators: %3")
-            .replace("%1", str(report.documents)).replace("%2", str(report.tokens)).replace("%3", ", ".join(report.annotators))
+            .replace("%1", isolate(str(report.documents))).replace("%2", isolate(str(report.tokens)))
+            .replace("%3", self.tr(", ").join(isolate(name) for name in report.annotators))
         ))
         layout.addWidget(QLabel(self.tr("Token-level agreement (Krippendorff's α, Cohen's κ per pair); untagged tokens are a category of their own")))
         layout.addWidget(self.kappa_table)

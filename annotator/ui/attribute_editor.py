@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.model import SpanRecord
 from annotator.core.scheme import Attribute, Scheme
-from annotator.ui.display import attribute_title, label_title, language, value_title
+from annotator.ui.display import attribute_title, in_reading_order, label_title, language, value_title
 from annotator.ui.texts import isolate
 
 
@@ -70,7 +70,7 @@ class AttributeEditor(QWidget):
             self.show_item(None)
             return
         definitions = self.scheme.span_label(span.label).attributes
-        heading = f"{isolate(label_title(self.scheme, span.label))}: «{isolate(span.text)}»"
+        heading = in_reading_order(f"{isolate(label_title(self.scheme, span.label))}: «{isolate(span.text)}»")
         self.show_item(Editable("span", int(span.id), heading, span.attributes, span.note, definitions))
 
     def showing(self, kind: str, item_id: int) -> bool:

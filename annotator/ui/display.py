@@ -33,3 +33,9 @@ def attribute_title(attribute: Attribute) -> str:
 
 def value_title(attribute: Attribute, value: str) -> str:
     return attribute.value_title(value, language())
+
+
+def in_reading_order(text: str) -> str:
+    """Text that starts with an isolated value, laid out in the interface's direction rather than guessed from it
+    (a label takes its direction from its first strong letter, and the letters inside isolates do not count)."""
+    return ("\u200f" if language() == "ar" else "\u200e") + text

@@ -25,6 +25,7 @@ from annotator.services.io.datasets import EXPORT_FORMATS, FOLDER_FORMATS, expor
 from annotator.services.io.exporting import ExportCancelled
 from annotator.services.team.identity import GOLD, Identity, identities
 from annotator.storage.project import Project
+from annotator.ui.texts import isolate
 
 SUFFIXES = {"jsonl": ".jsonl", "conll": ".conll", "labelstudio": ".json", "doccano": ".jsonl"}
 
@@ -68,6 +69,8 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("Save to"), where)
         form.addRow(buttons)
         self.format.currentTextChanged.connect(self._suffix)
+        self.path.setMinimumWidth(self.fontMetrics().horizontalAdvance("x" * 48))  # a whole path, not its last letters
+        self.path.setCursorPosition(0)
         self.cancel_requested = False
         self.message = ""
 
@@ -116,8 +119,8 @@ class ExportDialog(QDialog):
             progress.close()
         lines = [
             self.tr("Exported %1 document(s), %2 span(s), %3 relation(s) to %4.")
-            .replace("%1", str(report.documents)).replace("%2", str(report.spans))
-            .replace("%3", str(report.relations)).replace("%4", str(out))
+            .replace("%1", isolate(str(report.documents))).replace("%2", isolate(str(report.spans)))
+            .replace("%3", isolate(str(report.relations))).replace("%4", isolate(str(out)))
         ]
         lines += report.notes
         self.message = "\n".join(lines)

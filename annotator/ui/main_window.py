@@ -19,7 +19,7 @@ from annotator.ui.article_header import ArticleHeader
 from annotator.ui.article_view import ARTICLE_POINT_SIZE, LINE_HEIGHT_PERCENT, ArticleView
 from annotator.ui.attribute_editor import Editable
 from annotator.ui.commands import Command, DeleteSpan, EditRelation, EditSpan, OneOff, SetStatus, TagSpan
-from annotator.ui.display import label_explanation, label_title
+from annotator.ui.display import in_reading_order, label_explanation, label_title
 from annotator.ui.texts import isolate, plain_tooltip, short
 from annotator.ui.controller import Controller, Level
 from annotator.ui.document_list import DocumentFilterBar, DocumentList
@@ -377,7 +377,7 @@ class MainWindow(QMainWindow):
         if view is not None:
             rule = self.project.scheme.relation_label(view.relation.label)
             title = label_title(self.project.scheme, view.relation.label)
-            heading = f"{isolate(title)}: «{isolate(short(view.source.text, 40))}» — «{isolate(short(view.target.text, 40))}»"
+            heading = in_reading_order(f"{isolate(title)}: «{isolate(short(view.source.text, 40))}» — «{isolate(short(view.target.text, 40))}»")
             self.tag_panel.attribute_editor.show_item(
                 Editable("relation", int(view.relation.id), heading, view.relation.attributes, view.relation.note, rule.attributes)
             )
@@ -540,7 +540,7 @@ class MainWindow(QMainWindow):
             return
         finally:
             QApplication.restoreOverrideCursor()
-        view = AgreementView(report, parent=self)
+        view = AgreementView(report, parent=self, scheme=self.project.scheme)
         view.show()
         self.agreement_view = view
 

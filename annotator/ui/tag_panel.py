@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import (
     QGroupBox,
     QListWidget,
@@ -168,7 +168,8 @@ class TagPanel(QWidget):
 
 
 def _relation_caption(view: RelationView, directed: dict[str, bool], document_id: int, title: str) -> str:
-    arrow = "←" if directed.get(view.relation.label, True) else "↔"
+    forward = "←" if QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft else "→"
+    arrow = forward if directed.get(view.relation.label, True) else "↔"
     caption = f"{isolate(title)} · {isolate(_excerpt(view.source.text, 24))} {arrow} {isolate(_excerpt(view.target.text, 24))}"
     elsewhere = [end for end in (view.source, view.target) if end.document_id != document_id]
     if elsewhere:

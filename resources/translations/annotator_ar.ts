@@ -9,129 +9,155 @@
         <translation>التحكيم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication_view.py" line="76"/>
-        <source>F8 / Shift+F8: next / previous disagreement · 1–9: accept that version · Delete: reject · F9: accept all that agree · Ctrl+1–3 on a selection: your own gold span · Ctrl+Enter: done · Ctrl+Z: undo</source>
-        <translation>الخلاف التالي / السابق: F8 / Shift+F8 · قبول تلك النسخة: 1–9 · رفض: Delete · قبول كل ما اتُّفق عليه: F9 · مقطع مرجعي من عندك على التحديد: Ctrl+1–3 · مُنجَز: Ctrl+Enter · تراجع: Ctrl+Z</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/adjudication_view.py" line="82"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="85"/>
         <source>Where the annotators differ</source>
         <translation>مواضع اختلاف المُعلِّمين</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication_view.py" line="84"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="87"/>
         <source>Versions</source>
         <translation>النسخ</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication_view.py" line="112"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="115"/>
         <source>Next disagreement</source>
         <translation>الخلاف التالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication_view.py" line="113"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="116"/>
         <source>Previous disagreement</source>
         <translation>الخلاف السابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication_view.py" line="114"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="117"/>
         <source>Reject</source>
         <translation>رفض</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication_view.py" line="115"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="118"/>
         <source>Accept all that agree</source>
         <translation>قبول كل ما اتُّفق عليه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication_view.py" line="116"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="119"/>
         <source>Adjudication done</source>
         <translation>التحكيم مُنجَز</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication_view.py" line="118"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="121"/>
         <source>Accept version %1</source>
         <translation>قبول النسخة %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication_view.py" line="121"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="124"/>
         <source>Gold %1 from the selection</source>
         <translation>مقطع %1 مرجعي من التحديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication_view.py" line="123"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="126"/>
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication_view.py" line="124"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="127"/>
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication_view.py" line="157"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="160"/>
         <source>new</source>
         <translation>جديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication_view.py" line="157"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="160"/>
         <source>in progress</source>
         <translation>قيد العمل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication_view.py" line="157"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="81"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="160"/>
         <source>done</source>
         <translation>مُنجَز</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication_view.py" line="158"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="76"/>
+        <source>next / previous disagreement</source>
+        <translation>الخلاف التالي / السابق</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/adjudication_view.py" line="77"/>
+        <source>accept that version</source>
+        <translation>قبول تلك النسخة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/adjudication_view.py" line="78"/>
+        <source>reject</source>
+        <translation>رفض</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/adjudication_view.py" line="79"/>
+        <source>accept all that agree</source>
+        <translation>قبول كل ما اتُّفق عليه</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/adjudication_view.py" line="80"/>
+        <source>your own gold span from the selection</source>
+        <translation>مقطع مرجعي من عندك على التحديد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/adjudication_view.py" line="82"/>
+        <source>undo</source>
+        <translation>تراجع</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/adjudication_view.py" line="161"/>
         <source>agree</source>
         <translation>اتفاق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication_view.py" line="158"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="161"/>
         <source>attributes differ</source>
         <translation>اختلاف في السمات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication_view.py" line="158"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="161"/>
         <source>partial</source>
         <translation>جزئي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication_view.py" line="159"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="162"/>
         <source>conflict</source>
         <translation>تعارض</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication_view.py" line="166"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="169"/>
         <source>%1 of %2 settled · adjudication %3</source>
         <translation>حُسم %1 من %2 · التحكيم: %3</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication_view.py" line="213"/>
-        <location filename="../../annotator/ui/adjudication_view.py" line="218"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="229"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="234"/>
         <source>rejected</source>
         <translation>مرفوض</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication_view.py" line="213"/>
-        <location filename="../../annotator/ui/adjudication_view.py" line="218"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="229"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="234"/>
         <source>in gold</source>
         <translation>في الطبقة المرجعية</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication_view.py" line="289"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="309"/>
         <source>No disagreement left to settle.</source>
         <translation>لم يبقَ خلاف يحتاج إلى حسم.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication_view.py" line="303"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="323"/>
         <source>Nothing that everyone agrees on is left to accept.</source>
         <translation>لم يبقَ ما يتفق عليه الجميع لقبوله.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication_view.py" line="313"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="333"/>
         <source>Gold %1 «%2»</source>
         <translation>مقطع %1 مرجعي «%2»</translation>
     </message>
@@ -139,42 +165,52 @@
 <context>
     <name>AgreementView</name>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="36"/>
+        <location filename="../../annotator/ui/agreement_view.py" line="39"/>
         <source>Agreement</source>
         <translation>الاتفاق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="42"/>
+        <location filename="../../annotator/ui/agreement_view.py" line="45"/>
+        <source>all labels</source>
+        <translation>كل الوسوم</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement_view.py" line="47"/>
         <source>α (all annotators)</source>
         <translation>α (جميع المُعلِّمين)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="49"/>
+        <location filename="../../annotator/ui/agreement_view.py" line="54"/>
         <source>span F1, exact</source>
         <translation>F1 للمقاطع، تطابق تام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="49"/>
+        <location filename="../../annotator/ui/agreement_view.py" line="54"/>
         <source>span F1, overlap</source>
         <translation>F1 للمقاطع، تداخل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="49"/>
+        <location filename="../../annotator/ui/agreement_view.py" line="54"/>
         <source>relation F1</source>
         <translation>F1 للروابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="59"/>
+        <location filename="../../annotator/ui/agreement_view.py" line="64"/>
         <source>%1 document(s), %2 tokens; annotators: %3</source>
         <translation>عدد المقالات: %1، عدد الوحدات النصية: %2؛ المُعلِّمون: %3</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="62"/>
+        <location filename="../../annotator/ui/agreement_view.py" line="66"/>
+        <source>, </source>
+        <translation>، </translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/agreement_view.py" line="68"/>
         <source>Token-level agreement (Krippendorff&apos;s α, Cohen&apos;s κ per pair); untagged tokens are a category of their own</source>
         <translation>الاتفاق على مستوى الوحدات النصية (α لكريبندورف، وκ لكوهين لكل زوج)؛ الوحدات غير الموسومة فئة قائمة بذاتها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="64"/>
+        <location filename="../../annotator/ui/agreement_view.py" line="70"/>
         <source>Span and relation agreement per pair</source>
         <translation>الاتفاق على المقاطع والروابط لكل زوج</translation>
     </message>
@@ -287,90 +323,90 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="38"/>
-        <location filename="../../annotator/ui/export_dialog.py" line="109"/>
-        <location filename="../../annotator/ui/export_dialog.py" line="113"/>
-        <location filename="../../annotator/ui/export_dialog.py" line="124"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="39"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="112"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="116"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="127"/>
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="45"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="46"/>
         <source>all layers</source>
         <translation>كل الطبقات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="46"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="47"/>
         <source>gold</source>
         <translation>الطبقة المرجعية</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="51"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="52"/>
         <source>all documents</source>
         <translation>كل المقالات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="52"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="53"/>
         <source>documents marked done</source>
         <translation>المقالات المُنجَزة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="53"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="54"/>
         <source>documents in progress</source>
         <translation>المقالات قيد العمل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="56"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="57"/>
         <source>Choose…</source>
         <translation>اختيار…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="65"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="66"/>
         <source>Format</source>
         <translation>الصيغة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="66"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="67"/>
         <source>Layer</source>
         <translation>الطبقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="67"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="68"/>
         <source>Documents</source>
         <translation>المقالات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="68"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="69"/>
         <source>Save to</source>
         <translation>الحفظ في</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="82"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="85"/>
         <source>New folder for the export</source>
         <translation>مجلد جديد للتصدير</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="84"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="87"/>
         <source>Export to</source>
         <translation>التصدير إلى</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="90"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="93"/>
         <source>Exporting…</source>
         <translation>جارٍ التصدير…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="90"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="93"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="108"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="111"/>
         <source>Export cancelled; nothing was written.</source>
         <translation>أُلغي التصدير؛ لم يُكتب أي شيء.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="118"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="121"/>
         <source>Exported %1 document(s), %2 span(s), %3 relation(s) to %4.</source>
         <translation>اكتمل التصدير إلى %4 — المقالات: %1، المقاطع: %2، الروابط: %3.</translation>
     </message>

@@ -14,7 +14,7 @@ from annotator.services.team.identity import AccessError, Role, identify
 from annotator.storage.project import Project
 from annotator.ui.main_window import MainWindow
 from tests.conftest import add_document
-from tests.ui.conftest import FIRST
+from tests.ui.conftest import FIRST, without_isolates
 
 UNSAFE = "# Ours\n\n**Sources** leave out the preposition.\n\n<b>raw</b><script>alert(1)</script>\n\n![tracker](http://example.com/t.png)\n"
 
@@ -39,7 +39,7 @@ def test_f1_shows_the_default_guidelines_and_a_reviewer_replaces_them(qtbot: QtB
     qtbot.keyClick(window.article_view, Qt.Key.Key_F1)
     assert pane.isVisible()
     assert "Tagging guidelines" in pane.browser.toPlainText()
-    assert "not «لأشخاص مطلعين»" in pane.browser.toPlainText()
+    assert "not «لأشخاص مطلعين»" in without_isolates(pane.browser.toPlainText())
     assert pane.edit_button.isVisible()
     qtbot.mouseClick(pane.edit_button, Qt.MouseButton.LeftButton)
     pane.editor.setPlainText(UNSAFE)

@@ -18,6 +18,7 @@ from annotator.services.annotation.tagging import TaggingService
 from annotator.storage.project import Project
 from annotator.ui.main_window import MainWindow
 from tests.conftest import add_document
+from tests.ui.conftest import without_isolates
 
 TEXT = "قال مسؤول كبير إن الرئيس بعث رسالة إلى طهران أمس، ونفت البعثة ذلك."
 
@@ -112,9 +113,9 @@ def test_the_agreement_heatmap(qtbot: QtBot, project: Project) -> None:
     window = reviewer_window(qtbot, project)
     qtbot.keyClick(window.article_view, Qt.Key.Key_F7, Qt.KeyboardModifier.ShiftModifier)
     table = window.agreement_view.findChild(QTableWidget, "agreementTable")
-    assert table.verticalHeaderItem(1).text() == "κ lina × omar"
-    assert table.horizontalHeaderItem(0).text() == "overall"
-    source_column = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())].index("SOURCE")
+    assert without_isolates(table.verticalHeaderItem(1).text()) == "κ lina × omar"
+    assert table.horizontalHeaderItem(0).text() == "all labels"
+    source_column = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())].index("Source")
     # 13 tokens; SOURCE: both on 2, only omar on 1, neither on 10: po = 12/13, pe = (2*3 + 11*10)/169, kappa = 40/53.
     assert table.item(1, source_column).text() == f"{40 / 53:.2f}" == "0.75"
     assert table.item(1, source_column).background().color().green() > table.item(1, source_column).background().color().blue()
