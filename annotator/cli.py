@@ -27,6 +27,7 @@ from annotator.services.team.identity import (
     remember_identity,
 )
 from annotator.services.team.merging import merge_paths
+from annotator.storage.location import location  # a project path, or a postgresql+psycopg:// URL
 from annotator.storage.project import Project
 
 EXIT_BAD_INPUT = 1
@@ -40,13 +41,13 @@ def build_parser() -> argparse.ArgumentParser:
     acting.add_argument("--as", dest="acting", metavar="NAME", help="who acts (default: the identity remembered for the project, else your user name)")
 
     new = commands.add_parser("new", parents=[acting], help="create a project")
-    new.add_argument("project", type=Path)
+    new.add_argument("project", type=location)
     new.add_argument("--scheme", type=Path, help="tag scheme JSON (default: the built-in scheme)")
     new.add_argument("--scheme-from", type=Path, metavar="PATH", help="build the scheme from the labels of a dataset file or brat folder")
     new.add_argument("--format", choices=IMPORT_FORMATS, help="the format of --scheme-from (default: detected)")
 
     imp = commands.add_parser("import", parents=[acting], help="import .txt files, folders of them, or .jsonl")
-    imp.add_argument("project", type=Path)
+    imp.add_argument("project", type=location)
     imp.add_argument("paths", type=Path, nargs="+")
     imp.add_argument("--annotator", help="whose layer pre-annotated spans without an annotator join")
     imp.add_argument("--format", choices=IMPORT_FORMATS, help="default: detected from the content")
@@ -54,41 +55,41 @@ def build_parser() -> argparse.ArgumentParser:
                      help="read the file's label OLD as the scheme's NEW (repeatable), or a file of OLD=NEW lines or a JSON object")
 
     merge = commands.add_parser("merge", parents=[acting], help="bring other project files into TARGET (created if missing)")
-    merge.add_argument("target", type=Path)
-    merge.add_argument("sources", type=Path, nargs="+")
+    merge.add_argument("target", type=location)
+    merge.add_argument("sources", type=location, nargs="+")
 
     agree = commands.add_parser("agreement", parents=[acting], help="agreement figures between annotators")
-    agree.add_argument("project", type=Path)
+    agree.add_argument("project", type=location)
     agree.add_argument("--json", action="store_true", help="print the figures as JSON")
     agree.add_argument("--annotators", help="comma-separated names (default: everyone but gold)")
 
     assign = commands.add_parser("assign", parents=[acting], help="a reviewer gives documents to an annotator")
-    assign.add_argument("project", type=Path)
+    assign.add_argument("project", type=location)
     assign.add_argument("--reviewer", help="the reviewer doing it (the same as --as)")
     assign.add_argument("--to", required=True, help="the annotator who gets the documents")
     assign.add_argument("documents", nargs="+", help="document ids (as in exports), or 'all'")
 
     exp = commands.add_parser("export", parents=[acting], help="export the project")
-    exp.add_argument("project", type=Path)
+    exp.add_argument("project", type=location)
     exp.add_argument("--format", choices=EXPORT_FORMATS, default="jsonl")
     exp.add_argument("--out", type=Path, required=True, help="a file, or a folder for csv, brat and parquet")
     exp.add_argument("--layer", default="all", help="gold, all (default) or annotator:NAME")
     exp.add_argument("--documents", help="status=done (or new, in_progress): only documents with that status")
 
     role = commands.add_parser("role", parents=[acting], help="a reviewer of the project makes someone a reviewer or an annotator")
-    role.add_argument("project", type=Path)
+    role.add_argument("project", type=location)
     role.add_argument("name")
     role.add_argument("role", choices=[item.value for item in Role])
 
     chk = commands.add_parser("check", parents=[acting], help="check a project file; --repair fixes what is safe to fix")
-    chk.add_argument("project", type=Path)
+    chk.add_argument("project", type=location)
     chk.add_argument("--repair", action="store_true", help="back up, rebuild the search index, drop dangling rows")
 
     listed = commands.add_parser("backups", parents=[acting], help="list a project's backups")
-    listed.add_argument("project", type=Path)
+    listed.add_argument("project", type=location)
 
     back = commands.add_parser("restore", parents=[acting], help="bring a backup back (the current file is backed up first)")
-    back.add_argument("project", type=Path)
+    back.add_argument("project", type=location)
     back.add_argument("backup", type=Path, help="a backup file, or its name as `annotator backups` lists it")
     cli_corpus.add_commands(commands, acting)  # sources, claims, suggest
     return parser
@@ -129,7 +130,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     from annotator.services.io.label_map import parse_mapping
 
     mapping = parse_mapping(args.map) or None
-    created = not args.project.exists()
+    created = not Project.exists(args.project)
     project = Project.open_or_create(args.project)
     try:
         acting = _found(project, args) if created else acting_identity(project, args.acting)
@@ -158,7 +159,7 @@ def _remove_project(path: Path) -> None:
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
-    created = not args.target.exists()
+    created = not Project.exists(args.target)
     if created:
         with Project.open(args.sources[0]) as first:
             scheme = first.scheme

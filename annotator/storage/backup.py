@@ -1,5 +1,7 @@
 """Backups of project files through SQLite's online backup API (never a copy of the .db alone: its -wal may
-hold committed data), kept under the user data folder, one folder per project, oldest dropped past a size cap."""
+hold committed data), kept under the user data folder, one folder per project, oldest dropped past a size cap.
+A project on a PostgreSQL server has none of these: its server is backed up by its own tools (pg_dump), and
+each function here says so instead of touching a file."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from pathlib import Path
 
 from annotator import paths
 from annotator.core.errors import ProjectError, StorageError
+from annotator.storage.location import is_server
 
 DIR_ENV = "ANNOTATOR_BACKUP_DIR"  # tests and careful users point backups elsewhere
 CAP_ENV = "ANNOTATOR_BACKUP_CAP_MB"
@@ -36,8 +39,18 @@ def backup_root() -> Path:
     return Path(os.environ.get(DIR_ENV) or paths.user_data_dir() / "backups")
 
 
+def not_on_a_server(project_path: object) -> None:
+    """Refuse a server project by name: the backups here are copies of files."""
+    if is_server(project_path):
+        raise StorageError(
+            f"{project_path}: a project on a database server is backed up by the server's own tools "
+            "(pg_dump, or the hosting's backups), not by annotator; nothing was changed"
+        )
+
+
 def folder_for(project_path: Path) -> Path:
     """One folder per project file: its name and a digest of where it lives."""
+    not_on_a_server(project_path)
     resolved = Path(project_path).resolve()
     digest = hashlib.sha256(str(resolved).encode()).hexdigest()[:10]
     return backup_root() / f"{resolved.stem}-{digest}"
@@ -57,6 +70,7 @@ def backups(project_path: Path) -> list[Backup]:
 def back_up(project_path: Path, reason: str, *, cap_bytes: int | None = None) -> Backup:
     """A consistent copy of the project (what its -wal holds included) taken with the backup API, then the
     oldest backups dropped while the folder holds more than the cap (the newest is always kept)."""
+    not_on_a_server(project_path)
     folder = folder_for(project_path)
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -86,6 +100,7 @@ def back_up_if_old(project_path: Path, *, age: timedelta = DAILY) -> Backup | No
 def restore(project_path: Path, backup: Path) -> Backup:
     """Bring a backup back into the project file (through SQLite, so a -wal beside the project is dealt with);
     the current file is backed up first. Returns that backup of the current state."""
+    not_on_a_server(project_path)
     backup = Path(backup)
     if not backup.is_file():
         candidates = [item.path for item in backups(project_path) if item.path.name == backup.name]

@@ -1,6 +1,8 @@
 """`annotator check`: everything a project file must hold true, each problem on one line; and the repairs that
 are safe (the search index rebuilt, dangling rows dropped, after a backup). Works on the file with plain
-sqlite3, so that a file Project.open refuses can still be examined."""
+sqlite3, so that a file Project.open refuses can still be examined. A project on a PostgreSQL server gets the same
+checks through psycopg, less what the server itself guarantees (page integrity, foreign keys) and what only a
+file can suffer (foreign views and triggers are the server administrator's)."""
 
 from __future__ import annotations
 
@@ -13,8 +15,9 @@ from annotator.core.errors import AnnotatorError, ProjectError
 from annotator.core.scheme import Scheme
 from annotator.storage import backup, health, migrate
 from annotator.storage.guards import End, check_relation_ends
+from annotator.storage.location import ServerLocation, is_server, location
 from annotator.storage.project import SCHEME_KEY, stored_scheme
-from annotator.storage.search_index import index_text
+from annotator.storage.search_index import index_text, server_form
 
 LIMIT_S = 120.0  # the whole check of a damaged file stops after this much SQLite work per statement
 
@@ -74,8 +77,10 @@ def bad_spans_in(connection: sqlite3.Connection, document_id: int) -> list[BadSp
     return found
 
 
-def check(path: Path) -> CheckReport:
+def check(path: Path | ServerLocation | str) -> CheckReport:
     """Every check, read-only."""
+    if is_server(path):
+        return _check_server(location(path))  # type: ignore[arg-type]
     path = Path(path)
     report = CheckReport(path)
     connection = _connect(path, read_only=True)
@@ -91,6 +96,8 @@ def check(path: Path) -> CheckReport:
 def repair(path: Path) -> CheckReport:
     """Back the file up, then fix what is safe to fix: rebuild the search index and drop the rows whose
     document, span or annotator is gone; then check again. Everything else is only reported."""
+    if is_server(path):
+        return _repair_server(location(path))  # type: ignore[arg-type]
     path = Path(path)
     before = check(path)
     if any(problem.startswith(("made by a newer version", "not as annotator made it")) for problem in before.problems):
@@ -140,16 +147,17 @@ def _connect(path: Path, *, read_only: bool) -> sqlite3.Connection:
     return connection
 
 
-def _run_checks(connection: sqlite3.Connection, report: CheckReport) -> None:
+def _run_checks(connection: sqlite3.Connection, report: CheckReport, *, server: bool = False) -> None:
     problems = report.problems
-    verdicts = [row[0] for row in connection.execute("PRAGMA integrity_check(20)")]
-    if verdicts != ["ok"]:
-        problems.extend(f"integrity: {verdict}" for verdict in verdicts)
-    for table, rowid, parent, _fk in connection.execute("PRAGMA foreign_key_check"):
-        problems.append(f"{table} row {rowid}: refers to a missing row of {parent}")
+    if not server:  # a server keeps its pages and its foreign keys itself
+        verdicts = [row[0] for row in connection.execute("PRAGMA integrity_check(20)")]
+        if verdicts != ["ok"]:
+            problems.extend(f"integrity: {verdict}" for verdict in verdicts)
+        for table, rowid, parent, _fk in connection.execute("PRAGMA foreign_key_check"):
+            problems.append(f"{table} row {rowid}: refers to a missing row of {parent}")
     try:
         revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()
-    except sqlite3.Error:
+    except _errors(server):
         problems.append("not an annotator project (no schema revision)")
         return
     revision = revision[0] if revision else None
@@ -159,7 +167,7 @@ def _run_checks(connection: sqlite3.Connection, report: CheckReport) -> None:
     if revision != migrate.HEAD:
         problems.append(f"schema revision {revision}, older than {migrate.HEAD}: opening it upgrades it")
         return
-    foreign = health.foreign_objects(connection)
+    foreign = [] if server else health.foreign_objects(connection)
     if foreign:
         problems.append(f"not as annotator made it: {'; '.join(foreign)}")
         return
@@ -179,7 +187,7 @@ def _run_checks(connection: sqlite3.Connection, report: CheckReport) -> None:
                 problems.append(f"span {uid} (document {document_id}): {reason}")
         if scheme is not None:
             try:
-                scheme.check_span(label, json.loads(attributes) if attributes else {})
+                scheme.check_span(label, _json(attributes))
             except (AnnotatorError, ValueError) as error:
                 problems.append(f"span {uid}: {error}")
     relations = connection.execute("SELECT uid, label, from_span_id, to_span_id, attributes FROM relations").fetchall()
@@ -188,13 +196,14 @@ def _run_checks(connection: sqlite3.Connection, report: CheckReport) -> None:
         if scheme is None:
             break
         try:
-            check_relation_ends(scheme, label, json.loads(attributes) if attributes else {}, ends.get(source), ends.get(target))
+            check_relation_ends(scheme, label, _json(attributes), ends.get(source), ends.get(target))
         except (AnnotatorError, ValueError) as error:
             problems.append(f"relation {uid}: {error}")
-    indexed = dict(connection.execute("SELECT rowid, folded FROM document_search"))
+    indexed = dict(connection.execute(f"SELECT {'id' if server else 'rowid'}, folded FROM document_search"))
     missing = sorted(set(texts) - set(indexed))
     extra = sorted(set(indexed) - set(texts))
-    stale = sorted(i for i in texts if i in indexed and indexed[i] != index_text(texts[i]))
+    form = (lambda text: server_form(index_text(text))) if server else index_text
+    stale = sorted(i for i in texts if i in indexed and indexed[i] != form(texts[i]))
     for what, ids in (("not in the search index", missing), ("in the search index but not in the project", extra),
                       ("indexed under an older text", stale)):
         if ids:
@@ -216,3 +225,84 @@ def _scheme(connection: sqlite3.Connection, report: CheckReport) -> Scheme | Non
     except AnnotatorError as error:
         report.problems.append(str(error).removeprefix(f"{report.path}: ").removesuffix("; nothing was changed"))
         return None
+
+
+def _json(value: object) -> dict:
+    """Attributes as stored: JSON text in SQLite, already decoded by psycopg."""
+    if isinstance(value, dict):
+        return value
+    return json.loads(value) if value else {}
+
+
+def _errors(server: bool) -> type[Exception]:
+    """The driver's error class (psycopg is imported only for a server)."""
+    if not server:
+        return sqlite3.Error
+    import psycopg
+
+    return psycopg.Error
+
+
+class _ServerConnection:
+    """A psycopg connection that takes the sqlite3 module's `?` placeholders, for `_run_checks`."""
+
+    def __init__(self, raw: object) -> None:
+        self.raw = raw
+
+    def execute(self, query: str, parameters: tuple = ()) -> object:
+        return self.raw.execute(query.replace("?", "%s"), parameters)  # type: ignore[attr-defined]
+
+
+def _server_connect(where: ServerLocation, *, read_only: bool) -> object:
+    import psycopg
+
+    conninfo = where.url.set(drivername="postgresql").render_as_string(hide_password=False)
+    try:
+        connection = psycopg.connect(conninfo, connect_timeout=10, options=f"-c statement_timeout={int(LIMIT_S * 1000)}")
+    except psycopg.Error as error:
+        from annotator.storage.failures import storage_error
+
+        raise (storage_error(error, where) or ProjectError(f"{where}: cannot be opened ({error})")) from None
+    connection.read_only = read_only
+    return connection
+
+
+def _check_server(where: ServerLocation) -> CheckReport:
+    report = CheckReport(where)  # type: ignore[arg-type]
+    connection = _server_connect(where, read_only=True)
+    try:
+        with connection.transaction():  # type: ignore[attr-defined]
+            _run_checks(_ServerConnection(connection), report, server=True)  # type: ignore[arg-type]
+    except _errors(True) as error:
+        report.problems.append(f"the check itself stopped: {' '.join(str(error).split())}")
+    finally:
+        connection.close()  # type: ignore[attr-defined]
+    return report
+
+
+def _repair_server(where: ServerLocation) -> CheckReport:
+    """On a server only the search index can need repair (its foreign keys hold): rebuilt in one transaction.
+    No backup is taken first: a server is backed up by its own tools."""
+    before = _check_server(where)
+    if any(problem.startswith(("made by a newer version", "not an annotator project")) for problem in before.problems):
+        raise ProjectError(f"{where}: not repaired: {before.problems[0]}; nothing was changed")
+    connection = _server_connect(where, read_only=False)
+    try:
+        with connection.transaction():  # type: ignore[attr-defined]
+            connection.execute("LOCK TABLE documents IN SHARE MODE")  # type: ignore[attr-defined]
+            connection.execute("DELETE FROM document_search")  # type: ignore[attr-defined]
+            documents = connection.execute("SELECT id, text FROM documents").fetchall()  # type: ignore[attr-defined]
+            with connection.cursor() as cursor:  # type: ignore[attr-defined]
+                cursor.executemany(
+                    "INSERT INTO document_search (id, folded) VALUES (%s, %s)", [(i, server_form(index_text(t))) for i, t in documents]
+                )
+    except _errors(True) as error:
+        raise ProjectError(f"{where}: not repaired ({' '.join(str(error).split())}); nothing was changed") from None
+    finally:
+        connection.close()  # type: ignore[attr-defined]
+    after = _check_server(where)
+    after.repaired = [
+        "no backup taken: a project on a server is backed up by the server's own tools (pg_dump)",
+        f"rebuilt the search index ({len(documents)} document(s))",
+    ]
+    return after

@@ -35,6 +35,14 @@ class ServerLocation:
     def resolve(self) -> ServerLocation:
         return self
 
+    @property
+    def stem(self) -> str:
+        return self.name
+
+    def with_name(self, name: str) -> Path:
+        """A file named after the database, in the current folder (where an export is offered to go)."""
+        return Path(name)
+
     def __str__(self) -> str:
         return self.url.render_as_string(hide_password=True)
 

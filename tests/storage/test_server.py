@@ -122,3 +122,36 @@ def test_a_server_that_cannot_be_reached_is_one_line(pg_server) -> None:  # noqa
         Project.open(url)
     with pytest.raises(StorageError, match="refused the connection"):
         Project.open(pg_server.url("no_such_database"))
+
+
+def test_check_and_repair_on_the_server(database: str) -> None:
+    from annotator.storage.check import check, repair
+
+    with Project.create(database) as project:
+        add_document(project, LETTER)
+        add_document(project, DENIAL)
+    report = check(database)
+    assert report.problems == [] and report.counts["documents"] == 2 and "***" in report.summary()
+    with Project.open(database) as project, project.transaction() as session:
+        session.execute(text("DELETE FROM document_search WHERE id = (SELECT min(id) FROM documents)"))
+    [problem] = check(database).problems
+    assert problem.startswith("search index: 1 document(s) not in the search index")
+    repaired = repair(database)
+    assert repaired.problems == [] and "rebuilt the search index (2 document(s))" in repaired.repaired
+
+
+def test_the_command_line_takes_a_url_wherever_it_takes_a_project(database: str, tmp_path, capsys) -> None:  # noqa: ANN001
+    from annotator.cli import main
+
+    article = tmp_path / "a.txt"
+    article.write_text(LETTER, encoding="utf-8")
+    assert main(["import", database, str(article), "--as", "salma"]) == 0
+    assert main(["export", database, "--format", "jsonl", "--out", str(tmp_path / "out.jsonl"), "--as", "salma"]) == 0
+    assert "مسؤولٌ" in (tmp_path / "out.jsonl").read_text(encoding="utf-8")
+    assert main(["check", database]) == 0
+    capsys.readouterr()
+    assert main(["backups", database]) == 1
+    error = capsys.readouterr().err.strip()
+    assert "backed up by the server's own tools" in error and "***" in error and len(error.splitlines()) == 1
+    assert main(["new", database]) == 1
+    assert "already exists" in capsys.readouterr().err
