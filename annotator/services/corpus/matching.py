@@ -11,7 +11,7 @@ from rapidfuzz import fuzz, process
 from annotator.services.corpus.names import UNNAMED, name_key
 
 SUGGEST_AT = 85.0  # a score from which a canonical source is offered for a SOURCE span
-_CANDIDATES = 40
+_CANDIDATES = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,40 +49,62 @@ def score(query: str, alias: str) -> float:
     return whole
 
 
+class _Block:
+    """The keys sharing a word (their first, or their last), for rapidfuzz to search at C speed."""
+
+    __slots__ = ("indexes", "keys")
+
+    def __init__(self) -> None:
+        self.indexes: list[int] = []
+        self.keys: list[str] = []
+
+
 class Matcher:
-    """Name keys with their owners, searched by rapidfuzz and scored by `score`."""
+    """Name keys with their owners, searched by rapidfuzz and scored by `score`.
+
+    Only keys that share their first or their last word with the name, or have one a letter or two from it, are
+    compared (blocking): the surname, the outlet's last word, the head of an unnamed source («مسؤول …»). A name that
+    shares neither with a key is not that key's source."""
 
     def __init__(self, keys: Iterable[tuple[str, int]] = ()) -> None:
         self.keys: list[str] = []
         self.owners: list[int] = []
-        self._by_last: dict[str, list[int]] = {}  # the keys ending in each word, by that word
-        self._lasts: list[str] = []
+        self._blocks: tuple[dict[str, _Block], dict[str, _Block]] = ({}, {})  # by first word, by last word
+        self._words: tuple[list[str], list[str]] = ([], [])  # the words of each, for fuzzy lookup
         for key, owner in keys:
             self.add(key, owner)
 
     def add(self, key: str, owner: int) -> None:
         if not key:
             return
-        last = key.split()[-1]
-        if last not in self._by_last:
-            self._lasts.append(last)
-        self._by_last.setdefault(last, []).append(len(self.keys))
+        split = key.split()
+        for side, word in enumerate((split[0], split[-1])):
+            block = self._blocks[side].get(word)
+            if block is None:
+                block = self._blocks[side][word] = _Block()
+                self._words[side].append(word)
+            block.indexes.append(len(self.keys))
+            block.keys.append(key)
         self.keys.append(key)
         self.owners.append(owner)
+
+    def _candidates(self, query: str) -> set[int]:
+        split = query.split()
+        found: set[int] = set()
+        for side, word in enumerate((split[0], split[-1])):
+            for near, _score, _index in process.extract(word, self._words[side], scorer=fuzz.ratio, limit=5, score_cutoff=80):
+                block = self._blocks[side][near]
+                for _key, _value, position in process.extract(query, block.keys, scorer=fuzz.token_set_ratio, limit=_CANDIDATES):
+                    found.add(block.indexes[position])
+        return found
 
     def matches(self, text: str, *, limit: int = 5, at_least: float = SUGGEST_AT, key: str | None = None) -> list[Match]:
         """The best owners for a name, each once, best first."""
         query = key if key is not None else name_key(text)
         if not query or not self.keys:
             return []
-        found = {index for _key, _score, index in process.extract(
-            query, self.keys, scorer=fuzz.token_set_ratio, limit=_CANDIDATES, score_cutoff=60
-        )}
-        last = query.split()[-1]
-        for word, _score, _index in process.extract(last, self._lasts, scorer=fuzz.ratio, limit=5, score_cutoff=80):
-            found.update(self._by_last[word])  # a surname spelled otherwise ends a name that shares little else
         best: dict[int, Match] = {}
-        for index in found:
+        for index in self._candidates(query):
             value = score(query, self.keys[index])
             owner = self.owners[index]
             if value >= at_least and (owner not in best or value > best[owner].score):
