@@ -8,7 +8,6 @@ import csv
 import json
 import sys
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from annotator.core.errors import AnnotatorError
@@ -19,21 +18,22 @@ from annotator.services.corpus.registry import SourceRegistry
 from annotator.services.corpus.tables import CLAIM_COLUMNS, claim_rows, sources_report
 from annotator.services.documents.progress import document_text, list_documents
 from annotator.services.team.identity import acting_identity
+from annotator.storage.location import location  # a project path, or a postgresql+psycopg:// URL
 from annotator.storage.project import Project
 
 
 def add_commands(commands: Any, acting: argparse.ArgumentParser) -> None:
     """Add the corpus subcommands to the parser (their handlers are HANDLERS)."""
     sources = commands.add_parser("sources", parents=[acting], help="canonical sources with their spans, and suggested groups of the rest")
-    sources.add_argument("project", type=Path)
+    sources.add_argument("project", type=location)
     sources.add_argument("--json", action="store_true", help="print JSON (default: one line a source)")
 
     claims = commands.add_parser("claims", parents=[acting], help="every claim with its article, source, cue, cluster and links")
-    claims.add_argument("project", type=Path)
+    claims.add_argument("project", type=location)
     claims.add_argument("--format", choices=("csv", "json"), default="csv")
 
     suggest = commands.add_parser("suggest", parents=[acting], help="cue and source suggestions, as the window offers them")
-    suggest.add_argument("project", type=Path)
+    suggest.add_argument("project", type=location)
     suggest.add_argument("--document", help="one document id (as in exports); default: every document")
     suggest.add_argument("--json", action="store_true", help="print JSON (default: one line a suggestion)")
 
