@@ -20,6 +20,7 @@ from annotator.services.team.identity import (
     remember_identity,
     remembered_identity,
 )
+from annotator.storage.location import location
 from annotator.storage.project import Project
 from annotator.ui.display import LANGUAGE_PROPERTY
 
@@ -32,7 +33,7 @@ WINDOW_BUSY_TIMEOUT_MS = 150
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="annotator", description="Tag claims, sources and cues in Arabic news.")
-    parser.add_argument("project", nargs="?", type=Path, help="project file (default: the demo project)")
+    parser.add_argument("project", nargs="?", type=location, help="project file or postgresql+psycopg:// URL (default: the demo project)")
     parser.add_argument("--annotator", default=None, help="who you are (default: the last identity used in this project, else your user name)")
     parser.add_argument("--role", choices=[role.value for role in Role], help="set your role in this project")
     parser.add_argument("--lang", choices=LANGUAGES, help="interface language, remembered (default: Arabic)")
@@ -82,7 +83,7 @@ def open_for_window(path: Path | None) -> Project:
     if path is None:
         ensure_demo_project().close()
         path = paths.demo_project_path()
-    if Path(path).exists():
+    if Project.exists(path):
         return Project.open(path, busy_timeout_ms=WINDOW_BUSY_TIMEOUT_MS)
     return Project.create(path, busy_timeout_ms=WINDOW_BUSY_TIMEOUT_MS)
 
