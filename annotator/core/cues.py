@@ -65,6 +65,7 @@ class SourceSuggestion:
     text: str
     cue_start: int  # the cue it belongs to
     cue_end: int
+    label: str = "SOURCE"  # the service puts the scheme's source label here
 
 
 @dataclass(frozen=True, slots=True)

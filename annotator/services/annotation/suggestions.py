@@ -1,11 +1,19 @@
-"""Cue suggestions from the lexicon: offered until accepted as CUE spans or dismissed; never exported."""
+"""Cue and source suggestions from the lexicon: offered until accepted as CUE / SOURCE spans or dismissed;
+never exported.
+
+for_document gives the cue suggestions only (what the window shows and accepts as CUE);
+sources_for_document the SOURCE suggestions (the noun phrase each cue introduces), each with the scheme's
+source label in `label`; all_for_document both, in text order. accept takes either kind.
+"""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from sqlalchemy import delete, select
 
 from annotator.core.changes import Changes
-from annotator.core.cues import CueSuggestion, load_lexicon, suggest_cues
+from annotator.core.cues import CueSuggestion, SourceSuggestion, Suggestions, load_lexicon, suggest
 from annotator.core.model import DocumentId, SpanRecord
 from annotator.services.annotation.tagging import TaggingService
 from annotator.storage.models import Annotator, DismissedSuggestion
@@ -17,14 +25,37 @@ class SuggestionService:
         self.project = project
         self.tagging = tagging
         self.cue_label = project.scheme.span_role("cue")
+        self.source_label = project.scheme.span_role("source")
         self.enabled = self.cue_label is not None
         self._lexicon = load_lexicon() if self.enabled else None
-        self._matched: tuple[str, list[CueSuggestion]] | None = None  # the last text and its matches
+        self._matched: tuple[str, Suggestions] | None = None  # the last text and its matches
+
+    def _matches(self, text: str) -> Suggestions:
+        if self._matched is None or self._matched[0] != text:
+            self._matched = (text, suggest(text, self._lexicon, sources=self.source_label is not None))
+        return self._matched[1]
 
     def for_document(self, document_id: DocumentId, text: str, spans: list[SpanRecord]) -> list[CueSuggestion]:
-        """Matches in the text that no CUE span of this annotator overlaps and that were not dismissed."""
+        """Cue matches in the text that no CUE span of this annotator overlaps and that were not dismissed."""
         if self._lexicon is None:
             return []
+        return self._open(document_id, self._matches(text).cues, spans, self.cue_label)
+
+    def sources_for_document(self, document_id: DocumentId, text: str, spans: list[SpanRecord]) -> list[SourceSuggestion]:
+        """The noun phrases the cues introduce, where no SOURCE span of this annotator overlaps and not dismissed;
+        each carries the scheme's source label. Empty when the scheme has no source (or no cue) label."""
+        if self._lexicon is None or self.source_label is None:
+            return []
+        found = self._open(document_id, self._matches(text).sources, spans, self.source_label)
+        return [replace(suggestion, label=self.source_label) for suggestion in found]
+
+    def all_for_document(self, document_id: DocumentId, text: str, spans: list[SpanRecord]) -> list[CueSuggestion | SourceSuggestion]:
+        """Cue and source suggestions together, in text order (a CueSuggestion has no label: it is a CUE)."""
+        found: list[CueSuggestion | SourceSuggestion] = [*self.for_document(document_id, text, spans)]
+        found += self.sources_for_document(document_id, text, spans)
+        return sorted(found, key=lambda suggestion: (suggestion.start, suggestion.end))
+
+    def _open(self, document_id: DocumentId, matches: list, spans: list[SpanRecord], label: str | None) -> list:
         with self.project.reading() as session:  # opening a document never takes the write lock
             dismissed = {
                 (row.start, row.end)
@@ -34,17 +65,19 @@ class SuggestionService:
                     .where(DismissedSuggestion.document_id == document_id, Annotator.name == self.tagging.annotator)
                 )
             }
-        cues = [(span.start, span.end) for span in spans if span.label == self.cue_label]
-        if self._matched is None or self._matched[0] != text:
-            self._matched = (text, suggest_cues(text, self._lexicon))
+        tagged = [(span.start, span.end) for span in spans if span.label == label]
         return [
             suggestion
-            for suggestion in self._matched[1]
+            for suggestion in matches
             if (suggestion.start, suggestion.end) not in dismissed
-            and not any(start < suggestion.end and suggestion.start < end for start, end in cues)
+            and not any(start < suggestion.end and suggestion.start < end for start, end in tagged)
         ]
 
-    def accept(self, document_id: DocumentId, suggestion: CueSuggestion) -> Changes:
+    def accept(self, document_id: DocumentId, suggestion: CueSuggestion | SourceSuggestion) -> Changes:
+        if isinstance(suggestion, SourceSuggestion):
+            return self.tagging.create_span(
+                document_id=document_id, start=suggestion.start, end=suggestion.end, label=self.source_label or suggestion.label
+            )
         return self.tagging.create_span(
             document_id=document_id,
             start=suggestion.start,
