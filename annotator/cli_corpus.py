@@ -93,7 +93,7 @@ def suggestions(project: Project, annotator: str, documents: list[tuple[Document
     found: list[dict[str, Any]] = []
     for document_id, uid in documents:
         text = document_text(project, document_id)
-        for item in service.for_document(document_id, text, tagging.spans(document_id)):
+        for item in service.all_for_document(document_id, text, tagging.spans(document_id)):
             label = getattr(item, "label", None) or cue_label
             entry: dict[str, Any] = {"document": uid, "label": label, "start": item.start, "end": item.end, "text": text[item.start:item.end]}
             for name in ("speech_act", "kind", "phrase"):
