@@ -34,7 +34,7 @@ run: $(VENV)/.run-installed $(QM)
 	$(BIN)/annotator
 
 test: $(VENV)/.test-installed $(QM)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -rs
 
 bench: $(VENV)/.test-installed
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks.run

@@ -137,9 +137,8 @@ def start_server() -> PgServer:
     if binaries is None:
         raise FileNotFoundError("no PostgreSQL binaries (initdb, pg_ctl): install postgresql-15 or set " + BIN_ENV)
     user = _server_user()
-    base = Path(tempfile.gettempdir())
-    if user is not None and not os.access(base, os.X_OK, effective_ids=False):
-        base = Path("/tmp")
+    # The server's own user must reach its folder: root's TMPDIR may be private, /tmp never is.
+    base = Path("/tmp") if user is not None else Path(tempfile.gettempdir())
     root = Path(tempfile.mkdtemp(prefix="annotator-pg-", dir=base))
     server = PgServer(binaries, root, _free_port(), secrets.token_hex(12), user)
     try:
