@@ -213,7 +213,7 @@ def _match_at(text: str, words: list[Token], folded: list[str], index: int, lexi
     if phrase is not None and len(phrase.cue.words) > 1:
         return phrase
     verb = lexicon.verb_forms.get(first)
-    if verb is None and len(first) > 3 and first[0] in CONJUNCTIONS:
+    if verb is None and len(first) > 2 and first[0] in CONJUNCTIONS:
         verb = lexicon.verb_forms.get(first[1:])
         first = first[1:]
     if verb is None and len(first) > 3 and first[0] == "س" and first[1] in "يتن":
