@@ -12,6 +12,7 @@ from typing import Any
 from annotator.core.errors import InputError
 from annotator.core.scheme import Attribute, RelationLabel, Scheme, SpanLabel, parse_scheme
 from annotator.services.io.datasets import iter_dataset
+from annotator.services.io.formats.brat import NORMALIZATION
 
 PALETTE = ("#e6194b", "#3cb44b", "#4363d8", "#f58231", "#911eb4", "#42d4f4", "#f032e6", "#469990", "#9a6324", "#800000",
            "#808000", "#000075", "#bfef45", "#fabed4", "#dcbeff", "#aaffc3")
@@ -180,6 +181,8 @@ def _scheme_json(name: str, seen: _Seen) -> dict[str, Any]:
 
 
 def _attribute(name: str, values: list[Any]) -> dict[str, Any]:
+    if name == NORMALIZATION:  # a reference into a knowledge base: one per entity, never a closed list
+        return {"name": name, "type": "text"}
     if values and all(isinstance(value, bool) for value in values):
         return {"name": name, "type": "boolean"}
     distinct = list(dict.fromkeys(value for value in values if isinstance(value, str) and value))

@@ -20,26 +20,42 @@ from annotator.services.io.formats.common import RawText, Unkept, decode_utf8
 
 SAFE_NAME = re.compile(r"[^\w.-]+")
 NOTE_PREFIX = "annotator="
+NORMALIZATION = "normalization"  # the span attribute a brat normalization (N line) becomes
 
 
 def annotation_conf(scheme: Scheme) -> str:
+    """The scheme as brat's annotation.conf. An attribute that several labels carry is one brat attribute
+    (brat names attributes once); values brat cannot write (white space, its own separators) are left out of
+    it, as the .ann leaves them out; the normalization attribute travels as N lines, not as an attribute."""
     lines = ["[entities]", *[label.name for label in scheme.span_labels], "", "[relations]",
              "<OVERLAP>\tArg1:<ANY>, Arg2:<ANY>, <OVL-TYPE>:<ANY>"]  # spans nest and cross; brat's checker needs this
     for relation in scheme.relation_labels:
         lines.append(f"{relation.name}\tArg1:{'|'.join(relation.from_labels)}, Arg2:{'|'.join(relation.to_labels)}")
     lines += ["", "[events]", "", "[attributes]"]
+    owners: dict[str, list[str]] = {}
+    values: dict[str, list[str]] = {}
     for label in scheme.span_labels:
         for attribute in label.attributes:
+            if attribute.name == NORMALIZATION or attribute.type not in ("enum", "boolean"):
+                continue
+            owners.setdefault(attribute.name, []).append(label.name)
             if attribute.type == "enum":
-                lines.append(f"{attribute.name}\tArg:{label.name}, Value:{'|'.join(attribute.values)}")
-            elif attribute.type == "boolean":
-                lines.append(f"{attribute.name}\tArg:{label.name}")
+                kept = values.setdefault(attribute.name, [])
+                kept.extend(value for value in attribute.values if _brat_value(value) and value not in kept)
+    for name, labels in owners.items():
+        lines.append(f"{name}\tArg:{'|'.join(labels)}" + (f", Value:{'|'.join(values[name])}" if values.get(name) else ""))
     return "\n".join(lines) + "\n"
+
+
+def _brat_value(value: object) -> bool:
+    """A value brat can write after an attribute (one token) and declare in annotation.conf."""
+    return isinstance(value, str) and bool(value) and not any(c.isspace() or c in "|,:=" for c in value)
 
 
 def export_brat(project_scheme: Scheme, records: object, out: Path) -> ExportReport:
     report = ExportReport()
     crossing = 0
+    unwritten = Unkept()
     with atomic_folder(out) as folder:
         (folder / "annotation.conf").write_text(annotation_conf(project_scheme), encoding="utf-8")
         used: set[str] = set()
@@ -50,31 +66,41 @@ def export_brat(project_scheme: Scheme, records: object, out: Path) -> ExportRep
                 name += "_"
             used.add(name)
             (folder / f"{name}.txt").write_text(record["text"], encoding="utf-8", newline="")
-            lines, skipped = _ann_lines(record)
+            lines, skipped = _ann_lines(record, unwritten)
             crossing += skipped
             (folder / f"{name}.ann").write_text("".join(f"{line}\n" for line in lines), encoding="utf-8", newline="")
     report.relations -= crossing
     if crossing:
         report.notes.append(f"{crossing} cross-document relation(s) cannot be written in brat and were left out")
+    if (note := unwritten.note(str(out))) is not None:
+        report.notes.append(note)
     return report
 
 
-def _ann_lines(record: dict) -> tuple[list[str], int]:
+def _ann_lines(record: dict, unwritten: Unkept) -> tuple[list[str], int]:
     text = record["text"]
     lines: list[str] = []
     ids: dict[str, str] = {}
-    attribute_number = note_number = 0
+    attribute_number = note_number = normalization_number = 0
     for number, span in enumerate(record["spans"], start=1):
         tid = ids[span["id"]] = f"T{number}"
         fragments = _fragments(text, span["start"], span["end"])
         extent = ";".join(f"{a} {b}" for a, b in fragments)
         lines.append(f"{tid}\t{span['label']} {extent}\t{' '.join(text[a:b] for a, b in fragments)}")
         for attribute, value in sorted(span["attributes"].items()):
-            attribute_number += 1
-            if value is True:
+            if attribute == NORMALIZATION and isinstance(value, str) and (reference := _reference(value)) is not None:
+                normalization_number += 1
+                lines.append(f"N{normalization_number}\tReference {tid} {reference[0]}\t{reference[1]}")
+            elif value is True:
+                attribute_number += 1
                 lines.append(f"A{attribute_number}\t{attribute} {tid}")
-            elif isinstance(value, str):
+            elif _brat_value(value):
+                attribute_number += 1
                 lines.append(f"A{attribute_number}\t{attribute} {tid} {value}")
+            elif value not in (False, None, ""):
+                unwritten.keep("attribute value(s) brat cannot write (white space or its separators) written as notes", f"{attribute}={value!r}")
+                note_number += 1
+                lines.append(f"#{note_number}\tAnnotatorNotes {tid}\t{attribute}={_flat(str(value))}")
         note_number += 1
         lines.append(f"#{note_number}\tAnnotatorNotes {tid}\t{NOTE_PREFIX}{span['annotator']}" + (f" {_flat(span['note'])}" if span["note"] else ""))
     crossing = 0
@@ -89,6 +115,12 @@ def _ann_lines(record: dict) -> tuple[list[str], int]:
         note_number += 1
         lines.append(f"#{note_number}\tAnnotatorNotes {rid}\t{NOTE_PREFIX}{relation['annotator']}")
     return lines, crossing
+
+
+def _reference(value: str) -> tuple[str, str] | None:
+    """A normalization as the import keeps it, "DB:ID (text)" or "DB:ID", back as brat's reference and text."""
+    found = re.fullmatch(r"(\S+:\S+)(?: \((.*)\))?", value.strip(), flags=re.DOTALL)
+    return (found.group(1), _flat(found.group(2) or "")) if found else None
 
 
 def _flat(note: str) -> str:
@@ -106,9 +138,6 @@ def _fragments(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if end > position:
         pieces.append((position, end))
     return pieces or [(start, end)]
-
-
-NORMALIZATION = "normalization"  # the span attribute a brat normalization (N line) becomes
 
 
 def read_brat(folder: Path, scheme: Scheme, *, notes: list[str] | None = None, only: Path | None = None) -> list[NewDocument]:
