@@ -201,6 +201,9 @@ def measure(args: argparse.Namespace, folder: Path) -> tuple[list[Row], dict[str
         queries = [rng.choice(WORDS) + (" " + rng.choice(WORDS) if i % 2 else "") for i in range(20)]
         row("corpus search (normalized)", [timed(lambda q=q: search_corpus(project, q))[0] for q in queries], 50, "≤ 50 ms")
         row("agreement, whole corpus", timed(lambda: compute_agreement(project), 3), 5, "≤ 5 s", "s")
+    from benchmarks.corpus_rows import corpus_rows
+
+    corpus_rows(project_path, folder, row)  # registry and claim-similarity suggestions (issue 13), on a copy
     started = [child("-m", "benchmarks.gui_child", "start", str(project_path)) for _ in range(3)]
     row("start to interactive window", [s["start_s"] for s in started], 1.5, "≤ 1.5 s", "s")
     rows.append(Row("  memory at start", "MB", statistics.median(s["rss_mb"] for s in started), None, 300, "≤ 300 MB", samples=3))

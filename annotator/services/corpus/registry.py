@@ -11,7 +11,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from annotator.core.changes import Changes
@@ -67,6 +67,7 @@ class SourceRegistry:
     def __init__(self, project: Project, acting: Identity) -> None:
         self.project = project
         self.acting = acting
+        self._matcher: tuple[tuple[int, int | None], Matcher] | None = None
 
     # reading
 
@@ -81,9 +82,24 @@ class SourceRegistry:
             ]
 
     def matcher(self) -> Matcher:
-        """Every alias key with its source, for many suggestions in a row."""
+        """Every alias key with its source; kept while the aliases stay as they are (their number and newest id,
+        read in one short query, say whether anyone changed them since). Aliases only added since (a source added,
+        a link confirmed) are added to it; anything else has it made again."""
         with self.project.reading() as session:
-            return Matcher((row.normalized, row.source_id) for row in session.execute(select(SourceAlias.normalized, SourceAlias.source_id)))
+            state = tuple(session.execute(select(func.count(SourceAlias.id), func.max(SourceAlias.id))).one())
+            if self._matcher is not None and self._matcher[0] != state:
+                (count, newest), kept = self._matcher
+                added = session.execute(
+                    select(SourceAlias.normalized, SourceAlias.source_id).where(SourceAlias.id > (newest or 0)).order_by(SourceAlias.id)
+                ).all()
+                if count + len(added) == state[0]:
+                    for row in added:
+                        kept.add(row.normalized, row.source_id)
+                    self._matcher = (state, kept)
+            if self._matcher is None or self._matcher[0] != state:
+                rows = session.execute(select(SourceAlias.normalized, SourceAlias.source_id))
+                self._matcher = (state, Matcher((row.normalized, row.source_id) for row in rows))
+        return self._matcher[1]
 
     def suggest(self, text: str, *, limit: int = 3, matcher: Matcher | None = None) -> list[SourceSuggestion]:
         """Canonical sources the name may be, best first (none below SUGGEST_AT)."""

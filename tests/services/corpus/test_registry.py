@@ -109,3 +109,17 @@ def test_merge_moves_links_and_aliases_and_split_moves_them_back(project: Projec
     assert "أوباما" in entries[new].aliases and "اوباما" not in {name for name in entries[obama].aliases}
     with pytest.raises(AnnotatorError, match="is not linked to"):
         boss.split(obama, [short.id], name="y")
+
+
+def test_a_kept_matcher_sees_what_another_window_adds_merges_and_removes(project: Project, tagged) -> None:
+    reviewer, annotator, *_ = tagged
+    mine, theirs = SourceRegistry(project, annotator), SourceRegistry(project, reviewer)
+    assert mine.suggest("أوباما") == []
+    obama = next(iter(theirs.add("باراك أوباما", "person").sources))
+    assert [s.source_id for s in mine.suggest("الرئيس أوباما")] == [obama]  # added since: added to the kept matcher
+    kerry = next(iter(theirs.add("جون كيري", "person").sources))
+    assert [s.source_id for s in mine.suggest("كيري")] == [kerry]
+    theirs.merge(obama, [kerry])  # aliases moved and removed: the matcher is made again
+    assert [s.source_id for s in mine.suggest("كيري")] == [obama]
+    theirs.remove(obama)
+    assert mine.suggest("كيري") == [] and mine.suggest("أوباما") == []
