@@ -27,6 +27,7 @@ def add_commands(commands: Any, acting: argparse.ArgumentParser) -> None:
     sources = commands.add_parser("sources", parents=[acting], help="canonical sources with their spans, and suggested groups of the rest")
     sources.add_argument("project", type=location)
     sources.add_argument("--json", action="store_true", help="print JSON (default: one line a source)")
+    sources.add_argument("--csv", action="store_true", help="print sources.csv: name, type, confirmed, aliases, spans")
 
     claims = commands.add_parser("claims", parents=[acting], help="every claim with its article, source, cue, cluster and links")
     claims.add_argument("project", type=location)
@@ -43,6 +44,14 @@ def cmd_sources(args: argparse.Namespace) -> int:
         report = sources_report(project, acting_identity(project, args.acting))
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=2))
+        return 0
+    if args.csv:
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(["id", "name", "type", "confirmed", "aliases", "spans"])
+        for source in report:
+            spans = "; ".join(f"{s['document']}:{s['start']}-{s['end']}{'' if s['confirmed'] else '?'}" for s in source["spans"])
+            writer.writerow([source["id"] or "", source["name"], source["type"], str(source["confirmed"]).lower(),
+                             " | ".join(source["aliases"]), spans])
         return 0
     for source in report:
         state = "" if source["confirmed"] else " (suggested)"

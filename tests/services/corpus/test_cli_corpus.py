@@ -80,6 +80,11 @@ def test_sources_lists_the_registry_and_groups_the_unlinked_spans(made: Path, ca
     assert D3[52:69] == "وول استريت جورنال"
     assert main(["sources", str(made), "--as", "rana"]) == 0
     assert "صحيفة وول ستريت جورنال\toutlet (suggested)\t2 span(s)" in capsys.readouterr().out
+    assert main(["sources", str(made), "--csv", "--as", "rana"]) == 0
+    table = list(csv.reader(io.StringIO(capsys.readouterr().out)))
+    assert table[0] == ["id", "name", "type", "confirmed", "aliases", "spans"]
+    assert table[1][1:] == ["باراك أوباما", "person", "true", "باراك أوباما", "d1:4-32; d2:5-11?"]
+    assert table[2] == ["", "صحيفة وول ستريت جورنال", "outlet", "false", "صحيفة وول ستريت جورنال | وول استريت جورنال", "d2:45-67?; d3:52-69?"]
 
 
 def test_claims_as_csv_and_json_with_source_cue_cluster_and_counts(made: Path, capsys: pytest.CaptureFixture[str]) -> None:
