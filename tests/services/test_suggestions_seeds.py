@@ -188,3 +188,12 @@ def test_tuning_figures_did_not_slip(scores: dict) -> None:
     assert scores["tuning"]["CUE exact"]["recall"] >= 0.95
     assert scores["tuning"]["CUE exact"]["precision"] >= 0.88
     assert scores["tuning"]["SOURCE exact"]["recall"] >= 0.78
+
+
+def test_the_scores_match_one_to_one() -> None:
+    gold = [(0, 4), (10, 20)]
+    exact = eval_suggestions.score([(0, 4), (10, 15), (12, 18)], gold, exact=True)
+    overlap = eval_suggestions.score([(0, 4), (10, 15), (12, 18)], gold, exact=False)
+    assert (exact.found, exact.suggested, exact.matched, exact.tagged) == (1, 3, 1, 2)
+    assert (overlap.found, overlap.matched) == (2, 2)  # the second overlapping suggestion finds no partner left
+    assert overlap.precision == 2 / 3 and overlap.recall == 1.0
