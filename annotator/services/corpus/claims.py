@@ -43,6 +43,7 @@ class SimilarClaim:
     end: int
     text: str
     score: float  # 0–1: the share of words the two claims have in common (Dice), nudged by the index's rank
+    relation: str = "support"  # what to offer first: "same" (claim), "support" or "contradiction" (a guess, see `offer`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +58,24 @@ class ClaimLinkRecord:
 def content_words(text: str) -> frozenset[str]:
     """A claim's words as similarity compares them: normalized, without clitics, ال and function words."""
     return frozenset(word for word in name_words(text, every=True) if len(word) > 1 and word not in STOPWORDS)
+
+
+NEGATIONS = frozenset("لم لن لا ليس ليست ليسوا عدم نفي نفت ينفي تنفي نفوا".split())
+
+
+def denies(text: str, polarity: object = None) -> bool:
+    """A claim that says no: its polarity attribute says deny (it is reported as denied: «نفت … أن تكون رسالة قد
+    وصلت»), or its own words hold an odd number of negations (the scheme's default polarity is affirm, so an
+    affirm says little)."""
+    return polarity == "deny" or sum(word in NEGATIONS for word in name_words(text, every=True)) % 2 == 1
+
+
+def offer(overlap: float, first_denies: bool, second_denies: bool) -> str:
+    """The link to offer first for two similar claims: one denying what the other affirms is a contradiction
+    candidate; nearly the same words, the same claim; otherwise support. The annotator decides."""
+    if first_denies != second_denies:
+        return "contradiction"
+    return "same" if overlap >= 0.75 else "support"
 
 
 def dice(first: frozenset[str], second: frozenset[str]) -> float:
@@ -81,7 +100,7 @@ def similar_claims(
             return []
         place = {document_id: index for index, document_id in enumerate(ranked)}
         query = (
-            select(Span.id, Span.document_id, Span.start, Span.end, Span.text, Annotator.name, Document.title)
+            select(Span.id, Span.document_id, Span.start, Span.end, Span.text, Span.attributes, Annotator.name, Document.title)
             .join(Annotator, Annotator.id == Span.annotator_id)
             .join(Document, Document.id == Span.document_id)
             .where(Span.document_id.in_(ranked), Span.label == claim_label)
@@ -89,6 +108,10 @@ def similar_claims(
         if layers is not None:
             query = query.where(Annotator.name.in_(list(layers)))
         rows = session.execute(query).all()
+        polarity = None
+        if exclude is not None:
+            polarity = (session.scalar(select(Span.attributes).where(Span.id == exclude)) or {}).get("polarity")
+    ours_denies = denies(text, polarity)
     found = []
     for row in rows:
         if row.id == exclude:
@@ -97,8 +120,9 @@ def similar_claims(
         if overlap <= 0:
             continue
         rank_bonus = 0.05 * (1 - place[row.document_id] / len(ranked))
+        relation = offer(overlap, ours_denies, denies(row.text, (row.attributes or {}).get("polarity")))
         found.append(SimilarClaim(SpanId(row.id), DocumentId(row.document_id), row.title, row.name, row.start, row.end, row.text,
-                                  round(min(1.0, overlap + rank_bonus), 4)))
+                                  round(min(1.0, overlap + rank_bonus), 4), relation))
     found.sort(key=lambda claim: (-claim.score, claim.document_id, claim.start))
     return found[:limit]
 

@@ -43,6 +43,7 @@ def test_the_most_similar_claims_come_first_with_their_offsets(project: Project,
     assert TEXTS[1][found[0].start:found[0].end] == found[0].text
     assert [c.span_id for c in found] == [claims[1].id, claims[2].id]  # the oil prices share no word
     assert found[0].score > found[1].score > 0
+    assert [c.relation for c in found] == ["support", "support"]  # no denial in either, words apart
     assert similar_claims(project, claims[0].text, layers=["nobody"]) == []
     assert similar_claims(project, "في من على") == []  # function words only
 
@@ -80,3 +81,18 @@ def test_links_are_refused_between_non_claims_and_in_others_layers(project: Proj
     with pytest.raises(AccessError, match="huda may not write sami's layer"):
         ClaimLinks(project, identify(project, "huda")).link(a.id, b.id)
     assert links.links() == []
+
+
+def test_a_denial_is_offered_as_a_contradiction_and_nearly_the_same_words_as_the_same_claim(project: Project, claims) -> None:
+    tagging = TaggingService(project, annotator="sami")
+    text = "وقال مسؤول إن أوباما لم يبعث رسالة سرية إلى خامنئي. وكرر أن أوباما بعث رسالة سرية إلى خامنئي."
+    document = DocumentId(add_document(project, text))
+    denial = tagging.create_span(document_id=document, start=text.index("أوباما لم"), end=text.index(". وكرر"), label="CLAIM").span
+    same = text.rindex("أوباما بعث")
+    tagging.create_span(document_id=document, start=same, end=len(text) - 1, label="CLAIM")
+    found = {c.text: c.relation for c in similar_claims(project, claims[0].text, exclude=claims[0].id)}
+    assert found[denial.text] == "contradiction"
+    assert found["أوباما بعث رسالة سرية إلى خامنئي"] == "same"
+    tagging.update_span(claims[0].id, attributes={"polarity": "deny"})  # the annotator says the first claim denies
+    found = {c.text: c.relation for c in similar_claims(project, claims[0].text, exclude=claims[0].id)}
+    assert (found[denial.text], found["أوباما بعث رسالة سرية إلى خامنئي"]) == ("same", "contradiction")  # the attribute speaks for it
