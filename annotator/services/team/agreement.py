@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any
 
-import krippendorff
 import numpy as np
 from sqlalchemy import select
 from sqlalchemy.orm import aliased
 
-from annotator.core.arabic import tokens
 from annotator.core.model import SpanKey
 from annotator.services.team.identity import GOLD
+from annotator.services.team.token_bounds import token_bounds
 from annotator.storage.models import Annotator, Document, Relation, Span
 from annotator.storage.project import Project
 
@@ -79,22 +78,21 @@ def compute_agreement(project: Project, *, annotators: list[str] | None = None) 
     report.tokens = len(owners)
     bits = {label: 1 << number for number, label in enumerate(labels)}
     for label in [OVERALL, *labels]:
-        report.alpha[label] = alpha_nominal(np.stack([_categories(masks[name], bits.get(label)) for name in names]))
+        report.alpha[label] = _alpha_codes(np.stack([_codes(masks[name], bits.get(label), keep_missing=True) for name in names])
+                                           if names else np.zeros((0, 0), dtype=np.int64))
+    shared_documents: dict[tuple[str, str], set[int]] = {}
     for a, b in combinations(names, 2):
         shared = (masks[a] >= 0) & (masks[b] >= 0)
-        report.kappa[(a, b)] = {
-            label: _kappa_codes(_codes(masks[a][shared], bits.get(label)), _codes(masks[b][shared], bits.get(label)))
-            for label in [OVERALL, *labels]
-        }
-        both = set(np.unique(owners[shared]).tolist())
-        mine = {key for key in layers[a] if key[0] in both}
-        theirs = {key for key in layers[b] if key[0] in both}
-        report.exact[(a, b)] = {label: _exact(mine, theirs, label) for label in [OVERALL, *labels]}
-        report.overlap[(a, b)] = {label: _overlap(mine, theirs, label) for label in [OVERALL, *labels]}
+        first, second = (masks[a], masks[b]) if shared.all() else (masks[a][shared], masks[b][shared])
+        report.kappa[(a, b)] = {OVERALL: _kappa_codes(first, second)}
+        for label in labels:
+            report.kappa[(a, b)][label] = _kappa_binary((first & bits[label]) != 0, (second & bits[label]) != 0)
+        common = owners[shared]  # sorted, as the documents are: their distinct values without a sort
+        both = shared_documents[(a, b)] = set(common[np.flatnonzero(np.diff(common, prepend=-1))].tolist())
+        mine, theirs = _within(layers[a], both), _within(layers[b], both)
+        report.exact[(a, b)], report.overlap[(a, b)] = _span_scores(mine, theirs, labels)
     relations = _load_relations(project, names)
-    for a, b in combinations(names, 2):
-        shared = (masks[a] >= 0) & (masks[b] >= 0)
-        both = set(np.unique(owners[shared]).tolist())
+    for (a, b), both in shared_documents.items():
         mine = {r for r in relations[a] if r[1][0] in both or r[2][0] in both}
         theirs = {r for r in relations[b] if r[1][0] in both or r[2][0] in both}
         report.relations[(a, b)] = _scores(len(mine & theirs), len(theirs), len(mine))
@@ -113,53 +111,77 @@ def _load_layers(project: Project, wanted: list[str] | None) -> dict[str, set[Sp
     return layers
 
 
+def _within(spans: set[SpanKey], documents: set[int]) -> list[SpanKey]:
+    if {span[0] for span in spans} <= documents:
+        return list(spans)
+    return [span for span in spans if span[0] in documents]
+
+
+CHUNK = 500  # documents whose texts are read and split into words at a time
+
+
 def _token_masks(
     project: Project, documents: list[int], layers: dict[str, set[SpanKey]], labels: list[str]
 ) -> tuple[dict[str, np.ndarray], np.ndarray]:
     """Per annotator, one label bitmask per token of every document (-1 where they did not annotate the
-    document), concatenated; and the document each token belongs to."""
-    bits = {label: 1 << number for number, label in enumerate(labels)}
-    by_document: dict[int, dict[str, list[SpanKey]]] = defaultdict(lambda: defaultdict(list))
-    for name, spans in layers.items():
-        for span in spans:
-            by_document[span[0]][name].append(span)
-    pieces: dict[str, list[np.ndarray]] = {name: [] for name in layers}
-    owners: list[np.ndarray] = []
+    document), concatenated; and the document each token belongs to.
+
+    The words of each chunk of texts are found in one vectorized pass (token_bounds). A token is covered by
+    a span when they overlap: a span's tokens are [lo, hi) of the sorted token ends and starts, found for
+    every span at once with searchsorted on (document position, offset) keys; a label's coverage is the
+    running sum of +1 at each lo and -1 at each hi."""
+    position = {document_id: number for number, document_id in enumerate(documents)}
+    owner_parts, start_parts, end_parts = [], [], []
     with project.reading() as session:
-        for first in range(0, len(documents), 500):
-            chunk = documents[first : first + 500]
-            texts = {row.id: row.text for row in session.execute(select(Document.id, Document.text).where(Document.id.in_(chunk)))}
-            for document_id in chunk:
-                words = tokens(texts.get(document_id, ""))
-                starts = np.array([w.start for w in words], dtype=np.int64)
-                ends = np.array([w.end for w in words], dtype=np.int64)
-                owners.append(np.full(len(words), document_id, dtype=np.int64))
-                for name in layers:
-                    spans = by_document[document_id].get(name)
-                    if not spans:
-                        pieces[name].append(np.full(len(words), -1, dtype=np.int64))
-                        continue
-                    mask = np.zeros(len(words), dtype=np.int64)
-                    for _doc, start, end, label in spans:
-                        lo = int(np.searchsorted(ends, start, side="right"))
-                        hi = int(np.searchsorted(starts, end, side="left"))
-                        mask[lo:hi] |= bits.get(label, 0)
-                    pieces[name].append(mask)
+        for first in range(0, len(documents), CHUNK):
+            chunk = documents[first : first + CHUNK]
+            texts = dict(session.execute(select(Document.id, Document.text).where(Document.id.in_(chunk))).all())
+            owners, starts, ends = token_bounds([texts.get(document_id) or "" for document_id in chunk])
+            owner_parts.append(owners + first)
+            start_parts.append(starts)
+            end_parts.append(ends)
     empty = np.zeros(0, dtype=np.int64)
-    return {name: np.concatenate(parts) if parts else empty for name, parts in pieces.items()}, (np.concatenate(owners) if owners else empty)
+    places = np.concatenate(owner_parts) if owner_parts else empty  # the position of each token's document
+    shift = np.int64(1) << 32  # a text is far shorter than 2**32 code points
+    start_keys = places * shift + (np.concatenate(start_parts) if start_parts else empty)
+    end_keys = places * shift + (np.concatenate(end_parts) if end_parts else empty)
+    count = len(places)
+    code = {label: number for number, label in enumerate(labels)}
+    masks: dict[str, np.ndarray] = {}
+    for name, spans in layers.items():
+        mask = np.full(count, -1, dtype=np.int64)
+        if spans:
+            table = np.array([(position[doc], start, end, code.get(label, -1)) for doc, start, end, label in spans], dtype=np.int64)
+            table = table[np.argsort(table[:, 0] * shift + table[:, 1], kind="stable")]  # sorted needles: a faster search
+            annotated = np.zeros(len(documents), dtype=bool)
+            annotated[table[:, 0]] = True
+            mask[annotated[places]] = 0
+            lo = np.searchsorted(end_keys, table[:, 0] * shift + table[:, 1], side="right")
+            hi = np.maximum(lo, np.searchsorted(start_keys, table[:, 0] * shift + table[:, 2], side="left"))
+            for number in range(len(labels)):
+                chosen = table[:, 3] == number
+                mask[_ranges(lo[chosen], hi[chosen])] |= 1 << number
+        masks[name] = mask
+    document_ids = np.array(documents, dtype=np.int64)
+    return masks, document_ids[places] if count else empty
 
 
-def _categories(mask: np.ndarray, bit: int | None) -> np.ndarray:
-    """Token categories as floats for one label (1 tagged, 0 not) or overall (the set of labels as a bitmask);
-    NaN where the annotator did not annotate the document."""
-    values = mask.astype(float) if bit is None else ((mask & bit) != 0).astype(float)
-    values[mask < 0] = np.nan
-    return values
+def _ranges(lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
+    """The indices of every [lo, hi) range, concatenated (a range may repeat or overlap another)."""
+    lengths = hi - lo
+    total = int(lengths.sum())
+    if total == 0:
+        return np.zeros(0, dtype=np.int64)
+    ends = np.cumsum(lengths)
+    return np.arange(total, dtype=np.int64) + np.repeat(lo - (ends - lengths), lengths)
 
 
-def _codes(mask: np.ndarray, bit: int | None) -> np.ndarray:
-    """Small non-negative category codes: the label bitmask overall, 1/0 for one label."""
-    return mask if bit is None else ((mask & bit) != 0).astype(np.int64)
+def _codes(mask: np.ndarray, bit: int | None, *, keep_missing: bool = False) -> np.ndarray:
+    """Small non-negative category codes: the label bitmask overall, 1/0 for one label; -1 stays -1 when asked."""
+    codes = mask if bit is None else ((mask & bit) != 0).astype(np.int64)
+    if keep_missing and bit is not None:
+        codes[mask < 0] = -1
+    return codes
 
 
 def _kappa_codes(x: np.ndarray, y: np.ndarray) -> float:
@@ -173,17 +195,63 @@ def _kappa_codes(x: np.ndarray, y: np.ndarray) -> float:
     return math.nan if expected == 1 else (observed - expected) / (1 - expected)
 
 
+def _kappa_binary(x: np.ndarray, y: np.ndarray) -> float:
+    """Cohen's kappa of two boolean sequences, from the four counts."""
+    n = len(x)
+    if n == 0:
+        return math.nan
+    both, first, second = int(np.count_nonzero(x & y)), int(np.count_nonzero(x)), int(np.count_nonzero(y))
+    observed = (n - first - second + 2 * both) / n
+    expected = (first * second + (n - first) * (n - second)) / (n * n)
+    return math.nan if expected == 1 else (observed - expected) / (1 - expected)
+
+
 def alpha_nominal(data: np.ndarray) -> float:
     """Krippendorff's alpha (nominal) of reliability data: rows are annotators, columns units, NaN missing."""
     if data.size == 0:
         return math.nan
-    present = data[:, (~np.isnan(data)).sum(axis=0) >= 2]
-    if present.size == 0 or len(np.unique(present[~np.isnan(present)])) < 2:
+    present = ~np.isnan(data)
+    values, codes = np.unique(data[present], return_inverse=True)
+    table = np.full(data.shape, -1, dtype=np.int64)
+    table[present] = codes.reshape(-1)
+    return _alpha_codes(table)
+
+
+def _alpha_codes(codes: np.ndarray) -> float:
+    """Krippendorff's alpha (nominal) of reliability data as category codes (rows annotators, -1 missing),
+    from the coincidence matrix: every distinct column (a tuple of a few categories) is counted once, with one
+    bincount of the columns read as numbers, and its pairs enter the matrix weighted by how often it occurs
+    and by 1/(m - 1); columns with fewer than two codes are not pairable and drop out."""
+    if codes.size == 0:
         return math.nan
-    try:
-        return float(krippendorff.alpha(reliability_data=present, level_of_measurement="nominal"))
-    except (ValueError, ZeroDivisionError):
+    raters = codes.shape[0]
+    base = int(codes.max()) + 2  # code + 1 is a digit: 0 for missing
+    if base**raters <= 1 << 22:
+        number = np.zeros(codes.shape[1], dtype=np.int64)
+        for row in codes[::-1]:
+            number *= base
+            number += row + 1
+        tally = np.bincount(number, minlength=base**raters)
+        patterns = np.flatnonzero(tally)
+        counts = tally[patterns]
+        columns = (patterns[:, None] // base ** np.arange(raters, dtype=np.int64)[None, :]) % base - 1
+    else:  # many annotators or categories: the distinct columns, sorted
+        columns, counts = np.unique(codes.T, axis=0, return_counts=True)
+    pairable = (columns >= 0).sum(axis=1) >= 2
+    columns, counts = columns[pairable], counts[pairable]
+    values = np.unique(columns[columns >= 0])
+    if len(values) < 2:
         return math.nan
+    size = len(values)
+    per_value = np.stack([(columns == value).sum(axis=1) for value in values], axis=1).astype(float)  # n_uc
+    pairable = per_value.sum(axis=1)
+    weight = counts / (pairable - 1)
+    coincidences = (per_value * weight[:, None]).T @ per_value - np.diag((per_value * weight[:, None]).sum(axis=0))
+    totals = coincidences.sum(axis=1)
+    n = totals.sum()
+    disagreement = n - np.trace(coincidences)
+    expected = (n * n - float(totals @ totals)) / (n - 1)
+    return math.nan if expected <= 0 else float(1 - disagreement / expected)
 
 
 def _scores(matched: int, predicted: int, gold: int) -> Scores:
@@ -196,30 +264,45 @@ def _scores(matched: int, predicted: int, gold: int) -> Scores:
     return Scores(precision, recall, f1)
 
 
-def _exact(reference: set[SpanKey], other: set[SpanKey], label: str) -> Scores:
-    ref = {s for s in reference if label in (OVERALL, s[3])}
-    oth = {s for s in other if label in (OVERALL, s[3])}
-    return _scores(len(ref & oth), len(oth), len(ref))
+def _span_scores(reference: list[SpanKey], other: list[SpanKey], labels: list[str]) -> tuple[dict[str, Scores], dict[str, Scores]]:
+    """Exact and overlap span scores, overall and per label, from one pass.
 
-
-def _overlap(reference: set[SpanKey], other: set[SpanKey], label: str) -> Scores:
-    """One-to-one matching of same-label spans that overlap, greedily by largest overlap, per document."""
-    ref = sorted(s for s in reference if label in (OVERALL, s[3]))
-    oth = sorted(s for s in other if label in (OVERALL, s[3]))
+    Overlap is a one-to-one matching of same-label spans that overlap, greedily by largest overlap within
+    each (document, label): spans of different groups never compete, so the overall matching is the union
+    of the per-label ones and both are counted from it."""
+    exact_set = set(reference) & set(other)
     groups: dict[tuple[int, str], list[SpanKey]] = defaultdict(list)
-    for span in oth:
+    for span in other:
         groups[(span[0], span[3])].append(span)
-    pairs = sorted(
-        ((min(a[2], b[2]) - max(a[1], b[1]), a, b) for a in ref for b in groups.get((a[0], a[3]), ()) if a[1] < b[2] and b[1] < a[2]),
-        reverse=True,
-    )
-    used_ref: set[SpanKey] = set()
-    used_oth: set[SpanKey] = set()
-    for _size, a, b in pairs:
-        if a not in used_ref and b not in used_oth:
-            used_ref.add(a)
-            used_oth.add(b)
-    return _scores(len(used_ref), len(oth), len(ref))
+    matched: Counter[str] = Counter()
+    by_group: dict[tuple[int, str], list[SpanKey]] = defaultdict(list)
+    for span in reference:
+        if (span[0], span[3]) in groups:
+            by_group[(span[0], span[3])].append(span)
+    for key, mine in by_group.items():
+        theirs = groups[key]
+        if len(mine) == 1 and len(theirs) == 1:
+            a, b = mine[0], theirs[0]
+            matched[key[1]] += a[1] < b[2] and b[1] < a[2]
+            continue
+        pairs = sorted(((min(a[2], b[2]) - max(a[1], b[1]), a, b) for a in sorted(mine) for b in sorted(theirs) if a[1] < b[2] and b[1] < a[2]),
+                       reverse=True)
+        used_ref: set[SpanKey] = set()
+        used_oth: set[SpanKey] = set()
+        for _size, a, b in pairs:
+            if a not in used_ref and b not in used_oth:
+                used_ref.add(a)
+                used_oth.add(b)
+        matched[key[1]] += len(used_ref)
+    gold = Counter(span[3] for span in reference)
+    predicted = Counter(span[3] for span in other)
+    exact_count = Counter(span[3] for span in exact_set)
+    exact = {OVERALL: _scores(len(exact_set), len(other), len(reference))}
+    overlap = {OVERALL: _scores(sum(matched.values()), len(other), len(reference))}
+    for label in labels:
+        exact[label] = _scores(exact_count[label], predicted[label], gold[label])
+        overlap[label] = _scores(matched[label], predicted[label], gold[label])
+    return exact, overlap
 
 
 def _load_relations(project: Project, names: list[str]) -> dict[str, set[tuple]]:
