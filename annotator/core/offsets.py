@@ -16,7 +16,9 @@ class Utf16Map:
     __slots__ = ("_astral_cp", "_astral_u16", "length_cp", "length_u16")
 
     def __init__(self, text: str) -> None:
-        self._astral_cp = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+        # Astral characters are rare: one encoding pass tells whether there is any before looking for them.
+        has_astral = len(text.encode("utf-16-le", "surrogatepass")) != 2 * len(text)
+        self._astral_cp = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF] if has_astral else []
         self._astral_u16 = [cp + n for n, cp in enumerate(self._astral_cp)]
         self.length_cp = len(text)
         self.length_u16 = len(text) + len(self._astral_cp)

@@ -91,7 +91,6 @@ class ArticleView(QTextEdit):
         self._current_suggestion = None
         document = self.document()
         self.highlighter.clear()
-        self.setPlainText(text)
         option = QTextOption(document.defaultTextOption())
         option.setTextDirection(Qt.LayoutDirection.RightToLeft)
         option.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
@@ -101,9 +100,13 @@ class ArticleView(QTextEdit):
         block_format.setLineHeight(self.line_height, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
         block_format.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         block_format.setBottomMargin(8)
+        # Each paragraph is made with its format (a new block takes the format of the one it splits from),
+        # so the article is laid out once rather than again for a format set on every paragraph afterwards.
+        self.setPlainText("")
         cursor = QTextCursor(document)
-        cursor.select(QTextCursor.SelectionType.Document)
-        cursor.mergeBlockFormat(block_format)
+        cursor.setBlockFormat(block_format)
+        cursor.insertText(text)
+        document.clearUndoRedoStacks()
         painted = [self._painted(span) for span in spans]
         for start, end in suggestions:
             suggestion_id = SpanId(-1 - start * 100_003 - end)

@@ -44,6 +44,7 @@ class Controller(QObject):
     documentOpened = Signal()  # another document, or another layer of it, is shown
     message = Signal(str, int)  # text for the user, Level
     undone = Signal(object, object)  # Command, Changes: undo or redo moved through this command
+    suggestionsReady = Signal()  # the open document's cue suggestions, found after it was first shown
 
     def __init__(self, project: Project, *, identity: Identity, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -54,7 +55,8 @@ class Controller(QObject):
         self.text = ""
         self.spans: dict[SpanId, SpanRecord] = {}
         self.relations: dict[RelationId, RelationView] = {}
-        self.suggestions: list[CueSuggestion] = []
+        self._suggestions: list[CueSuggestion] = []
+        self._suggestions_stale = False
         self._jobs: deque[tuple[Callable[[], None], str]] = deque()
         self._waited_ms = 0
         self._retry = QTimer(self, singleShot=True, interval=RETRY_MS)
@@ -106,13 +108,35 @@ class Controller(QObject):
         self.spans = {span.id: span for span in spans}
         self.selection.set_document(info)
         self.relations = self._load_relations()
-        self.suggestions = self._load_suggestions()
+        # The article is shown first; its suggestions are found on the next turn of the event loop (or at once
+        # when something asks for them), so opening a long article does not wait for the lexicon.
+        self._suggestions, self._suggestions_stale = [], True
+        QTimer.singleShot(0, self._deliver_suggestions)
         if self.layer == self.identity.name and not getattr(self.project, "read_only", False):
             try:
                 progress.remember_document(self.project, annotator=self.identity.name, document_id=document_id)
             except AnnotatorError:
                 pass  # where the user was is a convenience; a busy project must not stop them reading
         self.documentOpened.emit()
+
+    @property
+    def suggestions(self) -> list[CueSuggestion]:
+        if self._suggestions_stale:
+            self._suggestions, self._suggestions_stale = self._load_suggestions(), False
+        return self._suggestions
+
+    @suggestions.setter
+    def suggestions(self, found: list[CueSuggestion]) -> None:
+        self._suggestions, self._suggestions_stale = found, False
+
+    @property
+    def suggestions_pending(self) -> bool:
+        return self._suggestions_stale
+
+    def _deliver_suggestions(self) -> None:
+        if self._suggestions_stale:
+            self.suggestions  # noqa: B018 (finds them)
+            self.suggestionsReady.emit()
 
     def ensure_open(self, document_id: DocumentId) -> None:
         if self.document is None or self.document.id != document_id:

@@ -212,6 +212,7 @@ class MainWindow(QMainWindow):
         controller.documentOpened.connect(self._on_document_opened)
         controller.message.connect(self._on_message)
         controller.undone.connect(self._on_undone)
+        controller.suggestionsReady.connect(self.suggestion_actions.redraw)
         self.selection.spanChanged.connect(self._on_span_selected)
         self.selection.relationChanged.connect(self._on_relation_selected)
         self.document_list.selectionModel().currentChanged.connect(self._on_document_chosen)
@@ -306,7 +307,8 @@ class MainWindow(QMainWindow):
         self._words = tokens(self.controller.text)
         self.header.show_document(document, self.controller.text)
         spans = self.controller.ordered_spans()
-        self.article_view.show_article(self.controller.text, spans, [(s.start, s.end) for s in self.suggestion_actions.visible()])
+        pending = self.controller.suggestions_pending
+        self.article_view.show_article(self.controller.text, spans, [] if pending else [(s.start, s.end) for s in self.suggestion_actions.visible()])
         self.tag_panel.set_spans(spans)
         self.linker.redraw()
         if self.document_list.documents().row_of(document.id) >= 0:

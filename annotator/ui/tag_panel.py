@@ -81,6 +81,7 @@ class TagPanel(QWidget):
         layout.addWidget(relations_box)
         layout.addWidget(attributes_box)
         self.scheme = scheme
+        self._titles = {label.name: label_title(scheme, label.name) for label in scheme.span_labels}
         self._colors = {label.name: label.color for label in scheme.span_labels}
         self._relation_colors = {label.name: label.color for label in scheme.relation_labels}
 
@@ -155,7 +156,8 @@ class TagPanel(QWidget):
         return -1
 
     def _caption(self, span: SpanRecord) -> str:
-        return f"{isolate(label_title(self.scheme, span.label))} · {isolate(_excerpt(span.text, EXCERPT))}"
+        title = self._titles.get(span.label) or label_title(self.scheme, span.label)
+        return f"{isolate(title)} · {isolate(_excerpt(span.text, EXCERPT))}"
 
     def _item(self, span: SpanRecord) -> QListWidgetItem:
         item = QListWidgetItem(swatch(self._colors.get(span.label, "#808080")), self._caption(span))

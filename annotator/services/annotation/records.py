@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
-from typing import TypeVar
+from functools import lru_cache
+from typing import Any, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -11,6 +13,19 @@ from sqlalchemy.orm import Session
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import DocumentId, RelationId, RelationRecord, SpanId, SpanRecord
 from annotator.storage.models import Relation, Span
+
+
+@lru_cache(maxsize=4096)
+def _parsed(raw: str) -> Any:
+    return json.loads(raw)
+
+
+def json_value(raw: str | dict | list | None) -> Any:
+    """A JSON column read as text, parsed once per distinct value: a layer's 2,000 spans share a few attribute sets.
+    (Callers copy what they keep; a driver that already parsed the value passes it through.)"""
+    if raw is None or not isinstance(raw, str):
+        return raw
+    return _parsed(raw)
 
 
 def span_record(span: Span, annotator: str) -> SpanRecord:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import String, or_, select, type_coerce
 
 from annotator.core.changes import Change, Changes, RelationChange, SpanChange
 from annotator.core.errors import AnnotatorError
@@ -13,7 +13,7 @@ from annotator.core.model import DocumentId, SpanId, SpanRecord
 from annotator.core.offsets import is_grapheme_boundary
 from annotator.services.documents.progress import mark_started
 from annotator.services.team.identity import Identity, check_read, check_write, identify
-from annotator.services.annotation.records import owned, relation_documents, relation_record, relation_row, span_record
+from annotator.services.annotation.records import json_value, owned, relation_documents, relation_record, relation_row, span_record
 from annotator.storage.models import Annotator, Document, Relation, Span
 from annotator.storage.project import Project
 
@@ -59,7 +59,8 @@ class TaggingService:
         """The layer's spans in a document, in reading order (plain rows: no ORM objects for 2,000 spans)."""
         check_read(self.project, self.acting, self.annotator)
         query = (
-            select(Span.id, Span.uid, Span.label, Span.start, Span.end, Span.text, Span.attributes, Span.note, Span.derived_from)
+            select(Span.id, Span.uid, Span.label, Span.start, Span.end, Span.text, Span.note,
+                   type_coerce(Span.attributes, String).label("attributes"), type_coerce(Span.derived_from, String).label("derived_from"))
             .join(Annotator, Annotator.id == Span.annotator_id)
             .where(Span.document_id == document_id, Annotator.name == self.annotator)
             .order_by(Span.start, Span.end.desc(), Span.id)
@@ -68,8 +69,8 @@ class TaggingService:
             return [
                 SpanRecord(
                     id=SpanId(row.id), uid=row.uid, document_id=document_id, annotator=self.annotator, label=row.label,
-                    start=row.start, end=row.end, text=row.text, attributes=dict(row.attributes or {}), note=row.note or "",
-                    derived_from=tuple(row.derived_from or ()),
+                    start=row.start, end=row.end, text=row.text, attributes=dict(json_value(row.attributes) or {}), note=row.note or "",
+                    derived_from=tuple(json_value(row.derived_from) or ()),
                 )
                 for row in session.execute(query)
             ]
