@@ -109,12 +109,18 @@ def test_claims_as_csv_and_json_with_source_cue_cluster_and_counts(made: Path, c
 
 
 def test_suggest_prints_what_the_suggestion_service_offers(made: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["suggest", str(made), "--document", "d3", "--json", "--as", "sami"]) == 0
+    with Project.open(made) as project:
+        SourceRegistry(project, known_identity(project, "rana")).add("وول ستريت جورنال", "outlet")
+    assert main(["suggest", str(made), "--document", "d3", "--json", "--as", "huda"]) == 0  # huda tagged nothing yet
     found = json.loads(capsys.readouterr().out)
     assert found, "the lexicon offers نفت and وفق in d3"
     for item in found:
         assert item["document"] == "d3" and item["label"] in ("CUE", "SOURCE")
         assert D3[item["start"]:item["end"]] == item["text"]
     assert ("CUE", "ونفت") in {(item["label"], item["text"]) for item in found}
+    [outlet] = [item for item in found if item["label"] == "SOURCE" and item["text"] == "وول استريت جورنال"]
+    assert (outlet["start"], outlet["end"]) == (52, 69)
+    assert outlet["canonical"]["score"] > 90  # «وول استريت» for «وول ستريت»: a letter apart
+    assert outlet["canonical"] | {"score": 0} == {"name": "وول ستريت جورنال", "type": "outlet", "score": 0, "confirmed": False}
     assert main(["suggest", str(made), "--document", "nope", "--json"]) == 1
     assert "no document with id 'nope'" in capsys.readouterr().err
