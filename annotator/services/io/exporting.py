@@ -91,9 +91,10 @@ def document_records(project: Project, *, layer: str = "all") -> Iterator[dict[s
     corpus = export_fields(project)  # canonical sources and claim clusters (services/corpus)
     with project.reading() as session:
         names = {row.id: row.name for row in session.execute(select(Annotator.id, Annotator.name))}
-        spans = _ByDocument(session.execute(span_query.execution_options(**streaming)))
-        relations = _ByDocument(session.execute(relation_query.execution_options(**streaming)))
-        for document in session.execute(documents_query.execution_options(**streaming)):
+        rows = session.connection()  # Core rows: the ORM's per-row handling is a third of the export's time
+        spans = _ByDocument(rows.execute(span_query.execution_options(**streaming)))
+        relations = _ByDocument(rows.execute(relation_query.execution_options(**streaming)))
+        for document in rows.execute(documents_query.execution_options(**streaming)):
             yield {
                 "id": document.uid,
                 "title": document.title,
