@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,8 +47,14 @@ def route(start: QPointF, end: QPointF, *, gap: float, margin_x: float, lane: in
 
 def paint_links(painter: QPainter, links: list[LinkDrawing], anchor: Anchor, *, gap: float, margin_x: float) -> None:
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    metrics = QFontMetricsF(painter.font())
-    badges: dict[tuple[int, int], int] = {}
+    caption_font = QFont()  # the interface's font, as large as the line gap holds (7 pt at least)
+    size = max(7.0, painter.font().pointSizeF() * 0.6)
+    caption_font.setPointSizeF(size)
+    while QFontMetricsF(caption_font).height() > gap * 0.95 and size > 7.0:
+        size -= 0.5
+        caption_font.setPointSizeF(size)
+    metrics = QFontMetricsF(caption_font)
+    badges: dict[tuple[int, int], float] = {}  # how far left the next marker on a span goes
     lane = 0
     for link in links:
         color = QColor(link.color)
@@ -56,14 +62,18 @@ def paint_links(painter: QPainter, links: list[LinkDrawing], anchor: Anchor, *, 
         painter.setPen(QPen(color, 2.2 if link.emphasized else 1.1))
         start = anchor(link.start)
         if link.end is None:
-            shift = badges.get(link.start, 0)
-            badges[link.start] = shift + 1
-            dot = QPointF(start.x() - 11 * shift, start.y() - gap * 0.45)
+            shift = badges.get(link.start, 0.0)
+            dot = QPointF(start.x() - shift, start.y() - gap * 0.45)
             painter.setBrush(color)
             painter.drawEllipse(dot, 4.0, 4.0)
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            if link.emphasized and link.caption and gap >= metrics.height():
-                _caption(painter, metrics, dot, link.caption, color)  # only where the line gap can hold it
+            shift += 11
+            if link.emphasized and link.caption and gap >= metrics.height():  # only where the line gap can hold it
+                painter.save()
+                painter.setFont(caption_font)
+                shift += _caption(painter, metrics, dot, link.caption, color) + 6  # the next marker goes past it
+                painter.restore()
+            badges[link.start] = shift
             continue
         end = anchor(link.end)
         path = route(start, end, gap=gap, margin_x=margin_x, lane=lane)
@@ -73,7 +83,7 @@ def paint_links(painter: QPainter, links: list[LinkDrawing], anchor: Anchor, *, 
             _arrow_head(painter, QPointF(end.x(), end.y() - gap), end, color)
 
 
-def _caption(painter: QPainter, metrics: QFontMetricsF, at: QPointF, text: str, color: QColor) -> None:
+def _caption(painter: QPainter, metrics: QFontMetricsF, at: QPointF, text: str, color: QColor) -> float:
     """The other article's title beside a cross-article marker, on a pale pill so it reads over anything."""
     width = metrics.horizontalAdvance(text) + 10
     box = QRectF(at.x() - width - 8, at.y() - metrics.height() / 2 - 1, width, metrics.height() + 2)
@@ -82,6 +92,7 @@ def _caption(painter: QPainter, metrics: QFontMetricsF, at: QPointF, text: str, 
     painter.setBrush(Qt.BrushStyle.NoBrush)
     painter.setPen(color.darker(140))
     painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+    return width + 8
 
 
 def _arrow_head(painter: QPainter, toward_from: QPointF, tip: QPointF, color: QColor) -> None:

@@ -9,6 +9,7 @@ from annotator.core.changes import Changes
 from annotator.core.cues import CueSuggestion
 from annotator.ui.article_view import ArticleView
 from annotator.ui.commands import AcceptSuggestion, DismissSuggestion
+from annotator.ui.display import value_title
 from annotator.ui.texts import isolate
 from annotator.ui.controller import Controller, Level
 
@@ -44,6 +45,19 @@ class SuggestionActions(QObject):
     def visible(self) -> list[CueSuggestion]:
         return self.controller.suggestions if self.show_action.isChecked() else []
 
+    def _speech_act(self, value: str | None) -> str:
+        """The suggested speech act by its display name in the scheme's cue attribute, when it has one."""
+        if not value:
+            return "—"
+        service = self.controller.suggestion_service
+        scheme = service.project.scheme
+        cue = service.cue_label
+        attributes = scheme.span_label(cue).attributes if cue else ()
+        for attribute in attributes:
+            if value in attribute.values:
+                return value_title(attribute, value)
+        return value
+
     def redraw(self) -> None:
         visible = self.visible()
         self.view.set_suggestions([(s.start, s.end) for s in visible])
@@ -72,8 +86,8 @@ class SuggestionActions(QObject):
         self.view.set_current_suggestion((target.start, target.end))
         self._say(
             self.tr("Cue suggestion «%1» (%2): Enter accepts, Backspace dismisses.")
-            .replace("%1", target.text)
-            .replace("%2", isolate(target.speech_act or "—"))
+            .replace("%1", isolate(target.text))
+            .replace("%2", isolate(self._speech_act(target.speech_act)))
         )
 
     def accept(self) -> None:
