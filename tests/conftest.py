@@ -64,11 +64,11 @@ def project_location(engine_kind: str, tmp_path: Path, request: pytest.FixtureRe
         yield tmp_path / "project.db"
         return
     server = request.getfixturevalue("pg_server")
-    name = server.new_database()
+    name = server.take_database()
     try:
         yield server.url(name)
     finally:
-        server.drop_database(name)
+        server.give_back(name)
 
 
 @pytest.fixture

@@ -1,0 +1,118 @@
+"""On a server the database itself enforces the roles: an annotator connected with their own login, in plain SQL,
+can write only their own layer, never gold, and in blind mode cannot read the others' layers; a reviewer can."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+
+import psycopg
+import pytest
+
+from annotator.cli import main
+from annotator.core.model import GOLD, DocumentId
+from annotator.services.annotation.tagging import TaggingService
+from annotator.storage.project import Project
+from tests.conftest import add_document
+
+TEXT = "قال مسؤول أمريكي كبير إن الرسالة وصلت، ونفت البعثة ذلك."
+PASSWORD = "correct horse battery"
+_run = itertools.count(1)
+
+
+@pytest.fixture
+def team(pg_server, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Iterator[dict]:  # noqa: ANN001
+    """A project set up by `annotator server init` and `add-user`: lina and omar annotators, rana a reviewer,
+    each with a span of their own (gold's is rana's), written through the services over their own logins."""
+    suffix = f"{next(_run)}_{pg_server.port}"
+    names = {"lina": f"lina_{suffix}", "omar": f"omar_{suffix}", "rana": f"rana_{suffix}"}
+    database = pg_server.new_database()
+    owner = pg_server.url(database)
+    assert main(["server", "init", owner]) == 0
+    assert "row-level security on" in capsys.readouterr().out
+    monkeypatch.setenv("ANNOTATOR_PASSWORD", PASSWORD)
+    for person, role in (("lina", "annotator"), ("omar", "annotator"), ("rana", "reviewer")):
+        assert main(["server", "add-user", owner, names[person], "--role", role]) == 0
+    assert PASSWORD not in capsys.readouterr().out
+    urls = {person: pg_server.url(database, user=name, password=PASSWORD) for person, name in names.items()}
+    with Project.open(urls["rana"]) as project:
+        document = DocumentId(add_document(project, TEXT))  # a reviewer imports
+    spans = {}
+    for person, layer, word in (("lina", None, "قال"), ("omar", None, "مسؤول"), ("rana", GOLD, "الرسالة")):
+        with Project.open(urls[person]) as project:
+            start = TEXT.index(word)
+            service = TaggingService(project, annotator=names[person], layer=layer)
+            spans[layer or person] = service.create_span(document_id=document, start=start, end=start + len(word), label="CLAIM").spans[0].span.id
+    yield {"names": names, "urls": urls, "document": document, "spans": spans, "owner": owner}
+    pg_server.drop_database(database)
+
+
+def plain(url: str) -> psycopg.Connection:
+    return psycopg.connect(url.replace("postgresql+psycopg", "postgresql"), autocommit=True)
+
+
+def test_an_annotator_in_plain_sql_is_refused_everything_forbidden(team: dict) -> None:
+    spans, document = team["spans"], team["document"]
+    with plain(team["urls"]["lina"]) as lina:
+        me, omar, gold = (lina.execute("SELECT id FROM annotators WHERE name = %s", (n,)).fetchone()[0]
+                          for n in (team["names"]["lina"], team["names"]["omar"], GOLD))
+        # Blind mode: her own layer only, whatever the query asks for.
+        assert lina.execute("SELECT id FROM spans ORDER BY id").fetchall() == [(spans["lina"],)]
+        assert lina.execute("SELECT count(*) FROM spans WHERE annotator_id IN (%s, %s)", (omar, gold)).fetchone() == (0,)
+        # Writing into gold or another annotator's layer is refused by the policy.
+        for layer in (gold, omar):
+            with pytest.raises(psycopg.errors.InsufficientPrivilege, match="row-level security"):
+                lina.execute(
+                    "INSERT INTO spans (uid, document_id, annotator_id, label, start, \"end\", text, attributes, note, derived_from, "
+                    "created_at, updated_at) VALUES (%s, %s, %s, 'CLAIM', 0, 3, 'قال', '{}', '', '[]', now(), now())",
+                    (f"forged-{layer}", document, layer),
+                )
+        # Moving her own span into gold is refused; others' rows are out of reach (nothing updated or deleted).
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="row-level security"):
+            lina.execute("UPDATE spans SET annotator_id = %s WHERE id = %s", (gold, spans["lina"]))
+        assert lina.execute("UPDATE spans SET label = 'CUE' WHERE id IN (%s, %s)", (spans["omar"], spans[GOLD])).rowcount == 0
+        assert lina.execute("DELETE FROM spans WHERE annotator_id <> %s", (me,)).rowcount == 0
+        assert lina.execute("DELETE FROM document_states WHERE annotator_id <> %s", (me,)).rowcount == 0
+        # Blind mode, roles, documents and the scheme are the reviewers'.
+        assert lina.execute("UPDATE settings SET value = 'off' WHERE key = 'blind_mode'").rowcount == 0
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="row-level security"):
+            lina.execute("INSERT INTO settings (key, value) VALUES ('blind_mode', 'off')")
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="permission denied"):
+            lina.execute("UPDATE annotators SET role = 'reviewer' WHERE id = %s", (me,))
+        with pytest.raises(psycopg.errors.InsufficientPrivilege, match="permission denied"):
+            lina.execute("DELETE FROM documents")
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            lina.execute("ALTER TABLE spans DISABLE ROW LEVEL SECURITY")
+        # Her own layer she may write.
+        assert lina.execute("UPDATE spans SET note = 'mine' WHERE id = %s", (spans["lina"],)).rowcount == 1
+    with plain(team["urls"]["rana"]) as rana:  # nothing of the others' changed
+        rows = rana.execute("SELECT id, label, annotator_id FROM spans ORDER BY id").fetchall()
+        assert [(row[0], row[1]) for row in rows] == sorted((i, "CLAIM") for i in spans.values())
+        assert rana.execute("SELECT value FROM settings WHERE key = 'blind_mode'").fetchone() is None
+
+
+def test_a_reviewer_reads_every_layer_and_writes_gold_and_blind_mode_off_opens_the_layers(team: dict) -> None:
+    spans = team["spans"]
+    with plain(team["urls"]["rana"]) as rana:
+        assert sorted(row[0] for row in rana.execute("SELECT id FROM spans")) == sorted(spans.values())
+        assert rana.execute("UPDATE spans SET note = 'checked' WHERE id = %s", (spans[GOLD],)).rowcount == 1
+        rana.execute("INSERT INTO settings (key, value) VALUES ('blind_mode', 'off')")
+    with plain(team["urls"]["lina"]) as lina:
+        assert len(lina.execute("SELECT id FROM spans").fetchall()) == 3  # reads all now, still writes only her own
+        assert lina.execute("UPDATE spans SET note = 'x' WHERE id <> %s", (spans["lina"],)).rowcount == 0
+
+
+def test_the_window_services_as_an_annotator_see_only_their_layer(team: dict) -> None:
+    with Project.open(team["urls"]["omar"]) as project:
+        service = TaggingService(project, annotator=team["names"]["omar"])
+        assert [span.id for span in service.spans(team["document"])] == [team["spans"]["omar"]]
+
+
+def test_add_user_needs_a_password_from_the_environment_or_a_terminal(pg_server, monkeypatch, capsys) -> None:  # noqa: ANN001
+    monkeypatch.delenv("ANNOTATOR_PASSWORD", raising=False)
+    monkeypatch.setattr("sys.stdin.isatty", lambda: False)
+    assert main(["server", "add-user", pg_server.url("postgres"), "someone", "--role", "annotator"]) == 1
+    assert "set ANNOTATOR_PASSWORD" in capsys.readouterr().err
+    monkeypatch.setenv("ANNOTATOR_PASSWORD", "short")
+    assert main(["server", "add-user", pg_server.url("postgres"), "someone", "--role", "annotator"]) == 1
+    assert "shorter than 8" in capsys.readouterr().err
