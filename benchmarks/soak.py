@@ -36,6 +36,7 @@ def child(path: Path, seed: int) -> None:
     service = TaggingService(project, annotator=WHO)
     document_id = DocumentId(int(sys.argv[-1]))
     made: list[tuple[SpanId, str]] = []
+    print("ready", flush=True)
     while True:
         if made and rng.random() < 0.2:
             span_id, uid = made.pop(rng.randrange(len(made)))
@@ -67,6 +68,11 @@ def trial(folder: Path, number: int, rng: random.Random) -> Trial:
         [sys.executable, "-m", "benchmarks.soak", "--child", str(path), str(rng.randrange(1 << 30)), str(document_id)],
         stdout=subprocess.PIPE, text=True,
     )
+    assert process.stdout is not None
+    first = process.stdout.readline()  # the random moment is counted from the child's first action, not its start-up
+    if first.strip() != "ready":
+        process.kill()
+        raise SystemExit(f"soak: the child did not start ({first.strip() or 'no output'})")
     time.sleep(rng.uniform(0.3, 1.5))
     process.send_signal(signal.SIGKILL)
     lines = process.communicate()[0].splitlines()
