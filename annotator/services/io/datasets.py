@@ -6,23 +6,27 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
+from sqlalchemy import select
+
 from annotator.core.errors import AnnotatorError, InputError
 from annotator.core.model import NewDocument
 from annotator.core.scheme import Scheme
 from annotator.services.io.exporting import layer_annotators
 from annotator.services.io.formats import ExportReport, Progress, selected_records
 from annotator.services.io.formats.brat import export_brat, read_brat
-from annotator.services.io.formats.conll import export_conll
+from annotator.services.io.formats.conll import export_conll, looks_like_conll, read_conll
 from annotator.services.io.formats.csv_format import export_csv
 from annotator.services.io.formats.doccano import export_doccano, read_doccano
 from annotator.services.io.formats.jsonl import export_jsonl, iter_jsonl_file
 from annotator.services.io.formats.labelstudio import export_labelstudio, read_labelstudio
 from annotator.services.io.formats.txt import read_text_file
+from annotator.storage.models import Annotator, Span
 from annotator.storage.project import Project
 
-EXPORT_FORMATS = ("jsonl", "csv", "brat", "conll", "labelstudio", "doccano", "parquet")
+EXPORT_FORMATS = ("jsonl", "csv", "brat", "conll", "conll2003", "labelstudio", "doccano", "parquet")
 FOLDER_FORMATS = {"csv", "brat", "parquet"}
-IMPORT_FORMATS = ("jsonl", "txt", "brat", "labelstudio", "doccano")
+IMPORT_FORMATS = ("jsonl", "txt", "brat", "labelstudio", "doccano", "conll")
+CONLL_SUFFIXES = {".conll", ".conllu", ".bio", ".iob", ".iob2", ".bioes", ".iobes", ".bilou"}
 
 
 def export_dataset(
@@ -38,8 +42,8 @@ def export_dataset(
     out = Path(out)
     if format not in EXPORT_FORMATS:
         raise AnnotatorError(f"unknown format {format!r}: use one of {', '.join(EXPORT_FORMATS)}")
-    if format == "conll" and layer == "all":
-        raise AnnotatorError("CoNLL holds one layer: choose --layer gold or --layer annotator:NAME")
+    if format in ("conll", "conll2003") and layer == "all":
+        layer = _only_layer(project)
     layer_annotators(project, layer)  # a bad layer fails before any file is touched
     records = selected_records(project, layer=layer, status=status, progress=progress)
     if format == "jsonl":
@@ -48,8 +52,9 @@ def export_dataset(
         return export_csv(project, records, out)
     if format == "brat":
         return export_brat(project.scheme, records, out)
-    if format == "conll":
-        return export_conll([label.name for label in project.scheme.span_labels], records, out, layer=layer)
+    if format in ("conll", "conll2003"):
+        return export_conll([label.name for label in project.scheme.span_labels], records, out, layer=layer,
+                            layout="columns" if format == "conll" else "conll2003")
     if format == "labelstudio":
         return export_labelstudio(records, out)
     if format == "doccano":
@@ -59,6 +64,18 @@ def export_dataset(
     return export_parquet(project, records, out, layer=layer)
 
 
+def _only_layer(project: Project) -> str:
+    """The one layer a project's spans are in (CoNLL holds one); refused when there are several."""
+    with project.reading() as session:
+        names = sorted(session.scalars(select(Annotator.name).join(Span, Span.annotator_id == Annotator.id).distinct()))
+    if len(names) > 1:
+        raise AnnotatorError(f"CoNLL holds one layer and the project has {len(names)} ({', '.join(names)}): "
+                             "choose --layer gold or --layer annotator:NAME")
+    if not names:
+        return "all"
+    return "gold" if names[0] == "gold" else f"annotator:{names[0]}"
+
+
 def detect_format(path: Path) -> str:
     """brat for a folder of .ann files; for a file, what its first record looks like."""
     if path.is_dir():
@@ -66,8 +83,10 @@ def detect_format(path: Path) -> str:
             return "brat"
         raise InputError("a folder without .ann files (give the article files instead)", path=str(path))
     suffix = path.suffix.lower()
-    if suffix == ".txt":
-        return "txt"
+    if suffix in CONLL_SUFFIXES:
+        return "conll"
+    if suffix in (".txt", ".tsv", ""):
+        return "conll" if looks_like_conll(_head(path)) else "txt"
     if suffix == ".ann":
         return "brat"
     if suffix in (".json", ".jsonl"):
@@ -90,6 +109,14 @@ def detect_format(path: Path) -> str:
             return "doccano"
         return "jsonl"
     return "txt"
+
+
+def _head(path: Path) -> str:
+    try:
+        with path.open("rb") as stream:
+            return stream.read(20_000).decode("utf-8", "replace")
+    except OSError:
+        return ""  # the reader says why it cannot be read
 
 
 def read_dataset(path: Path, scheme: Scheme, fmt: str | None = None) -> list[NewDocument]:
@@ -119,5 +146,7 @@ def iter_dataset(path: Path, scheme: Scheme, fmt: str | None = None, *, notes: l
             raise InputError(f"cannot be read: {error.strerror}", path=str(path)) from None
         if fmt == "labelstudio":
             yield read_labelstudio(data, scheme, path=str(path), notes=notes)
+        elif fmt == "conll":
+            yield read_conll(data, scheme, path=str(path), notes=notes)
         else:
             yield read_doccano(data, scheme, path=str(path), notes=notes)
