@@ -66,6 +66,8 @@ def _server_error(original: BaseException, where: object) -> StorageError | None
     first_line = str(original).strip().splitlines()[0] if str(original).strip() else type(original).__name__
     if state in _SERVER_BUSY:
         return ProjectBusy(f"{where}: the project is busy: someone else changed the same rows at the same moment; nothing was changed")
+    if state == "42501":  # insufficient privilege: a row-level security policy or a missing grant (server_roles.py)
+        return StorageError(f"{where}: the database refuses this to your role ({first_line}); nothing was changed")
     if state == "25006":  # read-only transaction
         return ProjectReadOnly(f"{where}: the project is read-only here; nothing was changed")
     if state in ("53100", "53200"):  # disk full, out of memory

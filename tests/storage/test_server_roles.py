@@ -116,3 +116,14 @@ def test_add_user_needs_a_password_from_the_environment_or_a_terminal(pg_server,
     monkeypatch.setenv("ANNOTATOR_PASSWORD", "short")
     assert main(["server", "add-user", pg_server.url("postgres"), "someone", "--role", "annotator"]) == 1
     assert "shorter than 8" in capsys.readouterr().err
+
+
+def test_what_the_database_refuses_the_services_is_one_clear_line(team: dict) -> None:
+    from annotator.core.errors import StorageError
+    from annotator.storage.models import Setting
+
+    with Project.open(team["urls"]["lina"]) as project:
+        with pytest.raises(StorageError, match=r"the database refuses this to your role \(new row violates row-level security.*nothing was changed$"):
+            with project.transaction() as session:
+                session.add(Setting(key="blind_mode", value="off"))
+        assert "lina_" in str(project.path) and PASSWORD.split()[0] not in str(project.path)
