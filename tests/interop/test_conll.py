@@ -83,7 +83,7 @@ def test_the_conll2003_layout_reads_in_nltk_and_seqeval(project: Project, tmp_pa
     out = tmp_path / "out.conll"
     export_dataset(project, out, format="conll2003")
     grids = read_with_nltk(out, ("words", "pos", "chunk", "ne"))
-    assert grids[0] == [] and out.read_text(encoding="utf-8").startswith("-DOCSTART- -X- -X- O\n\n")
+    assert grids[0] == [] and out.read_text(encoding="utf-8").startswith("-DOCSTART- -X- O O\n\n")
     tags = [[row[3] for row in grid] for grid in grids[1:]]
     assert not any(sentence[0].startswith("I-") for sentence in tags)
     assert strict_entities(tags) == 3

@@ -6,7 +6,7 @@ Two layouts are written:
 - `columns` (the default): `token start end TAG(label 1) TAG(label 2) …`, with code point offsets into the
   stored text and one BIO column per span label, so nested spans of different labels are all kept. The
   `-DOCSTART-` line carries the document id in the start column.
-- `conll2003`: `token _ _ TAG`, CoNLL-2003's four columns with one BIO column: where spans overlap the outermost
+- `conll2003`: `token _ _ TAG` (documents apart by `-DOCSTART- -X- O O`, the line spaCy splits at), CoNLL-2003's four columns with one BIO column: where spans overlap the outermost
   is kept and the others are counted in the report.
 A sentence never ends inside a span, so no sentence starts with I-. Punctuation is a token of its own.
 
@@ -51,7 +51,7 @@ def export_conll(labels: list[str], records: Iterable[dict], out: Path, *, layer
                 stream.write("\t".join([DOCSTART, _safe(record["id"]), "-1", *["O"] * len(labels)]) + "\n\n")
                 tagged = [_bio(text, [s for s in spans if s["label"] == label]) for label in labels]
             else:
-                stream.write(f"{DOCSTART} -X- -X- O\n\n")
+                stream.write(f"{DOCSTART} -X- O O\n\n")  # spaCy's document delimiter, exactly
                 tagged = [_bio(text, _outermost(spans))]
                 left_out += len(spans) - len(_outermost(spans))
             columns = [tags for tags, _missed in tagged]
