@@ -8,7 +8,7 @@ import time
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlalchemy import insert, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from annotator.core.errors import ProjectBusy
@@ -68,6 +68,14 @@ def insert_states(session: Session, rows: list[dict[str, Any]]) -> None:
 def _insert(session: Session, model: Any, rows: list[dict[str, Any]]) -> list[int]:
     if not rows:
         return []
+    if session.get_bind().dialect.name == "sqlite":
+        # SQLite cannot return ids in the rows' order from one multi-row INSERT, so RETURNING with
+        # sort_by_parameter_order costs a statement per row (a third of an import). Inside the write
+        # transaction the ids are ours to give: the next ones after the largest, as SQLite would.
+        first = (session.scalar(select(func.max(model.id))) or 0) + 1
+        ids = list(range(first, first + len(rows)))
+        session.execute(insert(model), [{**row, "id": number} for row, number in zip(rows, ids)])
+        return ids
     return list(session.scalars(insert(model).returning(model.id, sort_by_parameter_order=True), rows))
 
 
