@@ -137,7 +137,8 @@ def claim_rows(project: Project, acting: Identity, *, layers: list[str] | None =
             select(Span.id, Span.label, Span.text, SourceLink.confirmed, CanonicalSource.name)
             .outerjoin(SourceLink, SourceLink.span_id == Span.id)
             .outerjoin(CanonicalSource, CanonicalSource.id == SourceLink.source_id)
-            .where(Span.label.in_([source_label, cue_label]), Span.annotator_id.in_(chosen))
+            .where(Span.label.in_([source_label, cue_label]), Span.annotator_id.in_(chosen),
+                   Span.id.in_(select(Relation.to_span_id).where(Relation.label == attribution)))
         )}
         relations = session.execute(
             select(Relation.label, Relation.from_span_id, Relation.to_span_id)
