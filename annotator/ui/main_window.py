@@ -155,6 +155,8 @@ class MainWindow(QMainWindow):
             (self.tr("&Review"), [
                 Row("openAdjudication", self.tr("&Adjudicate this document…"), ("F7",), self.open_adjudication, "fa5s.balance-scale", enabled=reviewer),
                 Row("openAgreement", self.tr("A&greement…"), ("Shift+F7",), self.open_agreement, "fa5s.chart-bar"),
+                Row("openClaims", self.tr("&Claims of the corpus…"), ("Ctrl+Shift+T",), self.open_claims, "fa5s.table"),
+                Row("openClaimNetwork", self.tr("Claim &network…"), ("Ctrl+Shift+N",), self.open_claim_network, "fa5s.project-diagram"),
                 SEPARATOR,
                 Row("assignDocument", self.tr("A&ssign this document to…"), (), self.team.assign_current, "fa5s.user-plus", enabled=reviewer),
                 Row("blindMode", self.tr("&Blind mode: annotators see only their own layer"), (), toggled=self.team.set_blind,
@@ -529,6 +531,48 @@ class MainWindow(QMainWindow):
             return
         view.show()
         self.adjudication_view = view
+
+    def open_claims(self) -> None:
+        from annotator.services.corpus.tables import claim_rows
+        from annotator.ui.claims_view import ClaimsView
+
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            rows = claim_rows(self.project, self.identity, layers=[self.controller.layer])
+        except AnnotatorError as error:
+            self._on_message(str(error), Level.ERROR)
+            return
+        finally:
+            QApplication.restoreOverrideCursor()
+        view = ClaimsView(rows, self.project.scheme, open_claim=lambda claim: self.open_at(DocumentId(claim.document_id), claim.span_id),
+                          parent=self)
+        view.show()
+        view.table.setFocus()
+        self.claims_view = view
+
+    def open_claim_network(self) -> None:
+        try:
+            from annotator.ui.claim_network import ClaimNetworkView
+        except ImportError:
+            self._on_message(self.tr("The claim network is not part of this version."), Level.WARNING)
+            return
+        try:
+            view = ClaimNetworkView(self.controller, self)
+        except AnnotatorError as error:
+            self._on_message(str(error), Level.ERROR)
+            return
+        view.show()
+        self.claim_network = view
+
+    def open_at(self, document_id: DocumentId, span_id: SpanId | None) -> None:
+        """Show an article at one of its spans (from the claims table, a source view or the network)."""
+        here = self.controller.document
+        if here is not None:
+            self.linker.history.append((here.id, self.selection.span.id if self.selection.span else None))
+        self.controller.ensure_open(document_id)
+        self.select_span(span_id, reveal=True)
+        self.activateWindow()
+        self.article_view.setFocus()
 
     def open_agreement(self) -> None:
         from annotator.services.team.agreement import compute_agreement  # numpy and krippendorff: loaded when asked for

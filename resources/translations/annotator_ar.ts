@@ -230,6 +230,112 @@
     </message>
 </context>
 <context>
+    <name>ClaimsModel</name>
+    <message>
+        <location filename="../../annotator/ui/claims_view.py" line="34"/>
+        <source>Claim</source>
+        <translation>الادعاء</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/claims_view.py" line="35"/>
+        <source>Article</source>
+        <translation>المقال</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/claims_view.py" line="36"/>
+        <source>Outlet</source>
+        <translation>الوسيلة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/claims_view.py" line="37"/>
+        <source>Date</source>
+        <translation>التاريخ</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/claims_view.py" line="38"/>
+        <source>Source</source>
+        <translation>المصدر</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/claims_view.py" line="39"/>
+        <source>Cue</source>
+        <translation>عبارة الإسناد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/claims_view.py" line="40"/>
+        <source>Polarity</source>
+        <translation>القطبية</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/claims_view.py" line="41"/>
+        <source>Certainty</source>
+        <translation>درجة اليقين</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/claims_view.py" line="42"/>
+        <source>Check-worthy</source>
+        <translation>جدير بالتحقق</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/claims_view.py" line="43"/>
+        <source>Cluster</source>
+        <translation>العنقود</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/claims_view.py" line="44"/>
+        <source>Supporting</source>
+        <translation>المؤيِّدة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/claims_view.py" line="45"/>
+        <source>Contradicting</source>
+        <translation>المناقِضة</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimsView</name>
+    <message>
+        <location filename="../../annotator/ui/claims_view.py" line="137"/>
+        <source>Open the article at the claim</source>
+        <translation>فتح المقال عند الادعاء</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/claims_view.py" line="144"/>
+        <source>Filter: words of the claim, article, outlet, source or cue</source>
+        <translation>تصفية: كلمات من الادعاء أو المقال أو الوسيلة أو المصدر أو عبارة الإسناد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/claims_view.py" line="152"/>
+        <source>Claims attributed to %1</source>
+        <translation>الادعاءات المنسوبة إلى %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/claims_view.py" line="153"/>
+        <source>Everything attributed to %1, by date; claims that are contradicted are marked.</source>
+        <translation>كل ما نُسب إلى %1 مرتبًا بالتاريخ؛ والادعاءات التي ناقضها غيرها مُعلَّمة.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/claims_view.py" line="159"/>
+        <source>Claims</source>
+        <translation>الادعاءات</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/claims_view.py" line="164"/>
+        <source>Show the source&apos;s claims</source>
+        <translation>ادعاءات هذا المصدر</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/claims_view.py" line="175"/>
+        <source>%1 of %2 claims · Enter opens the article at the claim · Ctrl+Shift+S: the source&apos;s claims</source>
+        <translation>%1 من %2 ادعاء · Enter يفتح المقال عند الادعاء · Ctrl+Shift+S: ادعاءات المصدر</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/claims_view.py" line="192"/>
+        <source>Select a claim that has a source first.</source>
+        <translation>اختر أولًا ادعاءً له مصدر.</translation>
+    </message>
+</context>
+<context>
     <name>DocumentFilterBar</name>
     <message>
         <location filename="../../annotator/ui/document_list.py" line="163"/>
@@ -697,192 +803,207 @@
         <translation>الات&amp;فاق…</translation>
     </message>
     <message>
+        <location filename="../../annotator/ui/main_window.py" line="158"/>
+        <source>&amp;Claims of the corpus…</source>
+        <translation>ا&amp;دعاءات المدوّنة…</translation>
+    </message>
+    <message>
         <location filename="../../annotator/ui/main_window.py" line="159"/>
+        <source>Claim &amp;network…</source>
+        <translation>&amp;شبكة الادعاءات…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="161"/>
         <source>A&amp;ssign this document to…</source>
         <translation>ت&amp;خصيص هذا المقال لـ…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="160"/>
+        <location filename="../../annotator/ui/main_window.py" line="162"/>
         <source>&amp;Blind mode: annotators see only their own layer</source>
         <translation>وضع ال&amp;تعمية: لا يرى كل مُعلِّم إلا طبقته</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="163"/>
+        <location filename="../../annotator/ui/main_window.py" line="165"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="166"/>
+        <location filename="../../annotator/ui/main_window.py" line="168"/>
         <source>&amp;Larger text</source>
         <translation>تكبير ال&amp;نص</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="167"/>
+        <location filename="../../annotator/ui/main_window.py" line="169"/>
         <source>&amp;Smaller text</source>
         <translation>ت&amp;صغير النص</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="168"/>
+        <location filename="../../annotator/ui/main_window.py" line="170"/>
         <source>Line &amp;spacing</source>
         <translation>تباعد الأ&amp;سطر</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="170"/>
+        <location filename="../../annotator/ui/main_window.py" line="172"/>
         <source>&amp;Go</source>
         <translation>&amp;انتقال</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="173"/>
+        <location filename="../../annotator/ui/main_window.py" line="175"/>
         <source>&amp;Next document</source>
         <translation>المقال ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="174"/>
+        <location filename="../../annotator/ui/main_window.py" line="176"/>
         <source>&amp;Previous document</source>
         <translation>المقال ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="176"/>
+        <location filename="../../annotator/ui/main_window.py" line="178"/>
         <source>Next &amp;span	Tab</source>
         <translation>المقط&amp;ع التالي	Tab</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="177"/>
+        <location filename="../../annotator/ui/main_window.py" line="179"/>
         <source>Previous s&amp;pan	Shift+Tab</source>
         <translation>المقطع الساب&amp;ق	Shift+Tab</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="179"/>
+        <location filename="../../annotator/ui/main_window.py" line="181"/>
         <source>&amp;Mark document done / not done</source>
         <translation>اعتبار المقال &amp;مُنجَزًا / غير مُنجَز</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="180"/>
+        <location filename="../../annotator/ui/main_window.py" line="182"/>
         <source>Next &amp;pane</source>
         <translation>ال&amp;لوحة التالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="181"/>
+        <location filename="../../annotator/ui/main_window.py" line="183"/>
         <source>&amp;Reload what others wrote</source>
         <translation>إعادة &amp;تحميل ما كتبه الآخرون</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="183"/>
+        <location filename="../../annotator/ui/main_window.py" line="185"/>
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="184"/>
+        <location filename="../../annotator/ui/main_window.py" line="186"/>
         <source>&amp;Guidelines</source>
         <translation>الإ&amp;رشادات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="193"/>
+        <location filename="../../annotator/ui/main_window.py" line="195"/>
         <source>Gold layer</source>
         <translation>الطبقة المرجعية</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="193"/>
+        <location filename="../../annotator/ui/main_window.py" line="195"/>
         <source>Layer of %1</source>
         <translation>طبقة %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="195"/>
+        <location filename="../../annotator/ui/main_window.py" line="197"/>
         <source>My layer (%1)</source>
         <translation>طبقتي (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="202"/>
+        <location filename="../../annotator/ui/main_window.py" line="204"/>
         <source>Show the &amp;next layer</source>
         <translation>عرض الطبقة ال&amp;تالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="242"/>
+        <location filename="../../annotator/ui/main_window.py" line="245"/>
         <source>Only your own layer can be shown (blind mode).</source>
         <translation>لا يمكن عرض غير طبقتك (وضع التعمية).</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="279"/>
+        <location filename="../../annotator/ui/main_window.py" line="282"/>
         <source>Reloaded.</source>
         <translation>أُعيد التحميل.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="332"/>
+        <location filename="../../annotator/ui/main_window.py" line="336"/>
         <source>Not tagged as %1: this layer is read-only (see the banner).</source>
         <translation>لم يُوسَم بـ %1: هذه الطبقة للقراءة فقط (انظر الشريط أعلاه).</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="341"/>
+        <location filename="../../annotator/ui/main_window.py" line="345"/>
         <source>Select some text first, then press a label&apos;s key.</source>
         <translation>حدِّد نصًّا أولًا، ثم اضغط مفتاح الوسم.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="358"/>
+        <location filename="../../annotator/ui/main_window.py" line="362"/>
         <source>No span is selected.</source>
         <translation>لم يُحدَّد أي مقطع.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="396"/>
+        <location filename="../../annotator/ui/main_window.py" line="400"/>
         <source>No spans in this document yet.</source>
         <translation>لا مقاطع في هذا المقال بعد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="501"/>
+        <location filename="../../annotator/ui/main_window.py" line="505"/>
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="526"/>
+        <location filename="../../annotator/ui/main_window.py" line="530"/>
         <source>Adjudication</source>
         <translation>التحكيم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="591"/>
+        <location filename="../../annotator/ui/main_window.py" line="557"/>
+        <source>The claim network is not part of this version.</source>
+        <translation>شبكة الادعاءات ليست في هذا الإصدار.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/main_window.py" line="637"/>
         <source>Text size %1 pt, line spacing %2 %</source>
         <translation>حجم النص %1 نقطة، تباعد الأسطر %2 %</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="603"/>
+        <location filename="../../annotator/ui/main_window.py" line="649"/>
         <source>reviewer</source>
         <translation>مُراجِع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="603"/>
+        <location filename="../../annotator/ui/main_window.py" line="649"/>
         <source>annotator</source>
         <translation>مُعلِّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="604"/>
+        <location filename="../../annotator/ui/main_window.py" line="650"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="606"/>
+        <location filename="../../annotator/ui/main_window.py" line="652"/>
         <source>gold</source>
         <translation>المرجعية</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="607"/>
+        <location filename="../../annotator/ui/main_window.py" line="653"/>
         <source>Layer shown: %1</source>
         <translation>الطبقة المعروضة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="608"/>
+        <location filename="../../annotator/ui/main_window.py" line="654"/>
         <source>%1 (read-only)</source>
         <translation>%1 (للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="610"/>
+        <location filename="../../annotator/ui/main_window.py" line="656"/>
         <source>Document %1 of %2</source>
         <translation>المقال %1 من %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="611"/>
+        <location filename="../../annotator/ui/main_window.py" line="657"/>
         <source>%1 of %2 done</source>
         <translation>المُنجَز: %1 من %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="613"/>
+        <location filename="../../annotator/ui/main_window.py" line="659"/>
         <source>Spans: %1</source>
         <translation>المقاطع: %1</translation>
     </message>
@@ -923,43 +1044,43 @@
 <context>
     <name>SuggestionActions</name>
     <message>
-        <location filename="../../annotator/ui/suggestion_actions.py" line="21"/>
+        <location filename="../../annotator/ui/suggestion_actions.py" line="22"/>
         <source>&amp;Accept cue suggestion</source>
         <translation>&amp;قبول اقتراح عبارة الإسناد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestion_actions.py" line="22"/>
+        <location filename="../../annotator/ui/suggestion_actions.py" line="23"/>
         <source>&amp;Dismiss cue suggestion</source>
         <translation>ت&amp;جاهل اقتراح عبارة الإسناد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestion_actions.py" line="23"/>
+        <location filename="../../annotator/ui/suggestion_actions.py" line="24"/>
         <source>&amp;Next cue suggestion</source>
         <translation>اقتراح عبارة الإسناد ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestion_actions.py" line="24"/>
+        <location filename="../../annotator/ui/suggestion_actions.py" line="25"/>
         <source>&amp;Previous cue suggestion</source>
         <translation>اقتراح عبارة الإسناد ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestion_actions.py" line="25"/>
+        <location filename="../../annotator/ui/suggestion_actions.py" line="26"/>
         <source>&amp;Show cue suggestions</source>
         <translation>&amp;عرض اقتراحات عبارات الإسناد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestion_actions.py" line="63"/>
+        <location filename="../../annotator/ui/suggestion_actions.py" line="77"/>
         <source>No cue suggestions in this document.</source>
         <translation>لا اقتراحات لعبارات الإسناد في هذا المقال.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestion_actions.py" line="74"/>
+        <location filename="../../annotator/ui/suggestion_actions.py" line="88"/>
         <source>Cue suggestion «%1» (%2): Enter accepts, Backspace dismisses.</source>
         <translation>اقتراح عبارة إسناد «%1» (%2): للقبول اضغط (Enter)، وللتجاهل (Backspace).</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestion_actions.py" line="83"/>
-        <location filename="../../annotator/ui/suggestion_actions.py" line="98"/>
+        <location filename="../../annotator/ui/suggestion_actions.py" line="97"/>
+        <location filename="../../annotator/ui/suggestion_actions.py" line="112"/>
         <source>Put the caret on a suggestion first (F8).</source>
         <translation>ضع المؤشر على اقتراح أولًا (F8).</translation>
     </message>
@@ -1149,7 +1270,7 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../annotator/app.py" line="104"/>
+        <location filename="../../annotator/app.py" line="105"/>
         <source>Cannot open the project</source>
         <translation>تعذّر فتح المشروع</translation>
     </message>
@@ -1210,68 +1331,68 @@
 <context>
     <name>controller</name>
     <message>
-        <location filename="../../annotator/ui/controller.py" line="79"/>
+        <location filename="../../annotator/ui/controller.py" line="81"/>
         <source>The project file is read-only: nothing can be changed.</source>
         <translation>ملف المشروع للقراءة فقط: لا يمكن تغيير أي شيء.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/controller.py" line="80"/>
+        <location filename="../../annotator/ui/controller.py" line="82"/>
         <source>You are looking at %1&apos;s layer, which you may not change. Show your own layer to tag.</source>
         <translation>أنت تعرض طبقة %1، ولا يحق لك تغييرها. اعرض طبقتك لتتمكن من الوسم.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/controller.py" line="102"/>
+        <location filename="../../annotator/ui/controller.py" line="104"/>
         <source>no document with id %1</source>
         <translation>لا يوجد مقال بالمعرّف %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/controller.py" line="158"/>
+        <location filename="../../annotator/ui/controller.py" line="182"/>
         <source>Nothing to undo.</source>
         <translation>لا شيء للتراجع عنه.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/controller.py" line="166"/>
+        <location filename="../../annotator/ui/controller.py" line="190"/>
         <source>Undone: %1</source>
         <translation>تم التراجع عن: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/controller.py" line="168"/>
+        <location filename="../../annotator/ui/controller.py" line="192"/>
         <source>undo</source>
         <translation>التراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/controller.py" line="174"/>
+        <location filename="../../annotator/ui/controller.py" line="198"/>
         <source>Nothing to redo.</source>
         <translation>لا شيء لإعادته.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/controller.py" line="182"/>
+        <location filename="../../annotator/ui/controller.py" line="206"/>
         <source>Redone: %1</source>
         <translation>تمت إعادة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/controller.py" line="184"/>
+        <location filename="../../annotator/ui/controller.py" line="208"/>
         <source>redo</source>
         <translation>الإعادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/controller.py" line="216"/>
+        <location filename="../../annotator/ui/controller.py" line="240"/>
         <source>The project is busy (another program is writing to it): %1 will be done as soon as it is free.</source>
         <translation>المشروع مشغول (برنامج آخر يكتب فيه): سيُنفَّذ %1 حالما يتفرّغ.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/controller.py" line="224"/>
-        <location filename="../../annotator/ui/controller.py" line="228"/>
+        <location filename="../../annotator/ui/controller.py" line="248"/>
+        <location filename="../../annotator/ui/controller.py" line="252"/>
         <source>Not done: %1. %2</source>
         <translation>لم يُنفَّذ: %1. %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/controller.py" line="234"/>
+        <location filename="../../annotator/ui/controller.py" line="258"/>
         <source>Not done: %1. Unexpected error (nothing of it was saved): %2</source>
         <translation>لم يُنفَّذ: %1. خطأ غير متوقع (لم يُحفظ منه شيء): %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/controller.py" line="240"/>
+        <location filename="../../annotator/ui/controller.py" line="264"/>
         <source>Done once the project was free: %1</source>
         <translation>نُفِّذ بعد أن تفرّغ المشروع: %1</translation>
     </message>
