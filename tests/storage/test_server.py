@@ -155,3 +155,21 @@ def test_the_command_line_takes_a_url_wherever_it_takes_a_project(database: str,
     assert "backed up by the server's own tools" in error and "***" in error and len(error.splitlines()) == 1
     assert main(["new", database]) == 1
     assert "already exists" in capsys.readouterr().err
+
+
+def test_files_merge_into_a_server_project_once(database: str, tmp_path, capsys) -> None:  # noqa: ANN001
+    from annotator.cli import main
+    from tests.conftest import dump_tables
+    from tests.services.test_merging import annotator_file
+
+    sources = [str(annotator_file(tmp_path, name, end)) for name, end in (("lina", 35), ("omar", 35), ("huda", 25))]
+    assert not Project.exists(database)  # a schema, but no project yet: merge makes it
+    assert main(["merge", database, *sources, "--as", "rana"]) == 0
+    assert "merged 2 new document(s), 6 span(s), 3 relation(s)" in capsys.readouterr().out
+    with Project.open(database) as project:
+        merged = [table for table in dump_tables(project) if table[0] != "settings"]
+        assert dict(merged)["spans"] and len(dict(merged)["documents"]) == 2
+    assert main(["merge", database, *sources, "--as", "rana"]) == 0
+    assert "merged 0 new document(s), 0 span(s), 0 relation(s)" in capsys.readouterr().out
+    with Project.open(database) as project:
+        assert [table for table in dump_tables(project) if table[0] != "settings"] == merged
