@@ -102,6 +102,7 @@ class PgServer:
     user: pwd.struct_passwd | None
     _numbers: itertools.count = field(default_factory=lambda: itertools.count(1))
     _pool: list[str] = field(default_factory=list)
+    _watcher: subprocess.Popen | None = None
     _fingerprint: str | None = None
 
     @property
@@ -137,10 +138,23 @@ class PgServer:
         except subprocess.CalledProcessError as error:
             log = (self.root / "log").read_text(errors="replace") if (self.root / "log").exists() else ""
             raise RuntimeError(f"PostgreSQL did not start: {error.stderr.strip()} {log[-2000:]}") from None
+        # Should this process die without stopping the server (killed, a timeout), a watcher stops it and
+        # removes its folder, so that no server outlives its tests on a shared machine.
+        watch = (
+            f"while kill -0 {os.getpid()} 2>/dev/null; do sleep 2; done; "
+            f"pid=$(head -n 1 '{self.data}/postmaster.pid' 2>/dev/null) && kill -QUIT \"$pid\" 2>/dev/null; "
+            f"sleep 2; rm -rf '{self.root}'"
+        )
+        self._watcher = subprocess.Popen(
+            ["sh", "-c", watch], start_new_session=True, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
 
     def stop(self) -> None:
         self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "-w", "stop", check=False)
         shutil.rmtree(self.root, ignore_errors=True)
+        if self._watcher is not None:
+            self._watcher.terminate()
+            self._watcher.wait()
 
     def admin(self, *statements: str, database: str = "postgres") -> None:
         """Run statements as the superuser, outside a transaction (CREATE DATABASE needs that)."""
