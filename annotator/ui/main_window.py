@@ -29,6 +29,7 @@ from annotator.ui.linking import Linker
 from annotator.ui.menus import SEPARATOR, Row, build_menus
 from annotator.ui.notice import Banner, Notice
 from annotator.ui.search_panel import SearchPanel
+from annotator.ui.source_box import SourceBox
 from annotator.ui.suggestion_actions import SuggestionActions
 from annotator.ui.tag_panel import TagPanel
 from annotator.ui.team_actions import TeamActions
@@ -57,6 +58,8 @@ class MainWindow(QMainWindow):
         self.article_view = ArticleView()
         self.article_view.set_label_colors({label.name: label.color for label in scheme.span_labels})
         self.tag_panel = TagPanel(scheme, self.label_actions)
+        self.source_box = SourceBox(self.controller)
+        self.tag_panel.layout().addWidget(self.source_box)
         self.linker = Linker(self.controller, scheme, self.article_view, self.tag_panel)
         self.team = TeamActions(self.controller, self, reopen_as=self.reopen_as)
         self.suggestion_actions = SuggestionActions(self.controller, self.article_view)
@@ -145,6 +148,8 @@ class MainWindow(QMainWindow):
                 self.suggestion_actions.show_action,
                 SEPARATOR,
                 Row("snapToWords", self.tr("&Snap selection to whole words"), ("Ctrl+W",), toggled=self._set_snapping, checked=True),
+                SEPARATOR,
+                *self.source_box.actions_for_menu(),
             ]),
             (self.tr("&Link"), [
                 *self.link_actions,
@@ -373,6 +378,7 @@ class MainWindow(QMainWindow):
         span = self.selection.span
         self.article_view.set_selected_span(span)
         self.tag_panel.select_span(span)
+        self.source_box.show_span(span)
         self.linker.redraw()
 
     def _on_relation_selected(self) -> None:

@@ -698,312 +698,312 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="92"/>
+        <location filename="../../annotator/ui/main_window.py" line="95"/>
         <source>annotator — %1</source>
         <translation>annotator — %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="107"/>
+        <location filename="../../annotator/ui/main_window.py" line="110"/>
         <source>Tag the selection as %1 (%2; hold Alt for the exact selection)</source>
         <translation>وسم التحديد بـ%1 (%2؛ ومع Alt يبقى التحديد كما هو تمامًا)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="115"/>
+        <location filename="../../annotator/ui/main_window.py" line="118"/>
         <source>Link as %1</source>
         <translation>ربط من نوع %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="127"/>
+        <location filename="../../annotator/ui/main_window.py" line="130"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="128"/>
+        <location filename="../../annotator/ui/main_window.py" line="131"/>
         <source>&amp;Import…</source>
         <translation>&amp;استيراد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="129"/>
+        <location filename="../../annotator/ui/main_window.py" line="132"/>
         <source>&amp;Export…</source>
         <translation>&amp;تصدير…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="130"/>
+        <location filename="../../annotator/ui/main_window.py" line="133"/>
         <source>&amp;Merge project files…</source>
         <translation>&amp;دمج ملفات مشاريع…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="131"/>
+        <location filename="../../annotator/ui/main_window.py" line="134"/>
         <source>Switch &amp;identity…</source>
         <translation>تبديل ال&amp;هوية…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="133"/>
+        <location filename="../../annotator/ui/main_window.py" line="136"/>
         <source>&amp;Quit</source>
         <translation>إ&amp;نهاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="135"/>
+        <location filename="../../annotator/ui/main_window.py" line="138"/>
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="136"/>
+        <location filename="../../annotator/ui/main_window.py" line="139"/>
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="137"/>
+        <location filename="../../annotator/ui/main_window.py" line="140"/>
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="139"/>
+        <location filename="../../annotator/ui/main_window.py" line="142"/>
         <source>&amp;Delete span or link</source>
         <translation>&amp;حذف المقطع أو الرابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="141"/>
+        <location filename="../../annotator/ui/main_window.py" line="144"/>
         <source>&amp;Tag</source>
         <translation>&amp;وسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="147"/>
+        <location filename="../../annotator/ui/main_window.py" line="150"/>
         <source>&amp;Snap selection to whole words</source>
         <translation>&amp;ضبط التحديد على كلمات كاملة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="149"/>
+        <location filename="../../annotator/ui/main_window.py" line="154"/>
         <source>&amp;Link</source>
         <translation>&amp;ربط</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="152"/>
+        <location filename="../../annotator/ui/main_window.py" line="157"/>
         <source>&amp;Follow link</source>
         <translation>&amp;تتبع الرابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="153"/>
+        <location filename="../../annotator/ui/main_window.py" line="158"/>
         <source>&amp;Back</source>
         <translation>&amp;رجوع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="155"/>
+        <location filename="../../annotator/ui/main_window.py" line="160"/>
         <source>&amp;Review</source>
         <translation>مرا&amp;جعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="156"/>
+        <location filename="../../annotator/ui/main_window.py" line="161"/>
         <source>&amp;Adjudicate this document…</source>
         <translation>ت&amp;حكيم هذا المقال…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="157"/>
+        <location filename="../../annotator/ui/main_window.py" line="162"/>
         <source>A&amp;greement…</source>
         <translation>الات&amp;فاق…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="158"/>
+        <location filename="../../annotator/ui/main_window.py" line="163"/>
         <source>&amp;Claims of the corpus…</source>
         <translation>ا&amp;دعاءات المدوّنة…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="159"/>
+        <location filename="../../annotator/ui/main_window.py" line="164"/>
         <source>Claim &amp;network…</source>
         <translation>&amp;شبكة الادعاءات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="161"/>
+        <location filename="../../annotator/ui/main_window.py" line="166"/>
         <source>A&amp;ssign this document to…</source>
         <translation>ت&amp;خصيص هذا المقال لـ…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="162"/>
+        <location filename="../../annotator/ui/main_window.py" line="167"/>
         <source>&amp;Blind mode: annotators see only their own layer</source>
         <translation>وضع ال&amp;تعمية: لا يرى كل مُعلِّم إلا طبقته</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="165"/>
+        <location filename="../../annotator/ui/main_window.py" line="170"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="168"/>
+        <location filename="../../annotator/ui/main_window.py" line="173"/>
         <source>&amp;Larger text</source>
         <translation>تكبير ال&amp;نص</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="169"/>
+        <location filename="../../annotator/ui/main_window.py" line="174"/>
         <source>&amp;Smaller text</source>
         <translation>ت&amp;صغير النص</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="170"/>
+        <location filename="../../annotator/ui/main_window.py" line="175"/>
         <source>Line &amp;spacing</source>
         <translation>تباعد الأ&amp;سطر</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="172"/>
+        <location filename="../../annotator/ui/main_window.py" line="177"/>
         <source>&amp;Go</source>
         <translation>&amp;انتقال</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="175"/>
+        <location filename="../../annotator/ui/main_window.py" line="180"/>
         <source>&amp;Next document</source>
         <translation>المقال ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="176"/>
+        <location filename="../../annotator/ui/main_window.py" line="181"/>
         <source>&amp;Previous document</source>
         <translation>المقال ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="178"/>
+        <location filename="../../annotator/ui/main_window.py" line="183"/>
         <source>Next &amp;span	Tab</source>
         <translation>المقط&amp;ع التالي	Tab</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="179"/>
+        <location filename="../../annotator/ui/main_window.py" line="184"/>
         <source>Previous s&amp;pan	Shift+Tab</source>
         <translation>المقطع الساب&amp;ق	Shift+Tab</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="181"/>
+        <location filename="../../annotator/ui/main_window.py" line="186"/>
         <source>&amp;Mark document done / not done</source>
         <translation>اعتبار المقال &amp;مُنجَزًا / غير مُنجَز</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="182"/>
+        <location filename="../../annotator/ui/main_window.py" line="187"/>
         <source>Next &amp;pane</source>
         <translation>ال&amp;لوحة التالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="183"/>
+        <location filename="../../annotator/ui/main_window.py" line="188"/>
         <source>&amp;Reload what others wrote</source>
         <translation>إعادة &amp;تحميل ما كتبه الآخرون</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="185"/>
+        <location filename="../../annotator/ui/main_window.py" line="190"/>
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="186"/>
+        <location filename="../../annotator/ui/main_window.py" line="191"/>
         <source>&amp;Guidelines</source>
         <translation>الإ&amp;رشادات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="195"/>
+        <location filename="../../annotator/ui/main_window.py" line="200"/>
         <source>Gold layer</source>
         <translation>الطبقة المرجعية</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="195"/>
+        <location filename="../../annotator/ui/main_window.py" line="200"/>
         <source>Layer of %1</source>
         <translation>طبقة %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="197"/>
+        <location filename="../../annotator/ui/main_window.py" line="202"/>
         <source>My layer (%1)</source>
         <translation>طبقتي (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="204"/>
+        <location filename="../../annotator/ui/main_window.py" line="209"/>
         <source>Show the &amp;next layer</source>
         <translation>عرض الطبقة ال&amp;تالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="245"/>
+        <location filename="../../annotator/ui/main_window.py" line="250"/>
         <source>Only your own layer can be shown (blind mode).</source>
         <translation>لا يمكن عرض غير طبقتك (وضع التعمية).</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="282"/>
+        <location filename="../../annotator/ui/main_window.py" line="287"/>
         <source>Reloaded.</source>
         <translation>أُعيد التحميل.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="336"/>
+        <location filename="../../annotator/ui/main_window.py" line="341"/>
         <source>Not tagged as %1: this layer is read-only (see the banner).</source>
         <translation>لم يُوسَم بـ %1: هذه الطبقة للقراءة فقط (انظر الشريط أعلاه).</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="345"/>
+        <location filename="../../annotator/ui/main_window.py" line="350"/>
         <source>Select some text first, then press a label&apos;s key.</source>
         <translation>حدِّد نصًّا أولًا، ثم اضغط مفتاح الوسم.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="362"/>
+        <location filename="../../annotator/ui/main_window.py" line="367"/>
         <source>No span is selected.</source>
         <translation>لم يُحدَّد أي مقطع.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="400"/>
+        <location filename="../../annotator/ui/main_window.py" line="406"/>
         <source>No spans in this document yet.</source>
         <translation>لا مقاطع في هذا المقال بعد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="505"/>
+        <location filename="../../annotator/ui/main_window.py" line="511"/>
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="530"/>
+        <location filename="../../annotator/ui/main_window.py" line="536"/>
         <source>Adjudication</source>
         <translation>التحكيم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="557"/>
+        <location filename="../../annotator/ui/main_window.py" line="563"/>
         <source>The claim network is not part of this version.</source>
         <translation>شبكة الادعاءات ليست في هذا الإصدار.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="637"/>
+        <location filename="../../annotator/ui/main_window.py" line="643"/>
         <source>Text size %1 pt, line spacing %2 %</source>
         <translation>حجم النص %1 نقطة، تباعد الأسطر %2 %</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="649"/>
+        <location filename="../../annotator/ui/main_window.py" line="655"/>
         <source>reviewer</source>
         <translation>مُراجِع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="649"/>
+        <location filename="../../annotator/ui/main_window.py" line="655"/>
         <source>annotator</source>
         <translation>مُعلِّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="650"/>
+        <location filename="../../annotator/ui/main_window.py" line="656"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="652"/>
+        <location filename="../../annotator/ui/main_window.py" line="658"/>
         <source>gold</source>
         <translation>المرجعية</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="653"/>
+        <location filename="../../annotator/ui/main_window.py" line="659"/>
         <source>Layer shown: %1</source>
         <translation>الطبقة المعروضة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="654"/>
+        <location filename="../../annotator/ui/main_window.py" line="660"/>
         <source>%1 (read-only)</source>
         <translation>%1 (للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="656"/>
+        <location filename="../../annotator/ui/main_window.py" line="662"/>
         <source>Document %1 of %2</source>
         <translation>المقال %1 من %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="657"/>
+        <location filename="../../annotator/ui/main_window.py" line="663"/>
         <source>%1 of %2 done</source>
         <translation>المُنجَز: %1 من %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="659"/>
+        <location filename="../../annotator/ui/main_window.py" line="665"/>
         <source>Spans: %1</source>
         <translation>المقاطع: %1</translation>
     </message>
@@ -1039,6 +1039,51 @@
         <location filename="../../annotator/ui/search_panel.py" line="116"/>
         <source>Hits: %1</source>
         <translation>النتائج: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SourceBox</name>
+    <message>
+        <location filename="../../annotator/ui/source_box.py" line="22"/>
+        <source>Canonical source</source>
+        <translation>المصدر المعتمد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/source_box.py" line="37"/>
+        <location filename="../../annotator/ui/source_box.py" line="102"/>
+        <source>Confirm the canonical source</source>
+        <translation>تأكيد المصدر المعتمد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/source_box.py" line="38"/>
+        <location filename="../../annotator/ui/source_box.py" line="109"/>
+        <source>Reject the canonical source</source>
+        <translation>رفض المصدر المعتمد</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/source_box.py" line="75"/>
+        <source>%1 (confirmed). Ctrl+Shift+K removes the link.</source>
+        <translation>%1 (مؤكَّد). Ctrl+Shift+K يزيل الربط.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/source_box.py" line="77"/>
+        <source>Suggested: %1. Ctrl+K confirms, Ctrl+Shift+K rejects.</source>
+        <translation>مقترَح: %1. Ctrl+K يؤكّد، Ctrl+Shift+K يرفض.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/source_box.py" line="82"/>
+        <source>Suggested: %1 (%2). Ctrl+K confirms, Ctrl+Shift+K shows the next.</source>
+        <translation>مقترَح: %1 (%2). Ctrl+K يؤكّد، Ctrl+Shift+K يعرض التالي.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/source_box.py" line="86"/>
+        <source>No canonical source matches. Ctrl+K adds %1 as a new one.</source>
+        <translation>لا يطابقه مصدر معتمد. Ctrl+K يضيف %1 مصدرًا جديدًا.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/source_box.py" line="91"/>
+        <source>Select a SOURCE span first.</source>
+        <translation>اختر مقطع مصدر أولًا.</translation>
     </message>
 </context>
 <context>
