@@ -42,6 +42,14 @@ SETTINGS = _folded(
 PARTITIVES = _folded("أحد بعض عدد")
 INFORMED = _folded("مطلع مطلعة مطلعين مطلعون المطلع المطلعة المطلعين المطلعون مقرب مقربة مقربين مقربون المقربين المقربون")
 MEDIA = _folded("قناة صحيفة وكالة موقع شبكة مجلة إذاعة تلفزيون")
+# «السفير الأمريكي لدى الأمم المتحدة», «المتحدث باسم الشرطة»: these prepositions belong to the title before them
+ENVOYS = _folded("السفير سفير المندوب مندوب الممثل ممثل البعثة بعثة")
+SPOKESPEOPLE = _folded("المتحدث متحدث الناطق ناطق المتحدثة متحدثة الناطقة ناطقة")
+# a person's post: a name may follow its complement («قائد الجيش ماهيش سينانياكي»)
+PERSON_HEADS = _folded(
+    "قائد رئيس وزير مدير سفير نائب أمين زعيم مستشار مسؤول مسئول المتحدث متحدث الناطق ناطق مندوب ممثل حاكم محافظ "
+    "مرشد رئيسة وزيرة مديرة"
+)
 # a name may follow these definite words («الرئيس أوباما», «وزير الخارجية جون كيري»)
 TITLES = _folded(
     "الرئيس الوزير المرشد الأمير الملك الشيخ السيد السيدة الجنرال الزعيم المتحدث السفير النائب الدكتور المستشار "
@@ -49,7 +57,7 @@ TITLES = _folded(
     "الإيرانية الأمريكية الأميركية الروسية الصحفي الكاتب الخبير الباحث العام"
 )
 BOUNDARY_BACK = _folded("أن أنه إن إنه لكن ولكن حيث بينما كما ثم إذ فإن وإن بأن وقد")
-SKIP_BACK = _folded("لم لن قد لا")
+SKIP_BACK = _folded("لم لن قد لا ولم ولن وقد ولا")
 STATEMENT_NOUNS = _folded("تصريح تصريحات")
 
 
@@ -153,6 +161,9 @@ def _extend(text: str, words: list[Token], folded: list[str], index: int, cue_wo
     last = index + 1
     in_quote = False
     partitive = folded[index] in PARTITIVES
+    person = folded[index] in PERSON_HEADS
+    envoy = folded[index] in ENVOYS
+    spokesperson = folded[index] in SPOKESPEOPLE
     while last < len(words) and last - index < MAX_WORDS:
         gap = _gap(text, words, last - 1, last)
         quotes = sum(ch in QUOTES for ch in gap)
@@ -168,7 +179,13 @@ def _extend(text: str, words: list[Token], folded: list[str], index: int, cue_wo
         if relatives and word in RELATIVES:
             last = _clause_end(text, words, folded, last + 1, cue_words)
             break
-        if word == "في":
+        if word == "لدي" and envoy:
+            pass
+        elif word == "باسم" and spokesperson:
+            pass
+        elif word == "ل":
+            break  # «لـ"الخبر"»: a preposition written apart
+        elif word == "في":
             if last + 1 >= len(words) or _bare(folded[last + 1]) in SETTINGS or folded[last + 1] in SETTINGS:
                 break
         elif word in ("من", "علي"):
@@ -185,12 +202,15 @@ def _extend(text: str, words: list[Token], folded: list[str], index: int, cue_wo
             break
         elif TANWEEN_FATH in words[last].text:
             break
-        elif _definite(word) and not _definite(previous) and last - index >= 2 and _definite(folded[last - 2]) and folded[last - 2] in TITLES:
+        elif _definite(word) and not _definite(previous) and last - index >= 2 and _definite(folded[last - 2]) and folded[last - 2] in TITLES and previous not in ("لدي", "باسم"):
             break  # «الرئيس أوباما الكونغرس»: a name after a title ends the phrase
         elif _definite(word) and _definite(previous) and not _adjective(word) and not in_quote:
             break  # «هؤلاء القادة الولايات المتحدة»: a second definite noun that is no adjective is the object
-        elif not _definite(word) and _definite(previous) and previous not in TITLES and not in_quote:
+        elif not _definite(word) and _definite(previous) and previous not in TITLES and not in_quote and not (
+            person and last - index == 2
+        ):
             break  # «وزارة الخزانة إيران»: an indefinite word after a definite one starts the object
+        envoy = envoy or word in ENVOYS
         last += 1
     return last
 
