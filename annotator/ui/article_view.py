@@ -140,7 +140,10 @@ class ArticleView(QTextEdit):
         """A readable line length on a wide screen: the text column is at most as wide as the sample line,
         centred by side margins of the document's root frame (the text and its offsets are untouched)."""
         column = self.fontMetrics().horizontalAdvance(MEASURE_SAMPLE)
-        side = max(0, (self.viewport().width() - 2 * int(self.document().documentMargin()) - column) // 2)
+        # The frame's own side margins replace the document margin there, so they are never smaller than it:
+        # a narrow view or a large type keeps the text off the edges and the link lanes beside it.
+        margin = int(self.document().documentMargin())
+        side = max(margin, (self.viewport().width() - column) // 2)
         root = self.document().rootFrame()
         frame = root.frameFormat()
         if int(frame.leftMargin()) != side or int(frame.rightMargin()) != side:
@@ -298,7 +301,7 @@ class ArticleView(QTextEdit):
             return
         painter = QPainter(self.viewport())
         gap = self.fontMetrics().height() * max(self.line_height - 100, 20) / 100
-        side = self.document().rootFrame().frameFormat().rightMargin() + self.document().documentMargin()
+        side = self.document().rootFrame().frameFormat().rightMargin()
         paint_links(painter, self._links, self._anchor, gap=gap, margin_x=self.viewport().width() - side / 2)
         painter.end()
 
