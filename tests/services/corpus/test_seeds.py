@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from annotator.core.model import DocumentId
 from annotator.services.annotation.tagging import TaggingService
+from annotator.services.corpus.claims import similar_claims
 from annotator.services.corpus.registry import SourceRegistry
 from annotator.services.corpus.tables import sources_report
 from annotator.services.io.checked import import_as
@@ -32,8 +33,8 @@ SPELLINGS = {
 }
 
 
-@pytest.fixture
-def seeded(project: Project):
+def _imported(project: Project):
+    """The five seeds imported by a reviewer; each file's (document id, uid, stored text) by its number."""
     if not SEEDS.is_dir() or len(list(SEEDS.glob("*.txt"))) != 5:
         pytest.skip(f"the five seed articles are not in {SEEDS}")
     reviewer = found_project(project, "rana")
@@ -46,16 +47,26 @@ def seeded(project: Project):
         text = " ".join(name.read_text(encoding="utf-8").split())
         [match] = [tuple(row) for row in documents if " ".join(row.text.split()) == text]
         by_prefix[name.name[:3]] = match
+    return reviewer, by_prefix
+
+
+def _tag(tagging: TaggingService, document: tuple[int, str, str], written: str, label: str):
+    found = re.search(r"\s+".join(re.escape(word) for word in written.split()), document[2])  # articles hold NBSPs too
+    assert found, written
+    span = tagging.create_span(document_id=DocumentId(document[0]), start=found.start(), end=found.end(), label=label).span
+    assert document[2][span.start:span.end] == span.text and span.text.split() == written.split()
+    return span
+
+
+@pytest.fixture
+def seeded(project: Project):
+    reviewer, by_prefix = _imported(project)
     tagging = TaggingService(project, annotator="sami")
     spans: dict[str, list[tuple[str, int, int, str]]] = {}
     for who, spellings in SPELLINGS.items():
         for prefix, written in spellings:
-            document_id, uid, text = by_prefix[prefix]
-            found = re.search(r"\s+".join(re.escape(word) for word in written.split()), text)  # articles hold NBSPs too
-            assert found, written
-            span = tagging.create_span(document_id=DocumentId(document_id), start=found.start(), end=found.end(), label="SOURCE").span
-            assert text[span.start:span.end] == span.text and span.text.split() == written.split()
-            spans.setdefault(who, []).append((uid, span.start, span.end, span.text))
+            span = _tag(tagging, by_prefix[prefix], written, "SOURCE")
+            spans.setdefault(who, []).append((by_prefix[prefix][1], span.start, span.end, span.text))
     return reviewer, spans, by_prefix
 
 
@@ -82,3 +93,25 @@ def test_a_canonical_source_is_suggested_for_every_spelling_and_for_no_one_else(
             assert [s.source_id for s in best] == [ids[who]], written
     for stranger in ("دونالد ترامب", "مسؤولين أمريكيين", "إيلان بيرمان"):
         assert registry.suggest(stranger, matcher=matcher) == []
+
+
+# Claims about the letters, as the articles word them: 2014 (Obama's fourth letter to Khamenei) and 2025 (Trump's,
+# which Iran's UN mission says never arrived).
+CLAIMS = {
+    "fourth_001": ("001", "رسالة شهر أكتوبر هذه على الأقل المرة الرابعة التي يكتب فيها أوباما إلى الزعيم السياسي والديني الأقوى في إيران"),
+    "fourth_002": ("002", "رسالة الرئيس أوباما هذه هي الرابعة من نوعها منذ وصوله إلى الرئاسة في العام 2009"),
+    "sent_004": ("004", "بعث برسالة إلى إيران يضغط فيها على الجمهورية الإسلامية للتفاوض بشأن ملفها النووي"),
+    "denied_004": ("004", "لم تتلقّ أيّ رسالة من ترامب بشأن التفاوض بخصوص الملف النووي"),
+}
+
+
+def test_similar_claims_across_the_seed_articles(project: Project) -> None:
+    _reviewer, by_prefix = _imported(project)
+    tagging = TaggingService(project, annotator="sami")
+    spans = {name: _tag(tagging, by_prefix[prefix], written, "CLAIM") for name, (prefix, written) in CLAIMS.items()}
+    fourth = similar_claims(project, spans["fourth_001"].text, exclude=spans["fourth_001"].id)
+    assert fourth[0].span_id == spans["fourth_002"].id and fourth[0].relation == "support"  # the fourth letter, in another article
+    assert (fourth[0].start, fourth[0].end) == (spans["fourth_002"].start, spans["fourth_002"].end)
+    sent = similar_claims(project, spans["sent_004"].text, exclude=spans["sent_004"].id)
+    assert (sent[0].span_id, sent[0].relation) == (spans["denied_004"].id, "contradiction")  # «لم تتلقّ أيّ رسالة»
+    assert spans["fourth_002"].id not in [c.span_id for c in sent]  # not one content word in common with Trump's letter
