@@ -15,7 +15,7 @@ from pathlib import Path
 
 from annotator import paths
 from annotator.core.arabic import Token, tokens
-from annotator.core.cue_forms import default_forms_path, verbs_digest
+from annotator.core.cue_forms import default_forms_path
 from annotator.core.normalize import fold
 from annotator.core.offsets import grapheme_ceil
 
@@ -284,5 +284,4 @@ __all__ = [
     "load_lexicon",
     "suggest",
     "suggest_cues",
-    "verbs_digest",
 ]
