@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QPoint, QRect, Qt
+from PySide6.QtCore import QObject, QPoint, QRect
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.model import DocumentId, RelationId, SpanId
+from annotator.core.model import DocumentId, RelationId, SpanId, SpanRecord
 from annotator.core.scheme import Scheme
-from annotator.services.annotation.relations import RelationEnd, RelationView
+from annotator.services.corpus.claims import similar_claims
+from annotator.services.annotation.relations import Candidate, RelationEnd, RelationView
 from annotator.ui.display import label_title
 from annotator.ui.article_view import ArticleView
 from annotator.ui.link_routes import LinkDrawing
@@ -15,7 +16,7 @@ from annotator.ui.commands import Link, Unlink
 from annotator.ui.texts import isolate, short
 from annotator.ui.controller import Controller, Level
 from annotator.ui.tag_panel import TagPanel
-from annotator.ui.target_picker import TargetPicker
+from annotator.ui.target_picker import PICKER_MIN_WIDTH, TargetPicker
 
 
 class Linker(QObject):
@@ -50,6 +51,7 @@ class Linker(QObject):
         except AnnotatorError as error:
             self.controller.message.emit(str(error), Level.WARNING)
             return
+        candidates = self._most_similar_first(label, origin, candidates)
         if not candidates:
             self._say(self.tr("Nothing in the project can be linked to this span by %1.").replace("%1", isolate(label_title(self.scheme, label))))
             return
@@ -71,15 +73,26 @@ class Linker(QObject):
         self.picker.activateWindow()
         self.picker.search.setFocus()
 
+    def _most_similar_first(self, label: str, origin: SpanRecord, candidates: list[Candidate]) -> list[Candidate]:
+        """Support and contradiction candidates with the claims most like the origin first (the rest as they were)."""
+        if label not in {self.scheme.relation_role("support"), self.scheme.relation_role("contradiction")} or len(candidates) < 2:
+            return candidates
+        try:
+            similar = similar_claims(self.controller.project, origin.text, layers=[self.controller.layer], exclude=origin.id, limit=50)
+        except AnnotatorError:
+            return candidates
+        rank = {claim.span_id: place for place, claim in enumerate(similar)}
+        return sorted(candidates, key=lambda candidate: rank.get(candidate.end.span_id, len(rank)))
+
     def _place_beside_article(self, picker: TargetPicker) -> None:
-        """Over the document list, not the article: the highlights stay visible and clickable."""
+        """Beside the article on its left, where its right-to-left lines end (over the document list in an English
+        window, over the label panel in an Arabic one): the highlights stay visible and clickable."""
         top_left = self.view.mapToGlobal(QPoint(0, 0))
         article = QRect(top_left, self.view.size())
         screen = (self.view.screen() or picker.screen()).availableGeometry()
-        width = min(picker.width(), max(320, screen.width() // 3))
-        list_on_right = self.view.window().layoutDirection() == Qt.LayoutDirection.RightToLeft
-        x = article.right() + 2 if list_on_right else article.left() - width - 2
-        x = max(screen.left(), min(x, screen.right() - width))
+        room = article.left() - screen.left() - 2
+        width = max(PICKER_MIN_WIDTH, min(room, screen.width() // 3))
+        x = max(screen.left(), article.left() - width - 2)
         picker.setGeometry(x, max(screen.top(), article.top()), width, min(picker.height(), screen.height()))
 
     def offer_click(self, span_id: int) -> bool:

@@ -29,6 +29,7 @@ from annotator.ui.linking import Linker
 from annotator.ui.menus import SEPARATOR, Row, build_menus
 from annotator.ui.notice import Banner, Notice
 from annotator.ui.search_panel import SearchPanel
+from annotator.ui.similar_claims import SimilarClaims
 from annotator.ui.source_box import SourceBox
 from annotator.ui.suggestion_actions import SuggestionActions
 from annotator.ui.tag_panel import TagPanel
@@ -60,6 +61,8 @@ class MainWindow(QMainWindow):
         self.tag_panel = TagPanel(scheme, self.label_actions)
         self.source_box = SourceBox(self.controller)
         self.tag_panel.layout().addWidget(self.source_box)
+        self.similar_claims = SimilarClaims(self.controller, lambda document_id, span_id: self.open_at(document_id, span_id))
+        self.tag_panel.layout().addWidget(self.similar_claims)
         self.linker = Linker(self.controller, scheme, self.article_view, self.tag_panel)
         self.team = TeamActions(self.controller, self, reopen_as=self.reopen_as)
         self.suggestion_actions = SuggestionActions(self.controller, self.article_view)
@@ -379,6 +382,7 @@ class MainWindow(QMainWindow):
         self.article_view.set_selected_span(span)
         self.tag_panel.select_span(span)
         self.source_box.show_span(span)
+        self.similar_claims.show_claim(span)
         self.linker.redraw()
 
     def _on_relation_selected(self) -> None:
