@@ -1,0 +1,528 @@
+"""The claim network window: who claimed what across the articles, and where the claims support, contradict or
+repeat one another. Filters by source, cluster, outlet and date range; a focus on the selected claim's
+neighbourhood; a click (or Enter on the selected node) opens the article at the claim; export as SVG or PNG.
+
+Reads the layer the window shows (blind mode applies: claim_rows reads only what the identity may read).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, QPointF, QRectF, QSize, QSizeF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QIcon, QImage, QKeySequence, QMouseEvent, QPainter, QPixmap, QShortcut, QWheelEvent
+from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QFileDialog, QGraphicsView, QHBoxLayout, QLabel,
+                               QListWidget, QListWidgetItem, QPushButton, QSpinBox, QSplitter, QVBoxLayout, QWidget)
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.model import DocumentId
+from annotator.services.corpus.network import ClaimNetwork, ClaimNode, SourceNode, build_network
+from annotator.ui.display import label_title
+from annotator.ui.network_scene import OTHER_OUTLET, SOURCE_TYPE_COLORS, NetworkScene, edge_styles, source_type_title
+from annotator.ui.texts import isolate, short
+
+ANY_DATE = QDate(1900, 1, 1)  # a date edit at its minimum shows "any"
+EXPORT_SIDE = 1800  # at most this many pixels on the longer side of an exported network
+MAX_FIT_ZOOM = 4.0
+
+
+class NetworkView(QGraphicsView):
+    """The picture: the wheel zooms, a drag pans, a click selects (and opens a claim), arrows step through nodes."""
+
+    def __init__(self, scene: NetworkScene, owner: ClaimNetworkView) -> None:
+        super().__init__(scene)
+        self.owner = owner
+        self.setObjectName("claimNetworkPicture")
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.BoundingRectViewportUpdate)
+        self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setBackgroundBrush(QColor("#ffffff"))
+        self._pressed: QPointF | None = None
+        self.fitted = True
+
+    def key_at(self, point: QPointF) -> str | None:
+        scene = self.scene()
+        assert isinstance(scene, NetworkScene)
+        return scene.key_at(self.itemAt(point.toPoint()))
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt's name)
+        self._pressed = event.position()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        super().mouseReleaseEvent(event)
+        pressed, self._pressed = self._pressed, None
+        if event.button() != Qt.MouseButton.LeftButton or pressed is None:
+            return
+        if (event.position() - pressed).manhattanLength() > 4:
+            return  # a drag pans
+        key = self.key_at(event.position())
+        if key is not None:
+            self.owner.select(key)
+            self.owner.open_selected()
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        super().mouseMoveEvent(event)
+        self.owner.scene.hover(self.key_at(event.position()))
+
+    def leaveEvent(self, event: Any) -> None:  # noqa: N802
+        self.owner.scene.hover(None)
+        super().leaveEvent(event)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
+        self.zoom(1.2 if event.angleDelta().y() > 0 else 1 / 1.2)
+
+    def zoom(self, factor: float) -> None:
+        self.fitted = False  # the reader's zoom stays when the window is resized
+        self.scale(factor, factor)
+
+    def fit(self) -> None:
+        """The whole network in view, but never magnified past four times its size (two claims stay near each other)."""
+        self.fitInView(self.scene().sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+        if self.transform().m11() > MAX_FIT_ZOOM:
+            self.resetTransform()
+            self.scale(MAX_FIT_ZOOM, MAX_FIT_ZOOM)
+            self.centerOn(self.scene().sceneRect().center())
+        self.fitted = True
+
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if self.fitted:
+            self.fit()
+
+    def keyPressEvent(self, event: Any) -> None:  # noqa: N802
+        key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.owner.open_selected()
+        elif key in (Qt.Key.Key_Right, Qt.Key.Key_Down):
+            self.owner.step(1)
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Up):
+            self.owner.step(-1)
+        elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.zoom(1.25)
+        elif key == Qt.Key.Key_Minus:
+            self.zoom(0.8)
+        elif key == Qt.Key.Key_0:
+            self.fit()
+        else:
+            super().keyPressEvent(event)
+
+
+class ClaimNetworkView(QDialog):
+    def __init__(self, controller: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.setObjectName("claimNetworkView")
+        self.setWindowTitle(self.tr("Claim network: %1").replace("%1", isolate(controller.layer)))
+        self.whole = ClaimNetwork()
+        self.shown = ClaimNetwork()
+        self.scene = NetworkScene(controller.project.scheme, self)
+        self.view = NetworkView(self.scene, self)
+        self._filters()
+        self.legend = QListWidget()
+        self.legend.setObjectName("claimNetworkLegend")
+        self.legend.setAccessibleName(self.tr("Legend"))
+        self.legend.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.legend.setMinimumWidth(200)
+        self.legend.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.legend.setWordWrap(True)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        split = QSplitter()
+        split.addWidget(self.view)
+        split.addWidget(self.legend)
+        split.setStretchFactor(0, 5)
+        split.setStretchFactor(1, 1)
+        split.setSizes([900, 220])
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.filter_bar)
+        layout.addWidget(split, 1)
+        layout.addWidget(self.status)
+        QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.reload)
+        QShortcut(QKeySequence("Ctrl+F"), self, lambda: self.source_box.setFocus())
+        self.resize(1180, 760)
+        self.reload()
+
+    # building
+
+    def _filters(self) -> None:
+        self.source_box = QComboBox()
+        self.source_box.setObjectName("networkSource")
+        self.source_box.setEditable(True)
+        self.source_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.source_box.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+        self.source_box.completer().setCompletionMode(self.source_box.completer().CompletionMode.PopupCompletion)
+        self.cluster_box = QComboBox()
+        self.cluster_box.setObjectName("networkCluster")
+        self.outlet_box = QComboBox()
+        self.outlet_box.setObjectName("networkOutlet")
+        self.date_from, self.date_to = QDateEdit(), QDateEdit()
+        for edit, name in ((self.date_from, "networkFrom"), (self.date_to, "networkTo")):
+            edit.setObjectName(name)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setCalendarPopup(True)
+            edit.setMinimumDate(ANY_DATE)
+            edit.setSpecialValueText(self.tr("any"))
+            edit.setDate(ANY_DATE)
+        self.focus_box = QCheckBox(self.tr("&Neighbourhood of the selected claim"))
+        self.focus_box.setObjectName("networkFocus")
+        self.hops = QSpinBox()
+        self.hops.setRange(1, 4)
+        self.hops.setValue(2)
+        self.hops.setSuffix(self.tr(" link(s)"))
+        self.hops.setAccessibleName(self.tr("Links from the selected claim"))
+        self.fit_button = QPushButton(self.tr("&Fit"))
+        self.svg_button = QPushButton(self.tr("Export S&VG…"))
+        self.png_button = QPushButton(self.tr("Export &PNG…"))
+        bar = QHBoxLayout()
+        for text, widget in ((self.tr("&Source:"), self.source_box), (self.tr("&Cluster:"), self.cluster_box),
+                             (self.tr("&Outlet:"), self.outlet_box), (self.tr("F&rom:"), self.date_from), (self.tr("&To:"), self.date_to)):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            bar.addWidget(label)
+            bar.addWidget(widget)
+        self.source_box.setMinimumContentsLength(18)
+        self.source_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.cluster_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.cluster_box.setMinimumContentsLength(10)
+        self.outlet_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.outlet_box.setMinimumContentsLength(10)
+        bar.addStretch(1)
+        second = QHBoxLayout()
+        second.addWidget(self.focus_box)
+        second.addWidget(self.hops)
+        second.addStretch(1)
+        for button in (self.fit_button, self.svg_button, self.png_button):
+            button.setAutoDefault(False)
+            second.addWidget(button)
+        self.filter_bar = QVBoxLayout()
+        self.filter_bar.addLayout(bar)
+        self.filter_bar.addLayout(second)
+        self.source_box.activated.connect(self.apply_filters)
+        self.source_box.lineEdit().returnPressed.connect(self.apply_filters)
+        for box in (self.cluster_box, self.outlet_box):
+            box.currentIndexChanged.connect(self.apply_filters)
+        for edit in (self.date_from, self.date_to):
+            edit.dateChanged.connect(self.apply_filters)
+        self.focus_box.toggled.connect(self.apply_filters)
+        self.hops.valueChanged.connect(lambda _: self.focus_box.isChecked() and self.apply_filters())
+        self.fit_button.clicked.connect(self.view.fit)
+        self.svg_button.clicked.connect(lambda: self._ask_export("svg"))
+        self.png_button.clicked.connect(lambda: self._ask_export("png"))
+
+    def reload(self) -> None:
+        """Read the network again from the project (F5), keeping the filters where they still apply."""
+        try:
+            self.whole = build_network(self.controller.project, self.controller.identity, layers=[self.controller.layer])
+        except AnnotatorError as error:
+            self.status.setText(str(error))
+            return
+        self._fill_choices()
+        self.apply_filters()
+
+    def _fill_choices(self) -> None:
+        counts: dict[str, int] = {}
+        for claim in self.whole.claims():
+            if claim.source is not None:
+                counts[claim.source] = counts.get(claim.source, 0) + 1
+        sources = sorted(self.whole.sources(), key=lambda node: (-counts.get(node.key, 0), node.name))
+        chosen = {box: box.currentData() for box in (self.source_box, self.cluster_box, self.outlet_box)}
+        sizes: dict[str, int] = {}
+        for claim in self.whole.claims():
+            if claim.row.cluster:
+                sizes[claim.row.cluster] = sizes.get(claim.row.cluster, 0) + 1
+        outlets = self.whole.outlets()
+        fill = {
+            self.source_box: (self.tr("all sources"), [(f"{isolate(node.name)} ({counts.get(node.key, 0)})", node.key) for node in sources]),
+            self.cluster_box: (self.tr("all clusters"), [(self.tr("%1 claims: %2").replace("%1", str(sizes[name])).replace(
+                "%2", isolate(short(self._cluster_text(name), 30))), name) for name in sorted(sizes, key=lambda n: (-sizes[n], n))]),
+            self.outlet_box: (self.tr("all outlets"), [(isolate(outlet), outlet) for outlet in outlets]),
+        }
+        for box, (everything, entries) in fill.items():
+            box.blockSignals(True)
+            box.clear()
+            box.addItem(everything, None)
+            for text, data in entries:
+                box.addItem(text, data)
+            index = box.findData(chosen[box]) if chosen[box] is not None else 0
+            box.setCurrentIndex(max(index, 0))
+            box.blockSignals(False)
+
+    def _cluster_text(self, cluster: str) -> str:
+        for claim in self.whole.claims():
+            if claim.row.cluster == cluster:
+                return claim.row.text
+        return cluster
+
+    # filtering
+
+    def _source_choice(self) -> str | None:
+        """The chosen source: the entry picked, or one whose name holds the words typed."""
+        typed = self.source_box.currentText().strip()
+        index = self.source_box.findText(typed)
+        if index < 0 and typed:
+            index = self.source_box.findText(typed, Qt.MatchFlag.MatchContains)
+            if index >= 0:
+                self.source_box.setCurrentIndex(index)
+        return self.source_box.itemData(index) if index > 0 else None
+
+    def apply_filters(self) -> None:
+        source = self._source_choice()
+        cluster, outlet = self.cluster_box.currentData(), self.outlet_box.currentData()
+        start, end = self.date_from.date(), self.date_to.date()
+        shown = self.whole.filtered(
+            sources=None if source is None else [source], clusters=None if cluster is None else [cluster],
+            outlets=None if outlet is None else [outlet],
+            date_from=None if start == ANY_DATE else start.toString("yyyy-MM-dd"),
+            date_to=None if end == ANY_DATE else end.toString("yyyy-MM-dd"),
+        )
+        selected = self.scene.selected
+        unfocused = False
+        if self.focus_box.isChecked():
+            if selected is None or selected not in shown.nodes:
+                unfocused = True
+                self.focus_box.blockSignals(True)
+                self.focus_box.setChecked(False)
+                self.focus_box.blockSignals(False)
+            else:
+                shown = shown.neighbourhood(selected, self.hops.value())
+        self.show_network(shown)
+        if unfocused:
+            self.status.setText(self.tr("Select a claim first: the neighbourhood is that of the selected claim."))
+
+    def show_network(self, network: ClaimNetwork) -> None:
+        self.shown = network
+        selected = self.scene.selected
+        self.scene.show_network(network, network.layout())
+        self.scene.selected = None
+        self.scene.select(selected if selected in network.nodes else None)
+        self._fill_legend()
+        self.view.fit()
+        self._say_counts()
+
+    def _say_counts(self) -> None:
+        links = sum(edge.kind != "attribution" for edge in self.shown.edges)
+        contradictions = sum(edge.kind == "contradiction" for edge in self.shown.edges)
+        self.status.setText(
+            self.tr("%1 of %2 claims, %3 sources, %4 links between claims (%5 contradictions). Click a claim to open its "
+                    "article; the wheel zooms, 0 fits.")
+            .replace("%1", str(len(self.shown.claims()))).replace("%2", str(len(self.whole.claims())))
+            .replace("%3", str(len(self.shown.sources()))).replace("%4", str(links)).replace("%5", str(contradictions))
+        )
+
+    def legend_entries(self) -> list[tuple[str, str, str]]:
+        """(kind, colour, text) in the legend's order: kind is "heading", "claim", "source" or a link's pen."""
+        palette = self.scene.palette
+        entries: list[tuple[str, str, str]] = [("heading", "", self.tr("Claims by outlet"))]
+        entries += [("claim", color, isolate(outlet)) for outlet, color in palette.outlets.items()]
+        if palette.others or palette.claimless:
+            entries.append(("claim", OTHER_OUTLET, self.tr("other or no outlet")))
+        types = sorted({node.type for node in self.shown.sources()}, key=list(SOURCE_TYPE_COLORS).index)
+        if types:
+            entries.append(("heading", "", self.tr("Sources by type")))
+            entries += [("source", SOURCE_TYPE_COLORS[kind], source_type_title(kind)) for kind in types]
+        entries.append(("heading", "", self.tr("Links")))
+        scheme = self.controller.project.scheme
+        styles = edge_styles(scheme)
+        for kind, confirmed in styles:
+            role = scheme.relation_role(kind)
+            if kind == "same":
+                text = self.tr("same claim") if confirmed else self.tr("same claim, suggested")
+            else:
+                text = label_title(scheme, role) if role else kind
+            entries.append(("dash" if styles[(kind, confirmed)].dashed else "line", styles[(kind, confirmed)].color, text))
+        return entries
+
+    def _fill_legend(self) -> None:
+        self.legend.clear()
+        for kind, color, text in self.legend_entries():
+            item = QListWidgetItem(text)
+            if kind == "heading":
+                font = item.font()
+                font.setBold(True)
+                item.setFont(font)
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            else:
+                item.setIcon(QIcon(swatch(kind, color, 16)))
+            self.legend.addItem(item)
+
+    # selecting and opening
+
+    def select(self, key: str | None) -> None:
+        self.scene.select(key)
+        node = self.shown.nodes.get(key or "")
+        if isinstance(node, ClaimNode):
+            row = node.row
+            self.status.setText(self.tr("«%1» — %2, %3; source: %4").replace("%1", isolate(short(row.text, 80)))
+                                .replace("%2", isolate(row.outlet or row.article)).replace("%3", isolate(row.date or "—"))
+                                .replace("%4", isolate(row.source or "—")))
+        elif isinstance(node, SourceNode):
+            self.status.setText(self.tr("%1 (%2): Enter shows its claims only").replace("%1", isolate(node.name))
+                                .replace("%2", source_type_title(node.type)))
+
+    def step(self, delta: int) -> None:
+        """The next node in reading order (top to bottom, then along the line)."""
+        keys = sorted(self.scene.places, key=lambda k: (round(self.scene.places[k].y() / 20), self.scene.places[k].x()))
+        if not keys:
+            return
+        here = keys.index(self.scene.selected) if self.scene.selected in keys else (-1 if delta > 0 else 0)
+        key = keys[(here + delta) % len(keys)]
+        self.select(key)
+        self.view.ensureVisible(self.scene.items_by_key[key], 60, 60)
+
+    def open_selected(self) -> None:
+        """Open the selected claim's article at the claim; on a source, show that source's claims."""
+        node = self.shown.nodes.get(self.scene.selected or "")
+        if isinstance(node, SourceNode):
+            index = self.source_box.findData(node.key)
+            if index >= 0:
+                self.source_box.setCurrentIndex(index)
+                self.apply_filters()
+            return
+        if not isinstance(node, ClaimNode):
+            return
+        window = self.parent()
+        try:
+            if hasattr(window, "open_at"):
+                window.open_at(DocumentId(node.row.document_id), node.row.span_id)
+            else:
+                self.controller.ensure_open(DocumentId(node.row.document_id))
+        except AnnotatorError as error:
+            self.status.setText(str(error))
+
+    # export
+
+    def _ask_export(self, kind: str) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Export the claim network"), f"claim-network.{kind}",
+                                              self.tr("SVG pictures (*.svg)") if kind == "svg" else self.tr("PNG pictures (*.png)"))
+        if not name:
+            return
+        try:
+            (self.export_svg if kind == "svg" else self.export_png)(Path(name))
+        except OSError as error:
+            self.status.setText(self.tr("Could not write %1: %2").replace("%1", isolate(name)).replace("%2", error.strerror or str(error)))
+            return
+        self.status.setText(self.tr("Written: %1").replace("%1", isolate(name)))
+
+    def _export_layout(self) -> tuple[QSize, QRectF, QRectF]:
+        """The picture's size, where the network goes and where the legend goes (a column beside it, on the right
+        or in a right-to-left interface on the left). The network is drawn as the window fits it, up to
+        EXPORT_SIDE pixels: nodes and labels keep their size on screen, so a bigger scale would only spread them."""
+        rect = self.scene.sceneRect()
+        zoom = min(MAX_FIT_ZOOM, EXPORT_SIDE / max(rect.width(), rect.height(), 1.0))
+        picture = QRectF(0, 0, max(320.0, rect.width() * zoom), max(320.0, rect.height() * zoom))
+        legend = legend_size(self.legend_entries(), self.font())
+        size = QSize(round(picture.width() + legend.width() + 24), round(max(picture.height(), legend.height() + 24)))
+        if self.layoutDirection() == Qt.LayoutDirection.RightToLeft:
+            picture.moveLeft(legend.width() + 24)
+            place = QRectF(12, 12, legend.width(), legend.height())
+        else:
+            place = QRectF(picture.right() + 12, 12, legend.width(), legend.height())
+        return size, picture, place
+
+    def _paint(self, painter: QPainter) -> QSize:
+        size, picture, place = self._export_layout()
+        painter.fillRect(QRectF(0, 0, size.width(), size.height()), QColor("#ffffff"))
+        self.scene.render_to(painter, picture)
+        paint_legend(painter, self.legend_entries(), place, self.font(),
+                     right_to_left=self.layoutDirection() == Qt.LayoutDirection.RightToLeft)
+        return size
+
+    def export_svg(self, path: Path) -> None:
+        size = self._export_layout()[0]
+        generator = QSvgGenerator()
+        generator.setFileName(str(path))
+        generator.setSize(size)
+        generator.setViewBox(QRectF(0, 0, size.width(), size.height()))
+        generator.setTitle(self.windowTitle())
+        painter = QPainter(generator)
+        try:
+            self._paint(painter)
+        finally:
+            painter.end()
+        if not path.exists():
+            raise OSError(0, self.tr("the SVG file was not written"), str(path))
+
+    def export_png(self, path: Path) -> None:
+        image = QImage(self._export_layout()[0], QImage.Format.Format_ARGB32)
+        image.fill(QColor("#ffffff"))
+        painter = QPainter(image)
+        try:
+            self._paint(painter)
+        finally:
+            painter.end()
+        if not image.save(str(path), "PNG"):
+            raise OSError(0, self.tr("the PNG file was not written"), str(path))
+
+
+def swatch(kind: str, color: str, side: int) -> QPixmap:
+    pixmap = QPixmap(side, side)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    draw_swatch(painter, kind, color, QRectF(0, 0, side, side))
+    painter.end()
+    return pixmap
+
+
+def draw_swatch(painter: QPainter, kind: str, color: str, box: QRectF) -> None:
+    from PySide6.QtGui import QPen, QPolygonF
+
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    c, r = box.center(), box.width() * 0.38
+    if kind == "claim":
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(color))
+        painter.drawEllipse(c, r, r)
+    elif kind == "source":
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(color))
+        painter.drawPolygon(QPolygonF([QPointF(c.x(), c.y() - r), QPointF(c.x() + r, c.y()), QPointF(c.x(), c.y() + r),
+                                       QPointF(c.x() - r, c.y())]))
+    else:
+        pen = QPen(QColor(color), max(2.0, box.height() / 7))
+        if kind == "dash":
+            pen.setStyle(Qt.PenStyle.DashLine)
+        painter.setPen(pen)
+        painter.drawLine(QPointF(box.left(), c.y()), QPointF(box.right(), c.y()))
+
+
+def _legend_metrics(font: QFont) -> tuple[QFont, QFontMetricsF, float, float]:
+    font = QFont(font)
+    metrics = QFontMetricsF(font)
+    return font, metrics, metrics.height() + 6, metrics.height()
+
+
+def legend_size(entries: list[tuple[str, str, str]], font: QFont) -> QSizeF:
+    font, metrics, line, side = _legend_metrics(font)
+    bold = QFont(font)
+    bold.setBold(True)
+    widest = max((QFontMetricsF(bold if kind == "heading" else font).horizontalAdvance(text) for kind, _, text in entries), default=0)
+    return QSizeF(widest + side + 36, line * len(entries) + 16)
+
+
+def paint_legend(painter: QPainter, entries: list[tuple[str, str, str]], box: QRectF, font: QFont, *, right_to_left: bool) -> None:
+    """The legend of an exported picture, in its own column."""
+    font, metrics, line, swatch_side = _legend_metrics(font)
+    painter.setPen(QColor("#9e9e9e"))
+    painter.setBrush(QColor(255, 255, 255))
+    painter.drawRect(box)
+    y = box.top() + 8
+    align = (Qt.AlignmentFlag.AlignRight if right_to_left else Qt.AlignmentFlag.AlignLeft) | Qt.AlignmentFlag.AlignAbsolute
+    for kind, color, text in entries:
+        font.setBold(kind == "heading")
+        painter.setFont(font)
+        if kind == "heading":
+            text_rect = QRectF(box.left() + 10, y, box.width() - 20, line)
+        else:
+            mark = QRectF(box.right() - 10 - swatch_side if right_to_left else box.left() + 10, y + 3, swatch_side, swatch_side)
+            draw_swatch(painter, kind, color, mark)
+            text_rect = (QRectF(box.left() + 10, y, box.width() - swatch_side - 28, line) if right_to_left
+                         else QRectF(box.left() + swatch_side + 18, y, box.width() - swatch_side - 28, line))
+        painter.setPen(QColor("#202020"))
+        painter.drawText(text_rect, int(align | Qt.AlignmentFlag.AlignVCenter), text)
+        y += line

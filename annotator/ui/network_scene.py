@@ -1,0 +1,265 @@
+"""The claim network drawn: a scene of claim discs (coloured by outlet) and source diamonds (coloured by source type),
+links coloured by relation, and labels for the nodes hovered, selected or few enough to read.
+
+Nodes keep their size on screen whatever the zoom (ItemIgnoresTransformations), so that a thousand claims fit the
+window as dots and a zoom spreads them apart; the links of one kind are one path, so a paint is a few dozen items
+of C++ drawing plus the nodes, not thousands of Python calls.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QGraphicsScene, QGraphicsSimpleTextItem
+
+from annotator.core.scheme import Scheme
+from annotator.services.corpus.network import SAME_CLAIM_COLOR, ClaimNetwork, ClaimNode, Edge, SourceNode
+from annotator.ui.texts import isolate, short
+
+UNIT = 42.0  # scene pixels per layout unit
+CLAIM_RADIUS = 5.5
+SOURCE_RADIUS = 7.5
+LABEL_ALL = 45  # at most this many nodes shown: every node has its label
+# Tableau 10, the outlets by their number of claims; the rest share grey.
+OUTLET_COLORS = ("#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#17becf")
+OTHER_OUTLET = "#bab0ac"
+SOURCE_TYPE_COLORS = {
+    "person": "#1b6ca8", "organization": "#7f3c8d", "government": "#11a579", "outlet": "#e68310",
+    "unnamed_official": "#6b6b6b", "anonymous": "#2b2b2b",
+}
+
+
+def source_type_title(kind: str) -> str:
+    titles = {
+        "person": QCoreApplication.translate("network", "named person"),
+        "organization": QCoreApplication.translate("network", "organization"),
+        "government": QCoreApplication.translate("network", "government body"),
+        "outlet": QCoreApplication.translate("network", "outlet"),
+        "unnamed_official": QCoreApplication.translate("network", "unnamed official"),
+        "anonymous": QCoreApplication.translate("network", "anonymous"),
+    }
+    return titles.get(kind, kind)
+
+
+@dataclass(frozen=True, slots=True)
+class Style:
+    color: str
+    width: float
+    dashed: bool = False
+    alpha: int = 255
+
+
+def edge_styles(scheme: Scheme) -> dict[tuple[str, bool], Style]:
+    """The pen of each (link kind, confirmed): the scheme's relation colours; same-claim links a colour of their own."""
+    def color(role: str, fallback: str) -> str:
+        name = scheme.relation_role(role)
+        return scheme.relation_label(name).color if name else fallback
+
+    return {
+        ("attribution", True): Style(color("attribution", "#3d7be0"), 1.0, alpha=150),
+        ("support", True): Style(color("support", "#2e9e5b"), 1.8),
+        ("contradiction", True): Style(color("contradiction", "#d33c3c"), 2.4),
+        ("same", True): Style(SAME_CLAIM_COLOR, 1.8),
+        ("same", False): Style(SAME_CLAIM_COLOR, 1.4, dashed=True),
+    }
+
+
+class Palette:
+    """Node colours for one network: the ten outlets with most claims get a colour each."""
+
+    def __init__(self, network: ClaimNetwork) -> None:
+        self.outlets = {outlet: OUTLET_COLORS[i] for i, outlet in enumerate(network.outlets()[: len(OUTLET_COLORS)])}
+        self.others = len(network.outlets()) > len(OUTLET_COLORS)
+        self.claimless = any(not claim.row.outlet for claim in network.claims())
+
+    def of(self, node: ClaimNode | SourceNode) -> str:
+        if isinstance(node, SourceNode):
+            return SOURCE_TYPE_COLORS.get(node.type, OTHER_OUTLET)
+        return self.outlets.get(node.row.outlet or "", OTHER_OUTLET)
+
+
+def node_caption(node: ClaimNode | SourceNode, *, full: bool = False) -> str:
+    """A node's label: a claim's words (and on hover its outlet and date), a source's name (and its type)."""
+    if isinstance(node, SourceNode):
+        text = isolate(short(node.name, 40))
+        return text + ("\n" + source_type_title(node.type) if full else "")
+    text = isolate(short(node.row.text, 90 if full else 36))
+    if full:
+        where = " · ".join(isolate(part) for part in (node.row.outlet, node.row.date and node.row.date[:10]) if part)
+        text += "\n" + where if where else ""
+    return text
+
+
+class NetworkScene(QGraphicsScene):
+    def __init__(self, scheme: Scheme, parent: object = None) -> None:
+        super().__init__(parent)
+        self.styles = edge_styles(scheme)
+        self.network = ClaimNetwork()
+        self.palette = Palette(self.network)
+        self.places: dict[str, QPointF] = {}
+        self.items_by_key: dict[str, QGraphicsItem] = {}
+        self._labels: dict[str, QGraphicsRectItem] = {}
+        self._highlight: list[QGraphicsItem] = []
+        self._pair_kinds: dict[frozenset[str], list[tuple[str, bool]]] = {}
+        self.selected: str | None = None
+        self.hovered: str | None = None
+        self.font = QFont()
+        self.font.setPointSizeF(max(8.0, self.font.pointSizeF() * 0.9))
+
+    def show_network(self, network: ClaimNetwork, where: dict[str, tuple[float, float]]) -> None:
+        self.clear()
+        self._labels.clear()
+        self._highlight = []
+        self.network = network
+        self.palette = Palette(network)
+        self.places = {key: QPointF(x * UNIT, y * UNIT) for key, (x, y) in where.items()}
+        self._pair_kinds: dict[frozenset[str], list[tuple[str, bool]]] = {}
+        for edge in network.edges:
+            self._pair_kinds.setdefault(frozenset((edge.first, edge.second)), []).append((edge.kind, edge.confirmed))
+        self.items_by_key = {}
+        paths: dict[tuple[str, bool], QPainterPath] = {}
+        for edge in network.edges:
+            self._trace(paths.setdefault((edge.kind, edge.confirmed), QPainterPath()), edge)
+        order = {"attribution": 0, "support": 1, "same": 2, "contradiction": 3}
+        for (kind, confirmed), path in sorted(paths.items(), key=lambda item: order[item[0][0]]):
+            item = self.addPath(path, self._pen(self.styles[(kind, confirmed)]))
+            item.setZValue(order[kind])
+        for key, node in network.nodes.items():
+            self.items_by_key[key] = self._node_item(key, node)
+        if self.selected not in network.nodes:
+            self.selected = None
+        self.hovered = None
+        self.setSceneRect(self.itemsBoundingRect().adjusted(-UNIT, -UNIT, UNIT, UNIT))
+        self.refresh_labels()
+
+    def _trace(self, path: QPainterPath, edge: Edge) -> None:
+        """A link as a line, or bent to one side when the same two claims have links of more than one kind (a
+        support and a same-claim link would hide each other)."""
+        start, end = self.places[edge.first], self.places[edge.second]
+        kinds = self._pair_kinds.get(frozenset((edge.first, edge.second)), [])
+        path.moveTo(start)
+        if len(kinds) < 2:
+            path.lineTo(end)
+            return
+        if edge.first > edge.second:  # the same side whichever way the link was drawn
+            start, end = end, start
+        bend = (kinds.index((edge.kind, edge.confirmed)) - (len(kinds) - 1) / 2) * 0.35
+        normal = QPointF(-(end.y() - start.y()), end.x() - start.x())
+        control = (start + end) / 2 + normal * bend
+        if edge.first > edge.second:
+            path.moveTo(end)
+            path.quadTo(control, start)
+        else:
+            path.quadTo(control, end)
+
+    def _pen(self, style: Style, wider: float = 0.0) -> QPen:
+        color = QColor(style.color)
+        color.setAlpha(style.alpha)
+        pen = QPen(color, style.width + wider)
+        pen.setCosmetic(True)
+        if style.dashed:
+            pen.setStyle(Qt.PenStyle.DashLine)
+        return pen
+
+    def _node_item(self, key: str, node: ClaimNode | SourceNode) -> QGraphicsItem:
+        fill = QBrush(QColor(self.palette.of(node)))
+        outline = QPen(QColor("#ffffff"), 1.2)
+        if isinstance(node, SourceNode):
+            r = SOURCE_RADIUS
+            item = self.addPolygon(QPolygonF([QPointF(0, -r), QPointF(r, 0), QPointF(0, r), QPointF(-r, 0)]), outline, fill)
+        else:
+            r = CLAIM_RADIUS
+            item = self.addEllipse(QRectF(-r, -r, 2 * r, 2 * r), outline, fill)
+        item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        item.setPos(self.places[key])
+        item.setZValue(10)
+        item.setData(0, key)
+        return item
+
+    # what is looked at
+
+    def key_at(self, item: QGraphicsItem | None) -> str | None:
+        while item is not None:
+            key = item.data(0)
+            if isinstance(key, str):
+                return key
+            item = item.parentItem()
+        return None
+
+    def select(self, key: str | None) -> None:
+        if key == self.selected:
+            return
+        self._mark(self.selected, False)
+        self.selected = key if key in self.network.nodes else None
+        self._mark(self.selected, True)
+        self._draw_highlight()
+        self.refresh_labels()
+
+    def hover(self, key: str | None) -> None:
+        if key != self.hovered:
+            self.hovered = key
+            self.refresh_labels()
+
+    def _mark(self, key: str | None, on: bool) -> None:
+        item = self.items_by_key.get(key or "")
+        if item is not None:
+            item.setPen(QPen(QColor("#000000"), 2.6) if on else QPen(QColor("#ffffff"), 1.2))  # type: ignore[attr-defined]
+            item.setScale(1.5 if on else 1.0)
+            item.setZValue(12 if on else 10)
+
+    def _draw_highlight(self) -> None:
+        for item in self._highlight:
+            self.removeItem(item)
+        self._highlight = []
+        if self.selected is None:
+            return
+        for edge in self.incident(self.selected):
+            path = QPainterPath()
+            self._trace(path, edge)
+            item = self.addPath(path, self._pen(self.styles[(edge.kind, edge.confirmed)], wider=1.6))
+            item.setZValue(8)
+            self._highlight.append(item)
+
+    def incident(self, key: str) -> list[Edge]:
+        return [edge for edge in self.network.edges if key in (edge.first, edge.second)]
+
+    def refresh_labels(self) -> None:
+        """Labels for every node when few are shown; else for the selected node, its neighbours and the hovered one."""
+        wanted: dict[str, bool] = {}  # key -> the full caption
+        if len(self.network.nodes) <= LABEL_ALL:
+            wanted.update({key: False for key in self.network.nodes})
+        if self.selected is not None:
+            for edge in self.incident(self.selected):
+                wanted[edge.first] = wanted.get(edge.first, False)
+                wanted[edge.second] = wanted.get(edge.second, False)
+            wanted[self.selected] = True
+        if self.hovered is not None:
+            wanted[self.hovered] = True
+        for key in [key for key in self._labels if key not in wanted or self._labels[key].data(1) != wanted[key]]:
+            self.removeItem(self._labels.pop(key))
+        for key, full in wanted.items():
+            if key not in self._labels and key in self.network.nodes:
+                self._labels[key] = self._label(key, full)
+
+    def _label(self, key: str, full: bool) -> QGraphicsRectItem:
+        text = QGraphicsSimpleTextItem(node_caption(self.network.nodes[key], full=full))
+        text.setFont(self.font)
+        bounds = text.boundingRect()
+        box = QGraphicsRectItem(bounds.adjusted(-3, -1, 3, 1))
+        box.setBrush(QColor(255, 255, 255, 225 if full else 190))
+        box.setPen(QPen(QColor("#9e9e9e"), 0.8) if full else QPen(Qt.PenStyle.NoPen))
+        text.setParentItem(box)
+        box.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        box.setPos(self.places[key] + QPointF(0, 0))
+        box.setTransform(box.transform().translate(SOURCE_RADIUS + 4, -bounds.height() / 2))
+        box.setZValue(20 if full else 15)
+        box.setData(1, full)
+        box.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.addItem(box)
+        return box
+
+    def render_to(self, painter: QPainter, target: QRectF) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.render(painter, target, self.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)

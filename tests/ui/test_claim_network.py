@@ -1,0 +1,102 @@
+"""The claim network window: what it draws, its filters and focus, a click opening the article at the claim,
+and the SVG and PNG it writes."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ElementTree
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QImage
+from pytestqt.qtbot import QtBot
+
+from annotator.app import make_application
+from annotator.services.corpus.network import claim_key
+from annotator.storage.project import Project
+from annotator.ui.claim_network import ClaimNetworkView
+from annotator.ui.main_window import MainWindow
+from tests.services.corpus.test_network import MISSION, tag_network
+
+
+def opened(qtbot: QtBot, project: Project) -> tuple[MainWindow, ClaimNetworkView, dict[str, int]]:
+    ids = tag_network(project)
+    make_application()
+    window = MainWindow(project, annotator="lina")
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    view = ClaimNetworkView(window.controller, window)  # as the window's Review menu opens it
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitExposed(view)
+    return window, view, ids
+
+
+def click(qtbot: QtBot, view: ClaimNetworkView, key: str) -> None:
+    point = view.view.mapFromScene(view.scene.places[key])
+    assert view.view.viewport().rect().contains(point)
+    qtbot.mouseClick(view.view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+
+
+def test_the_network_shows_the_layer_and_a_click_opens_the_article_at_the_claim(qtbot: QtBot, project: Project) -> None:
+    window, view, ids = opened(qtbot, project)
+    claims = {claim_key(ids[name]) for name in ("letter", "denial", "again", "old")}
+    assert {node.key for node in view.shown.claims()} == claims  # blind mode: lina's layer only, not sami's claim
+    assert set(view.scene.items_by_key) == set(view.shown.nodes) and len(view.shown.sources()) == 2
+    legend = [view.legend.item(row).text() for row in range(view.legend.count())]
+    assert "\u2068وكالة أ\u2069" in legend and any(text == "Contradiction" for text in legend)
+    denial = claim_key(ids["denial"])
+    click(qtbot, view, denial)
+    assert view.scene.selected == denial
+    assert window.controller.document is not None and window.controller.document.title == "النفي"
+    assert window.selection.span is not None and int(window.selection.span.id) == ids["denial"]
+    view.select(claim_key(ids["again"]))  # Enter on the selected node
+    view.view.setFocus()
+    qtbot.keyClick(view.view, Qt.Key.Key_Return)
+    assert window.controller.document.title == "مرة أخرى" and int(window.selection.span.id) == ids["again"]
+
+
+def test_filters_and_the_neighbourhood_of_the_selected_claim(qtbot: QtBot, project: Project) -> None:
+    _window, view, ids = opened(qtbot, project)
+
+    def shown() -> set[int]:
+        return {int(node.row.span_id) for node in view.shown.claims()}
+
+    mission = next(node.key for node in view.whole.sources() if node.name == MISSION)
+    view.source_box.setCurrentIndex(view.source_box.findData(mission))
+    view.apply_filters()
+    assert shown() == {ids["denial"]}
+    view.source_box.setCurrentIndex(0)
+    view.cluster_box.setCurrentIndex(1)  # the one cluster: the letter retold
+    assert shown() == {ids["letter"], ids["again"]}
+    view.cluster_box.setCurrentIndex(0)
+    view.date_from.setDate(QDate(2025, 3, 11))
+    assert shown() == {ids["letter"], ids["denial"]}
+    view.date_from.setDate(view.date_from.minimumDate())  # "any"
+    assert shown() == {ids["letter"], ids["denial"], ids["again"], ids["old"]}
+    view.select(claim_key(ids["denial"]))
+    view.hops.setValue(1)
+    view.focus_box.setChecked(True)
+    assert shown() == {ids["denial"], ids["letter"]}
+    assert view.scene.selected == claim_key(ids["denial"])
+    view.focus_box.setChecked(False)
+    assert len(shown()) == 4
+    view.select(None)
+    view.focus_box.setChecked(True)  # nothing selected: nothing to focus on, said
+    assert not view.focus_box.isChecked() and "Select a claim first" in view.status.text()
+
+
+def test_the_network_exports_as_svg_and_png(qtbot: QtBot, project: Project, tmp_path: Path) -> None:
+    _window, view, _ids = opened(qtbot, project)
+    view.export_svg(tmp_path / "network.svg")
+    view.export_png(tmp_path / "network.png")
+    root = ElementTree.parse(tmp_path / "network.svg").getroot()
+    assert root.tag.endswith("svg")
+    drawn = [element for element in root.iter() if element.tag.rsplit("}", 1)[-1] in ("path", "polyline", "polygon", "ellipse", "circle")]
+    assert len(drawn) >= len(view.shown.nodes)
+    texts = "".join(element.text or "" for element in root.iter() if element.tag.endswith("text"))
+    assert "Contradiction" in texts
+    image = QImage(str(tmp_path / "network.png"))
+    assert not image.isNull() and image.width() > 320 and image.height() > 320
+    colours = {image.pixelColor(x, y).name() for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
+    assert len(colours) > 5  # a picture, not a blank page
