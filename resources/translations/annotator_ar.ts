@@ -234,177 +234,177 @@
     <message>
         <location filename="../../annotator/ui/claim_network.py" line="121"/>
         <source>Claim network: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>شبكة الادعاءات: %1</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/claim_network.py" line="129"/>
         <source>Legend</source>
-        <translation type="unfinished"></translation>
+        <translation>مفتاح الألوان</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/claim_network.py" line="170"/>
         <source>any</source>
-        <translation type="unfinished"></translation>
+        <translation>أي تاريخ</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/claim_network.py" line="172"/>
         <source>&amp;Neighbourhood of the selected claim</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;جوار الادعاء المحدد</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/claim_network.py" line="177"/>
         <source> link(s)</source>
-        <translation type="unfinished"></translation>
+        <translation> رابط</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/claim_network.py" line="178"/>
         <source>Links from the selected claim</source>
-        <translation type="unfinished"></translation>
+        <translation>عدد الروابط من الادعاء المحدد</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/claim_network.py" line="179"/>
         <source>&amp;Fit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;ملاءمة</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/claim_network.py" line="180"/>
         <source>Export S&amp;VG…</source>
-        <translation type="unfinished"></translation>
+        <translation>تصدير S&amp;VG…</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/claim_network.py" line="181"/>
         <source>Export &amp;PNG…</source>
-        <translation type="unfinished"></translation>
+        <translation>تصدير &amp;PNG…</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/claim_network.py" line="183"/>
         <source>&amp;Source:</source>
-        <translation type="unfinished"></translation>
+        <translation>ال&amp;مصدر:</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/claim_network.py" line="183"/>
         <source>&amp;Cluster:</source>
-        <translation type="unfinished"></translation>
+        <translation>ال&amp;عنقود:</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/claim_network.py" line="184"/>
         <source>&amp;Outlet:</source>
-        <translation type="unfinished"></translation>
+        <translation>ال&amp;وسيلة:</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/claim_network.py" line="184"/>
         <source>F&amp;rom:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;من:</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/claim_network.py" line="184"/>
         <source>&amp;To:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;إلى:</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/claim_network.py" line="241"/>
         <source>all sources</source>
-        <translation type="unfinished"></translation>
+        <translation>كل المصادر</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/claim_network.py" line="242"/>
         <source>all clusters</source>
-        <translation type="unfinished"></translation>
+        <translation>كل العناقيد</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/claim_network.py" line="242"/>
         <source>%1 claims: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ادعاءات: %2</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/claim_network.py" line="244"/>
         <source>all outlets</source>
-        <translation type="unfinished"></translation>
+        <translation>كل الوسائل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="287"/>
+        <location filename="../../annotator/ui/claim_network.py" line="296"/>
         <source>Select a claim first: the neighbourhood is that of the selected claim.</source>
-        <translation type="unfinished"></translation>
+        <translation>حدّد ادعاءً أولًا: الجوار هو جوار الادعاء المحدد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="309"/>
+        <location filename="../../annotator/ui/claim_network.py" line="312"/>
         <source>%1 of %2 claims, %3 sources, %4 links between claims (%5 contradictions). Click a claim to open its article; the wheel zooms, 0 fits.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/claim_network.py" line="318"/>
-        <source>Claims by outlet</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 من %2 ادعاء، %3 مصدر، %4 رابط بين الادعاءات (%5 تناقض). انقر ادعاءً لفتح مقاله؛ العجلة تكبّر، و0 تُلائم العرض.</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/claim_network.py" line="321"/>
-        <source>other or no outlet</source>
-        <translation type="unfinished"></translation>
+        <source>Claims by outlet</source>
+        <translation>الادعاءات حسب الوسيلة</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/claim_network.py" line="324"/>
+        <source>other or no outlet</source>
+        <translation>وسيلة أخرى أو بلا وسيلة</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/claim_network.py" line="327"/>
         <source>Sources by type</source>
-        <translation type="unfinished"></translation>
+        <translation>المصادر حسب النوع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="326"/>
+        <location filename="../../annotator/ui/claim_network.py" line="329"/>
         <source>Links</source>
-        <translation type="unfinished">الروابط</translation>
+        <translation>الروابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="332"/>
+        <location filename="../../annotator/ui/claim_network.py" line="335"/>
         <source>same claim</source>
-        <translation type="unfinished"></translation>
+        <translation>الادعاء نفسه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="332"/>
+        <location filename="../../annotator/ui/claim_network.py" line="335"/>
         <source>same claim, suggested</source>
-        <translation type="unfinished"></translation>
+        <translation>الادعاء نفسه، مقترح</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="358"/>
+        <location filename="../../annotator/ui/claim_network.py" line="361"/>
         <source>«%1» — %2, %3; source: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>«%1» — %2، %3؛ المصدر: %4</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="362"/>
+        <location filename="../../annotator/ui/claim_network.py" line="365"/>
         <source>%1 (%2): Enter shows its claims only</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2): مفتاح الإدخال يعرض ادعاءاته فقط</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="398"/>
+        <location filename="../../annotator/ui/claim_network.py" line="401"/>
         <source>Export the claim network</source>
-        <translation type="unfinished"></translation>
+        <translation>تصدير شبكة الادعاءات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="399"/>
+        <location filename="../../annotator/ui/claim_network.py" line="402"/>
         <source>SVG pictures (*.svg)</source>
-        <translation type="unfinished"></translation>
+        <translation>صور SVG (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="399"/>
+        <location filename="../../annotator/ui/claim_network.py" line="402"/>
         <source>PNG pictures (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>صور PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="405"/>
+        <location filename="../../annotator/ui/claim_network.py" line="408"/>
         <source>Could not write %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>تعذّرت كتابة %1: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="407"/>
+        <location filename="../../annotator/ui/claim_network.py" line="410"/>
         <source>Written: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>كُتب: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="432"/>
+        <location filename="../../annotator/ui/claim_network.py" line="449"/>
         <source>the SVG file was not written</source>
-        <translation type="unfinished"></translation>
+        <translation>لم يُكتب ملف SVG</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="444"/>
+        <location filename="../../annotator/ui/claim_network.py" line="460"/>
         <source>the PNG file was not written</source>
-        <translation type="unfinished"></translation>
+        <translation>لم يُكتب ملف PNG</translation>
     </message>
 </context>
 <context>
@@ -1377,17 +1377,17 @@
 <context>
     <name>TargetPicker</name>
     <message>
-        <location filename="../../annotator/ui/target_picker.py" line="27"/>
+        <location filename="../../annotator/ui/target_picker.py" line="28"/>
         <source>Link to…</source>
         <translation>ربط بـ…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/target_picker.py" line="33"/>
+        <location filename="../../annotator/ui/target_picker.py" line="34"/>
         <source>Search (harakat, tatweel and hamza forms are ignored)</source>
         <translation>بحث (تُتجاهل الحركات والتطويل وصور الهمزة)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/target_picker.py" line="58"/>
+        <location filename="../../annotator/ui/target_picker.py" line="61"/>
         <source>source: %1</source>
         <translation>المصدر: %1</translation>
     </message>
@@ -1668,32 +1668,32 @@
     <message>
         <location filename="../../annotator/ui/network_scene.py" line="36"/>
         <source>named person</source>
-        <translation type="unfinished"></translation>
+        <translation>شخص مسمّى</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/network_scene.py" line="37"/>
         <source>organization</source>
-        <translation type="unfinished"></translation>
+        <translation>منظمة</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/network_scene.py" line="38"/>
         <source>government body</source>
-        <translation type="unfinished"></translation>
+        <translation>جهة حكومية</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/network_scene.py" line="39"/>
         <source>outlet</source>
-        <translation type="unfinished"></translation>
+        <translation>وسيلة إعلام</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/network_scene.py" line="40"/>
         <source>unnamed official</source>
-        <translation type="unfinished"></translation>
+        <translation>مسؤول غير مسمّى</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/network_scene.py" line="41"/>
         <source>anonymous</source>
-        <translation type="unfinished"></translation>
+        <translation>مجهول</translation>
     </message>
 </context>
 </TS>
