@@ -69,8 +69,41 @@ def editing(project_path: Path) -> dict:
     return {"open": opened[1:], "keypress": pressed}
 
 
+def corpus(project_path: Path, documents: int) -> dict:
+    """On a large corpus: start to the window, then opening random articles and filtering or sorting the
+    document list (each through the window, as a click would, and painted)."""
+    import random
+
+    from annotator.core.model import DocumentId
+
+    started = start(project_path)
+    from PySide6.QtWidgets import QApplication
+
+    from annotator.ui.main_window import MainWindow
+
+    app = QApplication.instance()
+    window = next(w for w in app.topLevelWidgets() if isinstance(w, MainWindow))
+    rng = random.Random(11)
+    opened = []
+    for _ in range(9):
+        began = time.perf_counter()
+        window.controller.ensure_open(DocumentId(rng.randint(1, documents)))
+        window.article_view.viewport().repaint()
+        opened.append(time.perf_counter() - began)
+    listed = []
+    bar = window.document_filter
+    for combo, index in ((bar.order, 1), (bar.order, 2), (bar.order, 0), (bar.label, 1), (bar.label, 2), (bar.label, 0),
+                         (bar.status, 1), (bar.status, 0)):
+        began = time.perf_counter()
+        combo.setCurrentIndex(index)
+        app.processEvents()
+        window.document_list.viewport().repaint()
+        listed.append(time.perf_counter() - began)
+    return {"start_s": started["start_s"], "start_rss_mb": started["rss_mb"], "open": opened[1:], "list": listed, "rss_mb": peak_rss_mb()}
+
+
 if __name__ == "__main__":
     kind, path = sys.argv[1], Path(sys.argv[2])
-    print(json.dumps(start(path) if kind == "start" else editing(path)))
+    print(json.dumps(start(path) if kind == "start" else corpus(path, int(sys.argv[3])) if kind == "corpus" else editing(path)))
     sys.stdout.flush()
     os._exit(0)

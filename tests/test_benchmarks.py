@@ -10,6 +10,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
 from annotator.services.io.importing import import_paths
 from annotator.services.team.agreement import OVERALL, compute_agreement
 from annotator.storage.project import Project
@@ -78,3 +80,18 @@ def test_the_runner_prints_its_table_and_writes_json(tmp_path: Path) -> None:
     rows = {row["name"]: row for row in written["rows"]}
     assert rows["corpus search (normalized)"]["samples"] >= 7 and rows["open 50,000 chars, 2,000 spans"]["samples"] >= 7
     assert rows["agreement, whole corpus"]["met"] in (True, False)
+
+
+def test_the_scale_run_draws_its_plot(tmp_path: Path) -> None:
+    pytest.importorskip("matplotlib", reason="make bench-scale installs matplotlib (the bench extra)")
+    result = subprocess.run(
+        [sys.executable, "-m", "benchmarks.scale", "--sizes", "20", "60", "--results", str(tmp_path)],
+        cwd=ROOT, capture_output=True, text=True, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, timeout=600,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    lines = result.stdout.splitlines()
+    assert lines[0].split()[:3] == ["operation", "20", "articles"] and len(lines) >= 8
+    assert all(line.rstrip().endswith(("✓", "✗")) for line in lines[1:8])
+    assert next(tmp_path.glob("scale-*.png")).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    written = json.loads(next(tmp_path.glob("scale-*.json")).read_text(encoding="utf-8"))
+    assert set(written["results"]) == {"20", "60"} and written["results"]["60"]["agreement"]["seconds"] > 0
