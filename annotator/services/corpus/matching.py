@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from annotator.services.corpus.names import UNNAMED, name_key
+from annotator.services.corpus.names import UNNAMED, head, is_descriptive, is_relational, name_key
 
 SUGGEST_AT = 85.0  # a score from which a canonical source is offered for a SOURCE span
 _CANDIDATES = 10
@@ -29,13 +29,15 @@ def score(query: str, alias: str) -> float:
         return 100.0
     ours, theirs = query.split(), alias.split()
     whole = fuzz.ratio(query, alias)
-    if any(word in UNNAMED for word in ours) or any(word in UNNAMED for word in theirs):
-        return max(whole, fuzz.token_sort_ratio(query, alias))  # «مسؤول أمريكي كبير»: no part stands for the whole
+    if head(tuple(ours)) in UNNAMED or head(tuple(theirs)) in UNNAMED or is_relational(query) or is_relational(alias):
+        return max(whole, fuzz.token_sort_ratio(query, alias))  # «مسؤول أمريكي كبير», «إدارة أوباما»: no part stands for the whole
+    if len(ours) == 1 and len(theirs) == 1 and abs(len(query) - len(alias)) > 1:
+        return min(whole, 80.0)  # a suffix apart: «الجمهوري» is not «الجمهوريون», «الأمريكي» not «الأمريكيون»
     if len(ours) == 1 and len(theirs) > 1 or len(theirs) == 1 and len(ours) > 1:
         single, full = (ours[0], theirs) if len(ours) == 1 else (theirs[0], ours)
         if single == full[-1]:
             return max(whole, 95.0)  # the surname alone: «أوباما» for «باراك أوباما»
-        if len(single) >= 4 and fuzz.ratio(single, full[-1]) >= 85:
+        if len(single) >= 4 and abs(len(single) - len(full[-1])) <= 1 and fuzz.ratio(single, full[-1]) >= 85:
             return max(whole, 88.0)  # the surname spelled otherwise: «ترمب» for «دونالد ترامب»
         if single in full[:-1]:
             return max(whole, 60.0)  # a first name alone says little
@@ -112,11 +114,15 @@ class Matcher:
         return sorted(best.values(), key=lambda m: (-m.score, m.owner))[:limit]
 
 
-def group_names(texts: list[str]) -> list[list[int]]:
+def group_names(texts: list[str], scopes: list[str] | None = None) -> list[list[int]]:
     """Indexes of the names grouped by who they name (a name joins the best group it matches), largest first.
 
-    Longer names are placed first, so that a surname alone joins the full name's group."""
+    Longer names are placed first, so that a surname alone joins the full name's group. A phrase of titles only
+    («الرئيس الأمريكي») is grouped only within its scope (its article, where `scopes` gives them): it names the
+    president of that article's day."""
     keys = [name_key(text) for text in texts]
+    if scopes is not None:
+        keys = [f"{key} @{scope}" if is_descriptive(text) else key for key, text, scope in zip(keys, texts, scopes)]
     order = sorted(range(len(texts)), key=lambda i: (-len(keys[i].split()), -len(keys[i]), i))
     matcher = Matcher()
     groups: list[list[int]] = []
@@ -127,6 +133,10 @@ def group_names(texts: list[str]) -> list[list[int]]:
             continue
         if key in by_key:
             groups[by_key[key]].append(index)
+            continue
+        if scopes is not None and is_descriptive(texts[index]):  # the same titles in the same article only
+            by_key[key] = len(groups)
+            groups.append([index])
             continue
         found = matcher.matches(texts[index], limit=2, key=key)
         if found and (len(found) == 1 or found[0].score > found[1].score):

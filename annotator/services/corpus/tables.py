@@ -15,6 +15,7 @@ from sqlalchemy import select
 from annotator.core.model import SpanId
 from annotator.services.corpus.claims import clusters
 from annotator.services.corpus.matching import SUGGEST_AT, Matcher, group_names
+from annotator.services.corpus.names import is_descriptive
 from annotator.services.corpus.registry import guess_type
 from annotator.services.team.identity import Identity, readable_layers
 from annotator.storage.models import Annotator, CanonicalSource, Document, Relation, SourceAlias, SourceLink, Span
@@ -65,13 +66,13 @@ def sources_report(project: Project, acting: Identity, *, layers: list[str] | No
         if row.source_id is not None:
             report[row.source_id]["spans"].append(_span_entry(row, names, bool(row.confirmed)))
             continue
-        found = matcher.matches(row.text, limit=2, at_least=SUGGEST_AT)
+        found = [] if is_descriptive(row.text) else matcher.matches(row.text, limit=2, at_least=SUGGEST_AT)
         if found and (len(found) == 1 or found[0].score > found[1].score):
             report[found[0].owner]["spans"].append(_span_entry(row, names, False, score=found[0].score))
         else:
             unlinked.append(row)
     suggested = []
-    for group in group_names([row.text for row in unlinked]):
+    for group in group_names([row.text for row in unlinked], [row.document for row in unlinked]):
         rows = [unlinked[index] for index in group]
         texts = Counter(" ".join(row.text.split()) for row in rows)
         name = max(texts, key=lambda text: (len(text.split()), texts[text], len(text)))

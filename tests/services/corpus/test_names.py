@@ -22,6 +22,12 @@ from annotator.services.corpus.names import name_key
         ("البيت الأبيض", "بيت ابيض"),  # nothing but office words: all kept
         ("مدرسة", "مدرسه"),  # teh marbuta
         ("موسى", "موسي"),  # alef maqsura
+        ("إيلان بيرمان النائب الأول لرئيس مجلس السياسة الخارجية الأميركية في واشنطن", "ايلان بيرمان"),  # a description cut
+        ("بيرمان خبير الأمن الإقليمي في الشرق الأوسط", "بيرمان"),
+        ("المرشد الأعلى في إيران علي خامنئي", "ايران علي خامنءي"),  # في dropped, على-folded علي kept: it is Ali
+        ("بعض المسؤولين الإيرانيين", "بعض مسءولين ايرانيين"),  # a quantifier before an unnamed head
+        ("مسئولًا في وزارة الخارجية", "مسءولا في وزاره خارجيه"),
+        ("لمصادر التي اطلعت على هذه الرسالة", "مصادر التي اطلعت علي هذه رساله"),  # ل before a head noun
     ],
 )
 def test_name_keys(written: str, key: str) -> None:
@@ -38,6 +44,9 @@ def test_the_spellings_of_one_person_or_outlet_score_high_and_others_low() -> No
     assert score(k("مسؤول إيراني"), k("مسؤول أمريكي كبير")) < 85
     assert score(k("باراك"), k("باراك أوباما")) == 60  # a first name alone says little
     assert score(k("جون كيري"), k("باراك أوباما")) < 50
+    assert score(k("أوباما"), k("إدارة أوباما")) < 85  # the administration is not the man
+    assert score(k("الجمهوريون"), k("المرشح الجمهوري السابق")) < 85  # a suffix apart
+    assert score(k("الأمريكيون"), k("الرئيس الأمريكي")) < 85
 
 
 def test_a_matcher_finds_the_owner_of_a_surname_and_refuses_strangers() -> None:
@@ -45,6 +54,11 @@ def test_a_matcher_finds_the_owner_of_a_surname_and_refuses_strangers() -> None:
     assert [(m.owner, m.score) for m in matcher.matches("الرئيس أوباما")] == [(1, 95.0)]
     assert [m.owner for m in matcher.matches("وول استريت جورنال")] == [3]
     assert matcher.matches("فلاديمير بوتين") == []
+
+
+def test_titles_alone_are_grouped_within_their_article_only() -> None:
+    names = ["الرئيس الأمريكي", "الرئيس الأمريكي", "الرئيس الأميركي", "أوباما", "إدارة أوباما", "باراك أوباما"]
+    assert group_names(names, ["2014", "2014", "2025", "2014", "2014", "2014"]) == [[0, 1], [3, 5], [2], [4]]
 
 
 def test_names_are_grouped_by_whom_they_name() -> None:
