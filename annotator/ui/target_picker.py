@@ -12,6 +12,7 @@ from annotator.services.annotation.relations import Candidate
 from annotator.ui.display import label_title
 from annotator.ui.texts import isolate, plain_tooltip
 
+PICKER_MIN_WIDTH = 280  # px: the prompt wraps and the captions elide below this
 ID_ROLE = Qt.ItemDataRole.UserRole
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -42,7 +43,9 @@ class TargetPicker(QDialog):
             item.setToolTip(plain_tooltip(candidate.end.text))
             self.list.addItem(item)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(prompt))
+        label = QLabel(prompt)
+        label.setWordWrap(True)  # a long prompt must not widen the picker over the article
+        layout.addWidget(label)
         layout.addWidget(self.search)
         layout.addWidget(self.list)
         self.search.textChanged.connect(self._filter)
