@@ -29,7 +29,8 @@ QUERY_WORDS = 12  # the claim's longest words sent to the index
 # Function words that say nothing of what a claim is about (normalized forms).
 STOPWORDS = frozenset(
     "في من الي علي عن مع ان او ثم قد لم لن ما لا هذا هذه ذلك تلك الذي التي الذين كان كانت يكون تكون كل بعض اي غير "
-    "بين حتي بعد قبل خلال عند منذ هو هي هم انه انها لقد وقد كما".split()
+    "بين حتي بعد قبل خلال عند منذ هو هي هم انه انها لقد وقد كما فيها منها عنها لها بها اليها عليها فيه منه عنه له "
+    "به اليه عليه بشان حول".split()
 )
 
 
@@ -55,9 +56,22 @@ class ClaimLinkRecord:
     confirmed: bool
 
 
+PRONOUN_SUFFIXES = ("هما", "ها", "هم", "كم", "نا")  # attached pronouns: «ملفها» is «ملف» hers
+
+
+def _stem(word: str) -> str:
+    for suffix in PRONOUN_SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    if word[:1] in "بلك" and len(word) >= 5:
+        return word[1:]  # «برسالة»: a preposition glued to a word the article did not take
+    return word
+
+
 def content_words(text: str) -> frozenset[str]:
-    """A claim's words as similarity compares them: normalized, without clitics, ال and function words."""
-    return frozenset(word for word in name_words(text, every=True) if len(word) > 1 and word not in STOPWORDS)
+    """A claim's words as similarity compares them: normalized, without clitics, ال, attached pronouns and
+    function words."""
+    return frozenset(_stem(word) for word in name_words(text, every=True) if len(word) > 1 and word not in STOPWORDS)
 
 
 NEGATIONS = frozenset("لم لن لا ليس ليست ليسوا عدم نفي نفت ينفي تنفي نفوا".split())

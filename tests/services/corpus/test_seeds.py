@@ -114,4 +114,5 @@ def test_similar_claims_across_the_seed_articles(project: Project) -> None:
     assert (fourth[0].start, fourth[0].end) == (spans["fourth_002"].start, spans["fourth_002"].end)
     sent = similar_claims(project, spans["sent_004"].text, exclude=spans["sent_004"].id)
     assert (sent[0].span_id, sent[0].relation) == (spans["denied_004"].id, "contradiction")  # «لم تتلقّ أيّ رسالة»
-    assert spans["fourth_002"].id not in [c.span_id for c in sent]  # not one content word in common with Trump's letter
+    scores = {c.span_id: c.score for c in sent}
+    assert scores[spans["denied_004"].id] > 2 * scores.get(spans["fourth_002"].id, 0)  # 2014's letter: «رسالة» alone in common
