@@ -28,6 +28,7 @@ from annotator.ui.adjudication_commands import (
 from annotator.ui.article_view import ArticleView
 from annotator.ui.commands import TagSpan
 from annotator.ui.display import attribute_title, label_title, language, value_title
+from annotator.ui.screen_fit import resize_within_screen
 from annotator.ui.texts import isolate, plain_tooltip, short
 from annotator.ui.controller import Controller, Level
 from annotator.ui.icons import icon
@@ -94,7 +95,7 @@ class AdjudicationView(QDialog):
         layout.addLayout(side, stretch=2)
         self.group_list.currentRowChanged.connect(self._show_group)
         self._actions(scheme)
-        self.resize(1280, 760)
+        resize_within_screen(self, 1280, 760)
         self.article.show_article(document_text(project, document_id), [])
         self.reload()
         controller.changed.connect(self._on_changed)

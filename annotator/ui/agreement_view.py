@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog, QHeaderView, QLabel, QTableWidget, QTable
 from annotator.core.scheme import Scheme
 from annotator.services.team.agreement import OVERALL, AgreementReport
 from annotator.ui.display import label_title
+from annotator.ui.screen_fit import resize_within_screen
 from annotator.ui.texts import isolate
 
 
@@ -69,4 +70,4 @@ class AgreementView(QDialog):
         layout.addWidget(self.kappa_table)
         layout.addWidget(QLabel(self.tr("Span and relation agreement per pair")))
         layout.addWidget(self.span_table)
-        self.resize(760, 520)
+        resize_within_screen(self, 760, 520)
