@@ -189,6 +189,8 @@ def _read_ann(ann: Path, raw: str, scheme: Scheme, uid: str, unkept: Unkept) -> 
             raise InputError(str(error), path=str(ann), line=number) from None
     try:
         spans, relations = reader.finish()
+    except (ValueError, KeyError, IndexError, AttributeError) as error:
+        raise InputError(f"cannot read its annotations ({type(error).__name__}: {error})", path=str(ann)) from None
     except InputError as error:
         raise InputError(error.reason, path=str(ann)) from None
     except SchemeError as error:
@@ -224,12 +226,16 @@ class _Ann:
         elif key.startswith("E"):
             trigger, *arguments = fields[1].split()
             kind, _, anchor = trigger.partition(":")
+            if not anchor or any(":" not in argument for argument in arguments):
+                raise InputError(f"{key}: an event is TYPE:TRIGGER followed by ROLE:ARGUMENT pairs")
             self.events[key] = {"type": kind, "trigger": anchor, "arguments": [a.split(":", 1) for a in arguments]}
         elif key.startswith("*"):
             label, *members = fields[1].split()
             for first, second in zip(members, members[1:]):
                 self.relations.append({"id": f"{key}:{first}-{second}", "label": label, "from": first, "to": second})
         elif key[:1] in ("A", "M", "N", "#"):
+            if len(fields[1].split()) < 2:
+                raise InputError(f"{key}: names no annotation it is about")
             self.pending.append((key, fields))
         else:
             self.unkept.add("line(s) of an unknown kind", key)

@@ -22,7 +22,12 @@ def decode_utf8(data: bytes, *, path: str, what: str = "the file") -> str:
 def load_json(text: str, *, path: str | None = None, line: int | None = None, what: str = "JSON") -> Any:
     """json.loads, with every way it fails (nesting too deep, numbers too large) as one InputError."""
     try:
-        return json.loads(text, parse_constant=_no_constant)
+        value = json.loads(text, parse_constant=_no_constant)
+        _no_lone_surrogates(value)
+        return value
+    except _Surrogate as error:
+        raise InputError(f"malformed {what}: the text {_short(error.args[0])} holds a lone surrogate (an escape like \\ud800 "
+                         "without its pair), which is no character", path=path, line=line) from None
     except json.JSONDecodeError as error:
         where = f" (line {error.lineno}, column {error.colno})" if line is None else f" (column {error.colno})"
         raise InputError(f"malformed {what}: {error.msg}{where}", path=path, line=line if line is not None else error.lineno) from None
@@ -30,6 +35,28 @@ def load_json(text: str, *, path: str | None = None, line: int | None = None, wh
         raise InputError(f"malformed {what}: nested too deeply", path=path, line=line) from None
     except ValueError as error:  # NaN/Infinity, or an integer with too many digits
         raise InputError(f"malformed {what}: {error}", path=path, line=line) from None
+
+
+class _Surrogate(Exception):
+    pass
+
+
+def _no_lone_surrogates(value: Any) -> None:
+    """Every text in a parsed JSON value encodes as UTF-8 (JSON escapes can write half a surrogate pair)."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            if not item.isascii():
+                try:
+                    item.encode("utf-8")
+                except UnicodeEncodeError:
+                    raise _Surrogate(item) from None
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
 
 
 def _no_constant(name: str) -> Any:

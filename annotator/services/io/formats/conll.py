@@ -169,6 +169,8 @@ def read_conll(data: bytes, scheme: Scheme, *, path: str, notes: list[str] | Non
             rows.append((number, []))
             continue
         if fields[0] != DOCSTART:
+            if not fields[0].strip() or fields[0] != fields[0].strip():
+                raise InputError("the token column is empty or has white space around the token", path=path, line=number)
             if len(fields) < 2:
                 raise InputError("a token line needs a tag column after the token (token TAB tag)", path=path, line=number)
             if width is None:

@@ -19,6 +19,7 @@ from annotator.core.scheme import Scheme
 from annotator.core.textio import canonical_offset_map, canonical_text, check_text
 from annotator.services.io.exporting import atomic_output
 from annotator.services.io.formats import ExportReport, Record, count
+from annotator.services.io.formats.common import load_json
 
 BATCH = 500
 
@@ -79,10 +80,7 @@ def jsonl_batches(lines: Iterable[str], scheme: Scheme, *, path: str, size: int 
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise InputError(f"malformed JSON: {error.msg} (column {error.colno})", path=path, line=number) from None
+        record = load_json(line, path=path, line=number)
         try:
             document = parse_record(record, scheme)
         except InputError as error:
