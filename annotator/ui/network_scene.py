@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsRectItem, QGraphicsScene, QGraphicsSimpleTextItem
 
@@ -22,6 +22,8 @@ UNIT = 42.0  # scene pixels per layout unit
 CLAIM_RADIUS = 5.5
 SOURCE_RADIUS = 7.5
 LABEL_ALL = 45  # at most this many nodes shown: every node has its label
+CROWDED = 300  # more nodes than this: smaller nodes
+FADED = 0.22  # the opacity of what is not linked to the selected node
 # Tableau 10, the outlets by their number of claims; the rest share grey.
 OUTLET_COLORS = ("#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#17becf")
 OTHER_OUTLET = "#bab0ac"
@@ -92,6 +94,41 @@ def node_caption(node: ClaimNode | SourceNode, *, full: bool = False) -> str:
     return text
 
 
+class EdgesItem(QGraphicsItem):
+    """The links of one kind: straight ones drawn in one drawLines call (stroking one big path of thousands of
+    lines took half a second a paint at 2,500 links), bent ones as a path."""
+
+    def __init__(self, pen: QPen) -> None:
+        super().__init__()
+        self.pen = pen
+        self.lines: list[QLineF] = []
+        self.curves = QPainterPath()
+        self._bounds = QRectF()
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+
+    def done(self) -> None:
+        bounds = self.curves.boundingRect() if not self.curves.isEmpty() else QRectF()
+        if self.lines:
+            xs = [p for line in self.lines for p in (line.x1(), line.x2())]
+            ys = [p for line in self.lines for p in (line.y1(), line.y2())]
+            bounds = bounds.united(QRectF(min(xs), min(ys), max(xs) - min(xs) + 1, max(ys) - min(ys) + 1))
+        self._bounds = bounds.adjusted(-4, -4, 4, 4)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt's name)
+        return self._bounds
+
+    def shape(self) -> QPainterPath:
+        return QPainterPath()  # links are not picked: clicks go to the nodes
+
+    def paint(self, painter: QPainter, option: object, widget: object = None) -> None:
+        painter.setPen(self.pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        if self.lines:
+            painter.drawLines(self.lines)
+        if not self.curves.isEmpty():
+            painter.drawPath(self.curves)
+
+
 class NetworkScene(QGraphicsScene):
     def __init__(self, scheme: Scheme, parent: object = None) -> None:
         super().__init__(parent)
@@ -103,6 +140,8 @@ class NetworkScene(QGraphicsScene):
         self._labels: dict[str, QGraphicsRectItem] = {}
         self._highlight: list[QGraphicsItem] = []
         self._pair_kinds: dict[frozenset[str], list[tuple[str, bool]]] = {}
+        self.edge_items: list[EdgesItem] = []
+        self.small = False
         self.selected: str | None = None
         self.hovered: str | None = None
         self.font = QFont()
@@ -119,13 +158,19 @@ class NetworkScene(QGraphicsScene):
         for edge in network.edges:
             self._pair_kinds.setdefault(frozenset((edge.first, edge.second)), []).append((edge.kind, edge.confirmed))
         self.items_by_key = {}
-        paths: dict[tuple[str, bool], QPainterPath] = {}
-        for edge in network.edges:
-            self._trace(paths.setdefault((edge.kind, edge.confirmed), QPainterPath()), edge)
+        drawn: dict[tuple[str, bool], EdgesItem] = {}
         order = {"attribution": 0, "support": 1, "same": 2, "contradiction": 3}
-        for (kind, confirmed), path in sorted(paths.items(), key=lambda item: order[item[0][0]]):
-            item = self.addPath(path, self._pen(self.styles[(kind, confirmed)]))
-            item.setZValue(order[kind])
+        for edge in network.edges:
+            style = (edge.kind, edge.confirmed)
+            if style not in drawn:
+                drawn[style] = EdgesItem(self._pen(self.styles[style]))
+                drawn[style].setZValue(order[edge.kind])
+            self._trace(drawn[style], edge)
+        for item in drawn.values():
+            item.done()
+            self.addItem(item)
+        self.edge_items = list(drawn.values())
+        self.small = len(network.nodes) > CROWDED
         for key, node in network.nodes.items():
             self.items_by_key[key] = self._node_item(key, node)
         if self.selected not in network.nodes:
@@ -134,20 +179,21 @@ class NetworkScene(QGraphicsScene):
         self.setSceneRect(self.itemsBoundingRect().adjusted(-UNIT, -UNIT, UNIT, UNIT))
         self.refresh_labels()
 
-    def _trace(self, path: QPainterPath, edge: Edge) -> None:
+    def _trace(self, into: EdgesItem, edge: Edge) -> None:
         """A link as a line, or bent to one side when the same two claims have links of more than one kind (a
         support and a same-claim link would hide each other)."""
         start, end = self.places[edge.first], self.places[edge.second]
         kinds = self._pair_kinds.get(frozenset((edge.first, edge.second)), [])
-        path.moveTo(start)
         if len(kinds) < 2:
-            path.lineTo(end)
+            into.lines.append(QLineF(start, end))
             return
+        path = into.curves
         if edge.first > edge.second:  # the same side whichever way the link was drawn
             start, end = end, start
         bend = (kinds.index((edge.kind, edge.confirmed)) - (len(kinds) - 1) / 2) * 0.35
         normal = QPointF(-(end.y() - start.y()), end.x() - start.x())
         control = (start + end) / 2 + normal * bend
+        path.moveTo(start)
         if edge.first > edge.second:
             path.moveTo(end)
             path.quadTo(control, start)
@@ -166,11 +212,12 @@ class NetworkScene(QGraphicsScene):
     def _node_item(self, key: str, node: ClaimNode | SourceNode) -> QGraphicsItem:
         fill = QBrush(QColor(self.palette.of(node)))
         outline = QPen(QColor("#ffffff"), 1.2)
+        shrink = 0.75 if self.small else 1.0
         if isinstance(node, SourceNode):
-            r = SOURCE_RADIUS
+            r = SOURCE_RADIUS * shrink
             item = self.addPolygon(QPolygonF([QPointF(0, -r), QPointF(r, 0), QPointF(0, r), QPointF(-r, 0)]), outline, fill)
         else:
-            r = CLAIM_RADIUS
+            r = CLAIM_RADIUS * shrink
             item = self.addEllipse(QRectF(-r, -r, 2 * r, 2 * r), outline, fill)
         item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
         item.setPos(self.places[key])
@@ -210,16 +257,24 @@ class NetworkScene(QGraphicsScene):
             item.setZValue(12 if on else 10)
 
     def _draw_highlight(self) -> None:
+        """The selected node's links drawn wider on top; everything not linked to it faded (a picture of a
+        thousand claims is a tangle until one of them is picked)."""
         for item in self._highlight:
             self.removeItem(item)
         self._highlight = []
+        near = {self.selected} | {key for edge in self.incident(self.selected) for key in (edge.first, edge.second)} if self.selected else set()
+        for key, item in self.items_by_key.items():
+            item.setOpacity(1.0 if not near or key in near else FADED)
+        for item in self.edge_items:
+            item.setOpacity(1.0 if not near else FADED)
         if self.selected is None:
             return
         for edge in self.incident(self.selected):
-            path = QPainterPath()
-            self._trace(path, edge)
-            item = self.addPath(path, self._pen(self.styles[(edge.kind, edge.confirmed)], wider=1.6))
+            item = EdgesItem(self._pen(self.styles[(edge.kind, edge.confirmed)], wider=1.6))
+            self._trace(item, edge)
+            item.done()
             item.setZValue(8)
+            self.addItem(item)
             self._highlight.append(item)
 
     def incident(self, key: str) -> list[Edge]:
