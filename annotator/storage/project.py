@@ -19,6 +19,7 @@ from annotator.core.scheme import Scheme, default_scheme, parse_scheme
 from annotator.storage import backup, failures, guards, health, migrate, search_index  # noqa: F401 - keeps the search index in step
 from annotator.storage.engine import DEFAULT_BUSY_TIMEOUT_MS, READ_ONLY, make_engine, reader_options
 from annotator.storage.failures import storage_error
+from annotator.storage.live import announce
 from annotator.storage.location import ServerLocation, is_server, location
 from annotator.storage.models import Annotator, Setting
 
@@ -45,6 +46,7 @@ class Project:
     ) -> None:
         self.path = location(path)
         self.is_server = isinstance(self.path, ServerLocation)
+        self.writer = ""  # who writes through this project object, in what a server announces (set by the window)
         self.busy_timeout_ms = busy_timeout_ms
         self.read_only = read_only or immutable
         self.engine = make_engine(
@@ -249,6 +251,8 @@ class Project:
             with self._sessions() as session, session.begin():
                 session.connection()  # BEGIN IMMEDIATE here, not at the block's first statement
                 yield session
+                if self.is_server:
+                    announce(session, self.writer)  # other windows hear of it once this commits
         except DBAPIError as error:
             translated = storage_error(error, self.path)
             if translated is None:

@@ -170,6 +170,20 @@ class ClaimsView(QDialog):
         self._filtered("")
         self.resize(1100, 640)
 
+    def set_rows(self, rows: list[ClaimRow]) -> None:
+        """The claims again (a colleague wrote): filter, sorting and the selected claim stay as they were."""
+        kept = self.selected()
+        self.model.beginResetModel()
+        self.model.rows = rows
+        self.model._searchable = [None] * len(rows)
+        self.model.endResetModel()
+        self._filtered(self.filter.text())
+        if kept is not None:
+            for row in range(self.proxy.rowCount()):
+                if self.model.rows[self.proxy.mapToSource(self.proxy.index(row, 0)).row()].uid == kept.uid:
+                    self.table.setCurrentIndex(self.proxy.index(row, 0))
+                    break
+
     def _filtered(self, text: str) -> None:
         self.proxy.set_query(text)
         self.count.setText(self.tr("%1 of %2 claims · Enter opens the article at the claim · Ctrl+Shift+S: the source's claims")

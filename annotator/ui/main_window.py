@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from annotator.core.arabic import Token, snap_to_graphemes, snap_to_words, tokens, without_proclitic
@@ -26,6 +26,7 @@ from annotator.ui.document_list import DocumentFilterBar, DocumentList
 from annotator.ui.guidelines_pane import GuidelinesPane
 from annotator.ui.icons import icon
 from annotator.ui.linking import Linker
+from annotator.ui.live import LiveUpdates
 from annotator.ui.menus import SEPARATOR, Row, build_menus
 from annotator.ui.notice import Banner, Notice
 from annotator.ui.search_panel import SearchPanel
@@ -100,6 +101,10 @@ class MainWindow(QMainWindow):
         self.fit_to_screen()
         self._show_layer_state()
         self._load_documents()
+        self.live: LiveUpdates | None = None
+        if project.is_server:
+            project.writer = self.identity.name
+            self.live = LiveUpdates(project, self.colleague_wrote, self)
 
     # Actions
 
@@ -280,6 +285,33 @@ class MainWindow(QMainWindow):
             self.document_list.select_document(current.id)
         elif current is None and model.rowCount():
             self.document_list.setCurrentIndex(model.index(0))
+        self._update_status()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        if self.live is not None:
+            self.live.close()
+            self.live = None
+        super().closeEvent(event)
+
+    def colleague_wrote(self) -> None:
+        """Someone else committed on the shared server: progress marks, the layer shown when it is not one's own
+        (keeping the place in it), an open adjudication and claims table are read again."""
+        self.reload_documents()
+        document = self.controller.document
+        if document is not None and self.controller.layer != self.identity.name:
+            scrolled = self.article_view.verticalScrollBar().value()
+            selected = self.selection.span.id if self.selection.span else None
+            self._open(document.id)
+            self.select_span(selected)
+            self.article_view.verticalScrollBar().setValue(scrolled)
+        adjudication = getattr(self, "adjudication_view", None)
+        if adjudication is not None and adjudication.isVisible():
+            adjudication.reload()
+        claims = getattr(self, "claims_view", None)
+        if claims is not None and claims.isVisible():
+            from annotator.services.corpus.tables import claim_rows
+
+            claims.set_rows(claim_rows(self.project, self.identity, layers=[self.controller.layer]))
         self._update_status()
 
     def reload_everything(self) -> None:
