@@ -127,3 +127,40 @@ def test_what_the_database_refuses_the_services_is_one_clear_line(team: dict) ->
             with project.transaction() as session:
                 session.add(Setting(key="blind_mode", value="off"))
         assert "lina_" in str(project.path) and PASSWORD.split()[0] not in str(project.path)
+
+
+def test_what_the_window_does_for_an_annotator_and_a_reviewer_works_over_their_own_logins(team: dict) -> None:
+    from annotator.core.model import DocumentStatus
+    from annotator.services.annotation.adjudication import Adjudication
+    from annotator.services.annotation.relations import RelationService
+    from annotator.services.documents.progress import last_document, list_documents, remember_document, set_status
+    from annotator.services.documents.search import search_corpus
+    from annotator.services.team.agreement import compute_agreement
+    from annotator.services.team.identity import identify, readable_layers, remember_identity
+
+    names, document = team["names"], team["document"]
+    with Project.open(team["urls"]["omar"]) as project:
+        omar = identify(project, names["omar"])
+        assert not omar.is_reviewer and readable_layers(project, omar) == [names["omar"]]
+        remember_identity(project, omar)
+        remember_document(project, annotator=names["omar"], document_id=document)
+        assert last_document(project, annotator=names["omar"]) == document
+        tagger = TaggingService(project, annotator=names["omar"])
+        cue = tagger.create_span(document_id=document, start=0, end=3, label="CUE").spans[0].span
+        claim = tagger.create_span(document_id=document, start=TEXT.index("الرسالة"), end=TEXT.index("الرسالة") + 7, label="CLAIM").spans[0].span
+        RelationService(project, annotator=names["omar"], tagging=tagger).create(label="ATTRIBUTION", from_span=claim.id, to_span=cue.id)
+        set_status(project, document_id=document, annotator=names["omar"], status=DocumentStatus.DONE)
+        [info] = list_documents(project, annotator=names["omar"])
+        assert info.status == DocumentStatus.DONE
+        assert [hit.document_id for hit in search_corpus(project, "الرساله")] == [document]
+        assert len(tagger.spans(document)) == 3
+    with Project.open(team["urls"]["rana"]) as project:
+        rana = identify(project, names["rana"])
+        assert rana.is_reviewer and set(readable_layers(project, rana)) >= {names["lina"], names["omar"], GOLD}
+        adjudication = Adjudication(project, reviewer=names["rana"])
+        groups = adjudication.groups(document)
+        assert {name for group in groups for version in group.versions for name in version.annotators} >= {names["lina"], names["omar"]}
+        [omars_cue] = [version for group in groups for version in group.versions if version.label == "CUE"]
+        adjudication.accept(document, omars_cue)  # into gold, by the reviewer's own login
+        assert [span.label for span in TaggingService(project, annotator=names["rana"], layer=GOLD).spans(document)] == ["CUE", "CLAIM"]  # by offset
+        assert compute_agreement(project, annotators=[names["lina"], names["omar"]]).to_json()
