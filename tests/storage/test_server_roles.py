@@ -164,3 +164,24 @@ def test_what_the_window_does_for_an_annotator_and_a_reviewer_works_over_their_o
         adjudication.accept(document, omars_cue)  # into gold, by the reviewer's own login
         assert [span.label for span in TaggingService(project, annotator=names["rana"], layer=GOLD).spans(document)] == ["CUE", "CLAIM"]  # by offset
         assert compute_agreement(project, annotators=[names["lina"], names["omar"]]).to_json()
+
+
+def test_init_and_add_user_run_again_change_only_what_they_say(team: dict, pg_server, monkeypatch, capsys) -> None:  # noqa: ANN001
+    from urllib.parse import quote
+
+    assert main(["server", "init", team["owner"]]) == 0  # a second time: the same roles and policies
+    monkeypatch.setenv("ANNOTATOR_PASSWORD", PASSWORD)
+    lina = team["names"]["lina"]
+    assert main(["server", "add-user", team["owner"], lina, "--role", "reviewer"]) == 0  # promoted: out of the annotators
+    assert "updated as a reviewer" in capsys.readouterr().out
+    with plain(team["urls"]["lina"]) as connection:
+        assert len(connection.execute("SELECT id FROM spans").fetchall()) == 3
+        assert connection.execute("SELECT role FROM annotators WHERE name = %s", (lina,)).fetchone() == ("reviewer",)
+    arabic = f"سلمى_{pg_server.port}"  # a person's name as it is, Arabic letters and all
+    assert main(["server", "add-user", team["owner"], arabic, "--role", "annotator"]) == 0
+    database = team["owner"].rsplit("/", 1)[1]
+    url = pg_server.url(database, user=quote(arabic), password=PASSWORD)
+    with Project.open(url) as project:
+        service = TaggingService(project, annotator=arabic)
+        service.create_span(document_id=team["document"], start=0, end=3, label="CUE")
+        assert [span.text for span in service.spans(team["document"])] == ["قال"]
