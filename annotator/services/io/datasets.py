@@ -105,7 +105,7 @@ def detect_format(path: Path) -> str:
                 return "jsonl"  # the native reader names the bad line
         if isinstance(record, dict) and "data" in record and any(k in record for k in ("annotations", "predictions", "completions")):
             return "labelstudio"
-        if isinstance(record, dict) and ("entities" in record or "label" in record) and "spans" not in record:
+        if isinstance(record, dict) and any(k in record for k in ("entities", "label", "column_data", "column_label", "cats")) and "spans" not in record:
             return "doccano"
         return "jsonl"
     return "txt"
