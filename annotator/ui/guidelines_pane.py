@@ -4,8 +4,8 @@ edited by a reviewer, stored in the project."""
 from __future__ import annotations
 
 from PySide6.QtCore import QUrl, Qt
-from PySide6.QtGui import QDesktopServices, QTextDocument
-from PySide6.QtWidgets import QDockWidget, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QStackedWidget, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtGui import QCloseEvent, QDesktopServices, QTextDocument
+from PySide6.QtWidgets import QApplication, QDockWidget, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QStackedWidget, QTextBrowser, QVBoxLayout, QWidget
 
 from annotator.core.changes import Changes
 from annotator.services.team.guidelines import GUIDELINES_KEY, guidelines, set_guidelines
@@ -28,6 +28,7 @@ class GuidelinesPane(QDockWidget):
         super().__init__(self.tr("Guidelines"), parent)
         self.setObjectName("guidelinesPane")
         self.controller = controller
+        self._focus_before: QWidget | None = None  # where the keyboard goes back to when the pane closes
         self.browser = SafeBrowser()
         self.browser.setObjectName("guidelinesText")
         self.browser.setOpenLinks(False)
@@ -76,11 +77,14 @@ class GuidelinesPane(QDockWidget):
         self.editor.setFocus()
 
     def stop_editing(self) -> None:
+        editing = self.pages.currentWidget() is self.editor
         self.pages.setCurrentWidget(self.browser)
         self.edit_button.setVisible(self.controller.identity.is_reviewer)
         self.save_button.hide()
         self.cancel_button.hide()
         self.show_guidelines()
+        if editing and self.isVisible():
+            self.browser.setFocus()  # not whatever widget is next in the window (the search field)
 
     def save(self) -> None:
         text = self.editor.toPlainText()
@@ -89,10 +93,26 @@ class GuidelinesPane(QDockWidget):
                                 then=lambda _changes: self.stop_editing())
 
     def toggle(self) -> None:
-        self.setVisible(not self.isVisible())
         if self.isVisible():
-            self.show_guidelines()
-            self.browser.setFocus()
+            self.close()
+            return
+        self._focus_before = QApplication.focusWidget()
+        self.show()
+        self.show_guidelines()
+        self.browser.setFocus()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        """F1 again, or the pane's close button: the keyboard goes back where it was (the article, usually),
+        not to the next widget in the window."""
+        had_focus = self.isAncestorOf(QApplication.focusWidget()) if QApplication.focusWidget() else False
+        super().closeEvent(event)
+        back, self._focus_before = self._focus_before, None
+        if had_focus and back is not None and not self.isAncestorOf(back):
+            try:
+                if back.isVisible():
+                    back.setFocus()
+            except RuntimeError:  # the widget is gone (another article view, a closed dialog)
+                pass
 
     def _on_changed(self, changes: Changes) -> None:
         if GUIDELINES_KEY in changes.settings and self.pages.currentWidget() is self.browser:
