@@ -18,7 +18,7 @@ from annotator.services.corpus.matching import SUGGEST_AT, Matcher, group_names
 from annotator.services.corpus.names import is_descriptive
 from annotator.services.corpus.registry import guess_type
 from annotator.services.team.identity import Identity, readable_layers
-from annotator.storage.models import Annotator, CanonicalSource, Document, Relation, SourceAlias, SourceLink, Span
+from annotator.storage.models import Annotator, CanonicalSource, ClaimLink, Document, Relation, SourceAlias, SourceLink, Span
 from annotator.storage.project import Project
 
 
@@ -104,6 +104,8 @@ class ClaimRow:
     cluster: str | None
     supporting: int
     contradicting: int
+    source_uid: str | None = None  # the canonical source's id where the link is confirmed
+    source_type: str | None = None  # its registry type
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -111,16 +113,33 @@ class ClaimRow:
             "date": self.date, "start": self.start, "end": self.end, "annotator": self.annotator, "source": self.source,
             "source_canonical": self.source_canonical, "cue": self.cue, "polarity": self.polarity, "certainty": self.certainty,
             "check_worthy": self.check_worthy, "cluster": self.cluster, "supporting": self.supporting,
-            "contradicting": self.contradicting,
+            "contradicting": self.contradicting, "source_id": self.source_uid,
         }
 
 
 CLAIM_COLUMNS = ("id", "text", "document", "article", "outlet", "date", "start", "end", "annotator", "source", "source_canonical",
-                 "cue", "polarity", "certainty", "check_worthy", "cluster", "supporting", "contradicting")
+                 "cue", "polarity", "certainty", "check_worthy", "cluster", "supporting", "contradicting", "source_id")
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimEdge:
+    """Two claims joined across the corpus: a SUPPORT or CONTRADICTION relation (by the scheme's label), or `same`
+    (a same-claim link; `confirmed` false for a suggested one)."""
+
+    first: SpanId
+    second: SpanId
+    kind: str
+    confirmed: bool = True
 
 
 def claim_rows(project: Project, acting: Identity, *, layers: list[str] | None = None) -> list[ClaimRow]:
     """Every claim of the readable layers, by article and position."""
+    return claim_table(project, acting, layers=layers)[0]
+
+
+def claim_table(project: Project, acting: Identity, *, layers: list[str] | None = None) -> tuple[list[ClaimRow], list[ClaimEdge]]:
+    """Every claim of the readable layers, by article and position, and the support, contradiction and same-claim
+    links between them."""
     names = _layer_ids(project, acting, layers)
     scheme = project.scheme
     claim_label, source_label, cue_label = scheme.span_role("claim"), scheme.span_role("source"), scheme.span_role("cue")
@@ -136,7 +155,8 @@ def claim_rows(project: Project, acting: Identity, *, layers: list[str] | None =
             .order_by(Span.document_id, Span.start, Span.id)
         ).all()
         ends = {row.id: row for row in core.execute(
-            select(Span.id, Span.label, Span.text, SourceLink.confirmed, CanonicalSource.name)
+            select(Span.id, Span.label, Span.text, SourceLink.confirmed, CanonicalSource.name, CanonicalSource.uid,
+                   CanonicalSource.type)
             .outerjoin(SourceLink, SourceLink.span_id == Span.id)
             .outerjoin(CanonicalSource, CanonicalSource.id == SourceLink.source_id)
             .where(Span.label.in_([source_label, cue_label]), Span.annotator_id.in_(chosen),
@@ -146,31 +166,38 @@ def claim_rows(project: Project, acting: Identity, *, layers: list[str] | None =
             select(Relation.label, Relation.from_span_id, Relation.to_span_id)
             .where(Relation.label.in_([attribution, support, contradiction]), Relation.annotator_id.in_(chosen))
         ).all()
-    sources: dict[int, tuple[str, bool]] = {}
+        same = core.execute(select(ClaimLink.from_span_id, ClaimLink.to_span_id, ClaimLink.confirmed)).all()
+    sources: dict[int, tuple[str, bool, str | None, str | None]] = {}
     cues: dict[int, str] = {}
     counts: Counter[tuple[int, str | None]] = Counter()
+    edges: list[ClaimEdge] = []
     for label, from_span, to_span in relations:
         if label == attribution:
             end = ends.get(to_span)
             if end is not None and end.label == source_label:
                 canonical = end.name is not None and bool(end.confirmed)
-                sources.setdefault(from_span, (end.name if canonical else end.text, canonical))
+                sources.setdefault(from_span, (end.name if canonical else end.text, canonical, end.uid if canonical else None,
+                                               end.type if canonical else None))
             elif end is not None and end.label == cue_label:
                 cues.setdefault(from_span, end.text)
         else:  # support and contradiction are undirected: both ends count them
             counts[(from_span, label)] += 1
             counts[(to_span, label)] += 1
+            edges.append(ClaimEdge(SpanId(from_span), SpanId(to_span), label))
     cluster_of = clusters(project)
     rows = []
     for span_id, uid, text, start, end, attributes, annotator_id, document_id, document, title, outlet, published in claims:
         attributes = attributes or {}
-        source, canonical = sources.get(span_id, (None, False))
+        source, canonical, source_uid, source_type = sources.get(span_id, (None, False, None, None))
         rows.append(ClaimRow(
             SpanId(span_id), uid, text, document, document_id, title, outlet, published, start, end, names[annotator_id], source,
             canonical, cues.get(span_id), attributes.get("polarity"), attributes.get("certainty"), attributes.get("check_worthy"),
-            cluster_of.get(span_id), counts[(span_id, support)], counts[(span_id, contradiction)],
+            cluster_of.get(span_id), counts[(span_id, support)], counts[(span_id, contradiction)], source_uid, source_type,
         ))
-    return rows
+    shown = {row.span_id for row in rows}
+    edges = [edge for edge in edges if edge.first in shown and edge.second in shown]
+    edges += [ClaimEdge(SpanId(a), SpanId(b), "same", bool(confirmed)) for a, b, confirmed in same if a in shown and b in shown]
+    return rows, edges
 
 
 def export_fields(project: Project) -> dict[int, dict[str, Any]]:
