@@ -79,7 +79,9 @@ def test_the_brat_notes_say_what_was_kept_differently(tmp_path: Path) -> None:
     with Project.create(tmp_path / "p.db", scheme=scheme_from(folder)) as project:
         report = import_paths(project, [folder], annotator="me")
     said = " ".join(report.notes)
-    assert "100-attribute_annotation.ann: kept differently: 5 attribute(s) of an event put on its trigger span" in said
+    assert ("100-attribute_annotation.ann: kept differently: 10 event(s) kept as their trigger span with a relation per argument "
+            "(e.g. E1, E2, E3); 5 attribute(s) of an event put on its trigger span") in said
+    assert "equivalence(s) kept as a chain of relations" in said
 
 
 @pytest.mark.parametrize("folder", ["brat/news", "brat/TDT"])

@@ -229,8 +229,10 @@ class _Ann:
             if not anchor or any(":" not in argument for argument in arguments):
                 raise InputError(f"{key}: an event is TYPE:TRIGGER followed by ROLE:ARGUMENT pairs")
             self.events[key] = {"type": kind, "trigger": anchor, "arguments": [a.split(":", 1) for a in arguments]}
+            self.unkept.keep("event(s) kept as their trigger span with a relation per argument", key)
         elif key.startswith("*"):
             label, *members = fields[1].split()
+            self.unkept.keep("equivalence(s) kept as a chain of relations", f"{key} ({len(members)} members)")
             for first, second in zip(members, members[1:]):
                 self.relations.append({"id": f"{key}:{first}-{second}", "label": label, "from": first, "to": second})
         elif key[:1] in ("A", "M", "N", "#"):
