@@ -173,3 +173,14 @@ def test_files_merge_into_a_server_project_once(database: str, tmp_path, capsys)
     assert "merged 0 new document(s), 0 span(s), 0 relation(s)" in capsys.readouterr().out
     with Project.open(database) as project:
         assert [table for table in dump_tables(project) if table[0] != "settings"] == merged
+
+
+def test_without_the_postgresql_binaries_the_server_tests_say_why(monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests import pgserver
+
+    monkeypatch.setattr(pgserver, "DEFAULT_BINS", ())
+    monkeypatch.delenv(pgserver.BIN_ENV, raising=False)
+    monkeypatch.setenv("PATH", "")
+    assert pgserver.find_bin() is None
+    with pytest.raises(FileNotFoundError, match="no PostgreSQL binaries .*install postgresql-15 or set ANNOTATOR_PG_BIN"):
+        pgserver.start_server()
