@@ -79,6 +79,22 @@ def claim_network(
     published dates as written (ISO dates compare in order); `around` keeps the claims within `depth` links of
     that claim (the filters still apply)."""
     rows, edges = claim_table(project, acting, layers=layers)
+    return network_of(rows, edges, source=source, cluster=cluster, date_from=date_from, date_to=date_to, around=around, depth=depth)
+
+
+def network_of(
+    rows: list[ClaimRow],
+    edges: list[ClaimEdge],
+    *,
+    source: str | None = None,
+    cluster: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    around: SpanId | None = None,
+    depth: int = 1,
+) -> Network:
+    """`claim_network` over a claim table already read (claim_table): a window reads it once (about 1 s for 33,000
+    claims) and filters in memory as the filters change."""
     keep = {row.span_id for row in rows}
     if around is not None:
         keep &= _neighbourhood(around, edges, depth)
