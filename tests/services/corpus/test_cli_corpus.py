@@ -80,6 +80,8 @@ def test_sources_lists_the_registry_and_groups_the_unlinked_spans(made: Path, ca
     assert D3[52:69] == "وول استريت جورنال"
     assert main(["sources", str(made), "--as", "rana"]) == 0
     assert "صحيفة وول ستريت جورنال\toutlet (suggested)\t2 span(s)" in capsys.readouterr().out
+    assert main(["sources", str(made), "--json", "--as", "huda"]) == 0  # blind mode: an annotator sees her own spans only
+    assert [(s["name"], s["spans"]) for s in json.loads(capsys.readouterr().out)] == [("باراك أوباما", [])]
     assert main(["sources", str(made), "--csv", "--as", "rana"]) == 0
     table = list(csv.reader(io.StringIO(capsys.readouterr().out)))
     assert table[0] == ["id", "name", "type", "confirmed", "aliases", "spans"]
