@@ -83,10 +83,22 @@ def paint_links(painter: QPainter, links: list[LinkDrawing], anchor: Anchor, *, 
             _arrow_head(painter, QPointF(end.x(), end.y() - gap), end, color)
 
 
+def caption_box(metrics: QFontMetricsF, at: QPointF, text: str, *, left: float) -> tuple[QRectF, str]:
+    """Where a marker's caption goes, left of the marker: the text elided to what the view holds between its left
+    edge and the marker (empty when not even an ellipsis fits), so the pill is never cut off at the edge."""
+    room = at.x() - 8 - 10 - left
+    if metrics.horizontalAdvance(text) > room:
+        text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, max(0.0, room)) if room > metrics.height() else ""
+    width = metrics.horizontalAdvance(text) + 10
+    return QRectF(at.x() - width - 8, at.y() - metrics.height() / 2 - 1, width, metrics.height() + 2), text
+
+
 def _caption(painter: QPainter, metrics: QFontMetricsF, at: QPointF, text: str, color: QColor) -> float:
     """The other article's title beside a cross-article marker, on a pale pill so it reads over anything."""
-    width = metrics.horizontalAdvance(text) + 10
-    box = QRectF(at.x() - width - 8, at.y() - metrics.height() / 2 - 1, width, metrics.height() + 2)
+    box, text = caption_box(metrics, at, text, left=painter.window().left() + 2)
+    if not text:
+        return 0.0
+    width = box.width()
     painter.setBrush(QColor(255, 255, 255, 235))
     painter.drawRoundedRect(box, 4, 4)
     painter.setBrush(Qt.BrushStyle.NoBrush)
