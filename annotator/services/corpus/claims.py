@@ -19,7 +19,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.model import DocumentId, SpanId
 from annotator.core.normalize import index_form
 from annotator.services.corpus.names import words as name_words
-from annotator.services.team.identity import Identity, check_write
+from annotator.services.team.identity import Identity, check_write, readable_layers
 from annotator.storage import search_index
 from annotator.storage.models import Annotator, ClaimLink, Document, Span
 from annotator.storage.project import Project
@@ -139,6 +139,16 @@ def similar_claims(
                                   round(min(1.0, overlap + rank_bonus), 4), relation))
     found.sort(key=lambda claim: (-claim.score, claim.document_id, claim.start))
     return found[:limit]
+
+
+def candidates_for(project: Project, acting: Identity, span_id: SpanId, *, limit: int = 10) -> list[SimilarClaim]:
+    """The claims most like a claim, in the layers the acting identity may read (in blind mode its own), best first:
+    the link picker's and the side list's candidates."""
+    with project.reading() as session:
+        text = session.scalar(select(Span.text).where(Span.id == span_id))
+    if text is None:
+        raise AnnotatorError(f"no span with id {span_id}")
+    return similar_claims(project, text, layers=readable_layers(project, acting), exclude=span_id, limit=limit)
 
 
 def clusters(project: Project, *, confirmed_only: bool = True) -> dict[SpanId, str]:

@@ -8,7 +8,7 @@ from sqlalchemy import select
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import DocumentId
 from annotator.services.annotation.tagging import TaggingService
-from annotator.services.corpus.claims import ClaimLinks, clusters, similar_claims
+from annotator.services.corpus.claims import ClaimLinks, candidates_for, clusters, similar_claims
 from annotator.services.team.identity import AccessError, identify
 from annotator.storage.models import ClaimLink, Span
 from annotator.storage.project import Project
@@ -96,3 +96,13 @@ def test_a_denial_is_offered_as_a_contradiction_and_nearly_the_same_words_as_the
     tagging.update_span(claims[0].id, attributes={"polarity": "deny"})  # the annotator says the first claim denies
     found = {c.text: c.relation for c in similar_claims(project, claims[0].text, exclude=claims[0].id)}
     assert (found[denial.text], found["أوباما بعث رسالة سرية إلى خامنئي"]) == ("same", "contradiction")  # the attribute speaks for it
+
+
+def test_candidates_respect_blind_mode(project: Project, claims) -> None:
+    other = TaggingService(project, annotator="huda")
+    copy = other.create_span(document_id=claims[1].document_id, start=claims[1].start, end=claims[1].end, label="CLAIM").span
+    sami = identify(project, "sami")
+    assert [c.span_id for c in candidates_for(project, sami, claims[0].id)] == [claims[1].id, claims[2].id]  # not huda's copy
+    assert copy.id in [c.span_id for c in similar_claims(project, claims[0].text)]
+    with pytest.raises(AnnotatorError, match="no span with id 999"):
+        candidates_for(project, sami, 999)
