@@ -40,6 +40,17 @@ def cmd_server(args: argparse.Namespace) -> int:
     if not isinstance(where, ServerLocation):
         raise AnnotatorError(f"{where}: not a server URL (postgresql+psycopg://USER@HOST/DATABASE); a project file needs no set-up")
     if args.server_command == "init":
+        if Project.exists(where):  # an older schema is upgraded here, by its owner, before the policies are laid again
+            from annotator.storage import migrate
+            from annotator.storage.engine import make_engine
+
+            engine = make_engine(where)
+            try:
+                migrate.upgrade(engine)
+            except DBAPIError as error:
+                raise (storage_error(error, where) or AnnotatorError(f"{where}: not upgraded: {error.orig}")) from None
+            finally:
+                engine.dispose()
         with Project.open_or_create(where) as project:
             done = _in_transaction(project, server_roles.install)
         for line in done:

@@ -115,8 +115,10 @@ class Project:
 
     @classmethod
     def _open_on_server(cls, server: ServerLocation, *, busy_timeout_ms: int) -> Project:
-        """Open a project on a server, upgrading its schema when this version is newer. No backups are taken:
-        a server is backed up by its own tools (pg_dump), and no file-level checks apply."""
+        """Open a project on a server. Its schema is never upgraded here: a shared database is upgraded by its
+        owner with `annotator server init`, which also extends the roles' grants and policies to new tables (a
+        newer window opening it first would leave them half set up). No backups are taken: a server is backed
+        up by its own tools (pg_dump), and no file-level checks apply."""
         project = cls(server, busy_timeout_ms=busy_timeout_ms)
         try:
             revision = migrate.current_revision(project.engine)
@@ -124,7 +126,11 @@ class Project:
                 raise ProjectError(f"{server}: the database holds no annotator project (`annotator new {server}` makes one)")
             if revision not in migrate.KNOWN:
                 raise migrate.newer_version(server, revision)
-            migrate.upgrade(project.engine)
+            if revision != migrate.HEAD:
+                raise ProjectError(
+                    f"{server}: the project was made by an older version (revision {revision}); its owner upgrades it with "
+                    f"`annotator server init {server}`; nothing was changed"
+                )
             if project.setting(FORMAT_KEY) != FORMAT_VALUE:
                 raise ProjectError(f"{server}: the database holds no annotator project (`annotator new {server}` makes one)")
             project.scheme

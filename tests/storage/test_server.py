@@ -184,3 +184,23 @@ def test_without_the_postgresql_binaries_the_server_tests_say_why(monkeypatch: p
     assert pgserver.find_bin() is None
     with pytest.raises(FileNotFoundError, match="no PostgreSQL binaries .*install postgresql-15 or set ANNOTATOR_PG_BIN"):
         pgserver.start_server()
+
+
+def test_an_older_project_on_a_server_is_upgraded_by_its_owner_with_server_init_not_by_opening(database: str) -> None:
+    from alembic import command
+
+    from annotator.cli import main
+    from annotator.storage import migrate
+
+    with Project.create(database) as project:
+        add_document(project, LETTER)
+        config = migrate.alembic_config()
+        with project.engine.begin() as connection:  # as the version before this one left it
+            config.attributes["connection"] = connection
+            command.downgrade(config, migrate.KNOWN[-2])
+    with pytest.raises(ProjectError, match=r"made by an older version .*`annotator server init .*`; nothing was changed$"):
+        Project.open(database)
+    assert main(["server", "init", database]) == 0
+    with Project.open(database) as project:
+        assert migrate.current_revision(project.engine) == migrate.HEAD
+        assert search_corpus(project, "مسوول")
