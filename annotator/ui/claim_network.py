@@ -20,7 +20,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.model import DocumentId
 from annotator.services.corpus.network import ClaimNetwork, ClaimNode, SourceNode, build_network
 from annotator.ui.display import label_title
-from annotator.ui.network_scene import OTHER_OUTLET, SOURCE_TYPE_COLORS, NetworkScene, edge_styles, source_type_title
+from annotator.ui.network_scene import LABEL_ALL, LABELLED_WIDTH, OTHER_OUTLET, SOURCE_TYPE_COLORS, NetworkScene, edge_styles, source_type_title
 from annotator.ui.texts import isolate, short
 
 ANY_DATE = QDate(1900, 1, 1)  # a date edit at its minimum shows "any"
@@ -80,6 +80,7 @@ class NetworkView(QGraphicsView):
     def zoom(self, factor: float) -> None:
         self.fitted = False  # the reader's zoom stays when the window is resized
         self.scale(factor, factor)
+        self._zoomed()
 
     def fit(self) -> None:
         """The whole network in view, but never magnified past four times its size (two claims stay near each other)."""
@@ -89,6 +90,14 @@ class NetworkView(QGraphicsView):
             self.scale(MAX_FIT_ZOOM, MAX_FIT_ZOOM)
             self.centerOn(self.scene().sceneRect().center())
         self.fitted = True
+        self._zoomed()
+
+    def _zoomed(self) -> None:
+        scene = self.scene()
+        assert isinstance(scene, NetworkScene)
+        if abs(scene.zoom - self.transform().m11()) > 1e-3:
+            scene.zoom = self.transform().m11()
+            scene.refresh_labels()
 
     def resizeEvent(self, event: Any) -> None:  # noqa: N802
         super().resizeEvent(event)
@@ -298,7 +307,10 @@ class ClaimNetworkView(QDialog):
     def show_network(self, network: ClaimNetwork) -> None:
         self.shown = network
         selected = self.scene.selected
-        self.scene.show_network(network, network.layout())
+        viewport = self.view.viewport().size()
+        ratio = max(0.5, min(3.0, viewport.width() / max(1, viewport.height())))
+        wide = LABELLED_WIDTH if len(network.nodes) <= LABEL_ALL else 1.0  # the scene spreads a labelled network sideways
+        self.scene.show_network(network, network.layout(aspect=ratio / wide))
         self.scene.selected = None
         self.scene.select(selected if selected in network.nodes else None)
         self._fill_legend()

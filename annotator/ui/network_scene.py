@@ -8,6 +8,7 @@ of C++ drawing plus the nodes, not thousands of Python calls.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QLineF, QPointF, QRectF, Qt
@@ -22,6 +23,7 @@ UNIT = 42.0  # scene pixels per layout unit
 CLAIM_RADIUS = 5.5
 SOURCE_RADIUS = 7.5
 LABEL_ALL = 45  # at most this many nodes shown: every node has its label
+LABELLED_WIDTH = 2.0  # a network with every label shown is spread this much wider than laid out
 CROWDED = 300  # more nodes than this: smaller nodes
 FADED = 0.22  # the opacity of what is not linked to the selected node
 # Tableau 10, the outlets by their number of claims; the rest share grey.
@@ -87,11 +89,24 @@ def node_caption(node: ClaimNode | SourceNode, *, full: bool = False) -> str:
     if isinstance(node, SourceNode):
         text = isolate(short(node.name, 40))
         return text + ("\n" + source_type_title(node.type) if full else "")
-    text = isolate(short(node.row.text, 90 if full else 36))
+    text = isolate(short(node.row.text, 90 if full else 32))
     if full:
         where = " · ".join(isolate(part) for part in (node.row.outlet, node.row.date and node.row.date[:10]) if part)
         text += "\n" + where if where else ""
     return text
+
+
+def right_to_left(box: QGraphicsRectItem) -> bool:
+    """Whether a label's caption starts with a right-to-left letter (past the isolates and punctuation)."""
+    for item in box.childItems():
+        if isinstance(item, QGraphicsSimpleTextItem):
+            for char in item.text():
+                kind = unicodedata.bidirectional(char)
+                if kind in ("R", "AL"):
+                    return True
+                if kind == "L":
+                    return False
+    return False
 
 
 class EdgesItem(QGraphicsItem):
@@ -142,6 +157,7 @@ class NetworkScene(QGraphicsScene):
         self._pair_kinds: dict[frozenset[str], list[tuple[str, bool]]] = {}
         self.edge_items: list[EdgesItem] = []
         self.small = False
+        self.zoom = 1.0  # the view's scale, for where labels fall on screen
         self.selected: str | None = None
         self.hovered: str | None = None
         self.font = QFont()
@@ -153,7 +169,8 @@ class NetworkScene(QGraphicsScene):
         self._highlight = []
         self.network = network
         self.palette = Palette(network)
-        self.places = {key: QPointF(x * UNIT, y * UNIT) for key, (x, y) in where.items()}
+        wide = LABELLED_WIDTH if len(network.nodes) <= LABEL_ALL else 1.0  # labels run sideways: room for them
+        self.places = {key: QPointF(x * UNIT * wide, y * UNIT) for key, (x, y) in where.items()}
         self._pair_kinds: dict[frozenset[str], list[tuple[str, bool]]] = {}
         for edge in network.edges:
             self._pair_kinds.setdefault(frozenset((edge.first, edge.second)), []).append((edge.kind, edge.confirmed))
@@ -176,7 +193,8 @@ class NetworkScene(QGraphicsScene):
         if self.selected not in network.nodes:
             self.selected = None
         self.hovered = None
-        self.setSceneRect(self.itemsBoundingRect().adjusted(-UNIT, -UNIT, UNIT, UNIT))
+        margin = 4 * UNIT if wide > 1 else UNIT  # labels stick out sideways
+        self.setSceneRect(self.itemsBoundingRect().adjusted(-margin, -UNIT, margin, UNIT))
         self.refresh_labels()
 
     def _trace(self, into: EdgesItem, edge: Edge) -> None:
@@ -262,7 +280,7 @@ class NetworkScene(QGraphicsScene):
         for item in self._highlight:
             self.removeItem(item)
         self._highlight = []
-        near = {self.selected} | {key for edge in self.incident(self.selected) for key in (edge.first, edge.second)} if self.selected else set()
+        near = self._near()
         for key, item in self.items_by_key.items():
             item.setOpacity(1.0 if not near or key in near else FADED)
         for item in self.edge_items:
@@ -281,22 +299,66 @@ class NetworkScene(QGraphicsScene):
         return [edge for edge in self.network.edges if key in (edge.first, edge.second)]
 
     def refresh_labels(self) -> None:
-        """Labels for every node when few are shown; else for the selected node, its neighbours and the hovered one."""
-        wanted: dict[str, bool] = {}  # key -> the full caption
-        if len(self.network.nodes) <= LABEL_ALL:
-            wanted.update({key: False for key in self.network.nodes})
+        """Labels for the hovered and the selected node (always, with outlet and date), the selected node's
+        neighbours, and every node when few are shown; a label that would cover another label or a node is left
+        out (its node still shows it on hover), first on the right of its node, else on the left."""
+        wanted: dict[str, bool] = {}  # key -> forced (hovered or selected: full caption, drawn whatever it covers)
+        for key in (self.hovered, self.selected):
+            if key is not None and key in self.network.nodes:
+                wanted.setdefault(key, True)
         if self.selected is not None:
             for edge in self.incident(self.selected):
-                wanted[edge.first] = wanted.get(edge.first, False)
-                wanted[edge.second] = wanted.get(edge.second, False)
-            wanted[self.selected] = True
-        if self.hovered is not None:
-            wanted[self.hovered] = True
-        for key in [key for key in self._labels if key not in wanted or self._labels[key].data(1) != wanted[key]]:
+                wanted.setdefault(edge.first, False)
+                wanted.setdefault(edge.second, False)
+        if len(self.network.nodes) <= LABEL_ALL:
+            degree = {key: 0 for key in self.network.nodes}
+            for edge in self.network.edges:
+                degree[edge.first] += 1
+                degree[edge.second] += 1
+            for key in sorted(self.network.nodes, key=lambda k: (isinstance(self.network.nodes[k], ClaimNode), -degree[k], k)):
+                wanted.setdefault(key, False)
+        for key in list(self._labels):
             self.removeItem(self._labels.pop(key))
-        for key, full in wanted.items():
-            if key not in self._labels and key in self.network.nodes:
-                self._labels[key] = self._label(key, full)
+        zoom = max(self.zoom, 1e-6)
+        taken = [QRectF(self.places[key].x() - 8 / zoom, self.places[key].y() - 8 / zoom, 16 / zoom, 16 / zoom)
+                 for key in self.network.nodes] if wanted else []
+        near = self._near()
+        for key, forced in wanted.items():
+            box = self._label(key, forced)
+            bounds = box.rect()
+            place = self.places[key]
+            gap = SOURCE_RADIUS + 4
+            right, left = (gap - bounds.left(), -bounds.height() / 2 - bounds.top()), (-gap - bounds.right(), -bounds.height() / 2 - bounds.top())
+            below = (-bounds.center().x(), gap - bounds.top())
+            # Arabic captions start next to their node: on its left; a forced label may also go below.
+            sides = [left, right] if right_to_left(box) else [right, left]
+            if forced:
+                sides.append(below)
+            own = QRectF(place.x() - 8 / zoom, place.y() - 8 / zoom, 16 / zoom, 16 / zoom)
+            chosen = None
+            for dx, dy in sides:
+                area = QRectF(place.x() + (bounds.left() + dx) / zoom, place.y() + (bounds.top() + dy) / zoom,
+                              bounds.width() / zoom, bounds.height() / zoom)
+                if not any(area.intersects(other) and other != own for other in taken):
+                    chosen = (dx, dy, area)
+                    break
+            if chosen is None and forced:
+                dx, dy = sides[0]
+                chosen = (dx, dy, QRectF(place.x() + (bounds.left() + dx) / zoom, place.y() + (bounds.top() + dy) / zoom,
+                                         bounds.width() / zoom, bounds.height() / zoom))
+            if chosen is None:
+                continue
+            box.setTransform(box.transform().translate(chosen[0], chosen[1]))
+            box.setOpacity(1.0 if not near or key in near else FADED)
+            taken.append(chosen[2])
+            self.addItem(box)
+            self._labels[key] = box
+
+    def _near(self) -> set[str]:
+        """The selected node and the nodes linked to it (nothing when nothing is selected)."""
+        if self.selected is None:
+            return set()
+        return {self.selected} | {key for edge in self.incident(self.selected) for key in (edge.first, edge.second)}
 
     def _label(self, key: str, full: bool) -> QGraphicsRectItem:
         text = QGraphicsSimpleTextItem(node_caption(self.network.nodes[key], full=full))
@@ -307,12 +369,9 @@ class NetworkScene(QGraphicsScene):
         box.setPen(QPen(QColor("#9e9e9e"), 0.8) if full else QPen(Qt.PenStyle.NoPen))
         text.setParentItem(box)
         box.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
-        box.setPos(self.places[key] + QPointF(0, 0))
-        box.setTransform(box.transform().translate(SOURCE_RADIUS + 4, -bounds.height() / 2))
-        box.setZValue(20 if full else 15)
-        box.setData(1, full)
+        box.setPos(self.places[key])
+        box.setZValue(20 if full else -1)  # a plain label lies under the links: a link crossing it stays whole (dashes mean suggested)
         box.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-        self.addItem(box)
         return box
 
     def render_to(self, painter: QPainter, target: QRectF) -> None:

@@ -167,9 +167,10 @@ class ClaimNetwork:
 
     # laying out
 
-    def layout(self, *, seed: int = LAYOUT_SEED) -> dict[str, tuple[float, float]]:
+    def layout(self, *, seed: int = LAYOUT_SEED, aspect: float = 1.7) -> dict[str, tuple[float, float]]:
         """Each node's place, about one unit between linked nodes: every connected part laid out by
-        Fruchterman–Reingold, the parts packed in rows, biggest first. The same network gets the same picture."""
+        Fruchterman–Reingold, the parts packed in rows, biggest first, into a picture about `aspect` times as
+        wide as tall. The same network gets the same picture."""
         import igraph  # loaded when a picture is asked for
 
         keys = list(self.nodes)
@@ -190,7 +191,7 @@ class ClaimNetwork:
                 placed.append((part, _scaled(coords, len(part))))
         finally:
             random.setstate(state)
-        return _packed(keys, placed)
+        return _packed(keys, placed, aspect)
 
 
 def _day(date: str | None) -> str | None:
@@ -206,14 +207,14 @@ def _scaled(coords: list[list[float]], size: int) -> list[tuple[float, float]]:
     return [((x - cx) * target / span, (y - cy) * target / span) for x, y in zip(xs, ys)]
 
 
-def _packed(keys: list[str], placed: list[tuple[list[int], list[tuple[float, float]]]]) -> dict[str, tuple[float, float]]:
-    """Parts side by side in rows about as wide as the whole is tall (a square picture), one unit apart."""
+def _packed(keys: list[str], placed: list[tuple[list[int], list[tuple[float, float]]]], aspect: float) -> dict[str, tuple[float, float]]:
+    """Parts side by side in rows, one unit apart, the rows about `aspect` times as wide as the rows are tall."""
     sizes = []
     for _, coords in placed:
         xs, ys = [c[0] for c in coords], [c[1] for c in coords]
         sizes.append((max(xs) - min(xs) + 1.0, max(ys) - min(ys) + 1.0))
     area = sum(w * h for w, h in sizes)
-    width = max(math.sqrt(area) * 1.3, max((w for w, _ in sizes), default=1.0))
+    width = max(math.sqrt(area * aspect), max((w for w, _ in sizes), default=1.0))
     where: dict[str, tuple[float, float]] = {}
     x = y = row_height = 0.0
     for (part, coords), (w, h) in zip(placed, sizes):
