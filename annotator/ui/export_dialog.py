@@ -27,7 +27,8 @@ from annotator.services.team.identity import GOLD, Identity, identities
 from annotator.storage.project import Project
 from annotator.ui.texts import isolate
 
-SUFFIXES = {"jsonl": ".jsonl", "conll": ".conll", "labelstudio": ".json", "doccano": ".jsonl"}
+SUFFIXES = {"jsonl": ".jsonl", "conll": ".conll", "conll2003": ".conll", "labelstudio": ".json", "doccano": ".jsonl",
+            "checkthat": ".tsv", "arastance": ".jsonl", "parc": ".tsv"}
 
 
 class ExportDialog(QDialog):
