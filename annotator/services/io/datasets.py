@@ -19,11 +19,12 @@ from annotator.services.io.formats.csv_format import export_csv
 from annotator.services.io.formats.doccano import export_doccano, read_doccano
 from annotator.services.io.formats.jsonl import export_jsonl, iter_jsonl_file
 from annotator.services.io.formats.labelstudio import export_labelstudio, read_labelstudio
+from annotator.services.io.formats.research import RESEARCH_FORMATS, export_research
 from annotator.services.io.formats.txt import read_text_file
 from annotator.storage.models import Annotator, Span
 from annotator.storage.project import Project
 
-EXPORT_FORMATS = ("jsonl", "csv", "brat", "conll", "conll2003", "labelstudio", "doccano", "parquet")
+EXPORT_FORMATS = ("jsonl", "csv", "brat", "conll", "conll2003", "labelstudio", "doccano", "parquet", "checkthat", "arastance", "parc")
 FOLDER_FORMATS = {"csv", "brat", "parquet"}
 IMPORT_FORMATS = ("jsonl", "txt", "brat", "labelstudio", "doccano", "conll")
 CONLL_SUFFIXES = {".conll", ".conllu", ".bio", ".iob", ".iob2", ".bioes", ".iobes", ".bilou"}
@@ -59,6 +60,8 @@ def export_dataset(
         return export_labelstudio(records, out)
     if format == "doccano":
         return export_doccano(records, out)
+    if format in RESEARCH_FORMATS:
+        return export_research(project.scheme, records, out, format=format)
     from annotator.services.io.formats.parquet import export_parquet  # pyarrow, only for Parquet
 
     return export_parquet(project, records, out, layer=layer)
