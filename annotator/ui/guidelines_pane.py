@@ -3,7 +3,7 @@ edited by a reviewer, stored in the project."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl, Qt
+from PySide6.QtCore import QTimer, QUrl, Qt
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QTextDocument
 from PySide6.QtWidgets import QApplication, QDockWidget, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QStackedWidget, QTextBrowser, QVBoxLayout, QWidget
 
@@ -100,6 +100,29 @@ class GuidelinesPane(QDockWidget):
         self.show()
         self.show_guidelines()
         self.browser.setFocus()
+        QTimer.singleShot(0, self.keep_window_on_screen)  # once the window has made room for the pane
+
+    def keep_window_on_screen(self) -> None:
+        """Room for the pane is taken from the window's other panes, never by growing the window off the screen
+        (a small or scaled screen: 1280×800 at QT_SCALE_FACTOR=2); where the window cannot hold it, it floats."""
+        window = self.parentWidget()
+        screen = window.screen() if window is not None else None
+        if window is None or screen is None or not self.isVisible() or self.isFloating():
+            return
+        area = screen.availableGeometry()
+        frame = window.frameGeometry()
+        if frame.left() >= area.left() and frame.right() <= area.right():
+            return
+        border = frame.width() - window.width()
+        room = area.width() - border
+        if window.minimumSizeHint().width() > room:
+            self.setFloating(True)
+            width = min(max(self.minimumSizeHint().width(), area.width() // 2), area.width())
+            self.setGeometry(area.left(), area.top() + 40, width, max(self.minimumSizeHint().height(), area.height() - 80))
+            window.resize(min(window.width(), room), window.height())
+        else:
+            window.resize(room if window.width() > room else window.width(), window.height())
+        window.move(max(area.left(), min(window.frameGeometry().left(), area.right() + 1 - window.frameGeometry().width())), window.frameGeometry().top())
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         """F1 again, or the pane's close button: the keyboard goes back where it was (the article, usually),

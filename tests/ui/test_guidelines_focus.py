@@ -45,3 +45,19 @@ def test_saving_the_guidelines_leaves_the_keyboard_in_the_pane(qtbot: QtBot, pro
     assert QApplication.focusWidget() is pane.browser
     qtbot.keyClick(pane.browser, Qt.Key.Key_F1)
     assert QApplication.focusWidget() is window.article_view
+
+
+def test_the_pane_never_pushes_the_window_off_the_screen(qtbot: QtBot, project: Project) -> None:
+    """A window already as narrow as its panes allow, at the screen's right edge (a small or scaled screen): the
+    pane must not grow it past the edge, as it did at QT_SCALE_FACTOR=2 on 1280×800 (the label panel off-screen)."""
+    window = open_window(qtbot, project, "lina")
+    area = window.screen().availableGeometry()
+    window.resize(window.minimumSizeHint().width(), window.height())
+    qtbot.waitUntil(lambda: window.width() == window.minimumSizeHint().width())
+    window.move(area.right() + 1 - window.frameGeometry().width(), window.frameGeometry().top())
+    qtbot.waitUntil(lambda: window.frameGeometry().right() == area.right())
+    qtbot.keyClick(window.article_view, Qt.Key.Key_F1)
+    assert window.guidelines.isVisible()
+    qtbot.wait(50)
+    qtbot.waitUntil(lambda: area.contains(window.frameGeometry()), timeout=2000)
+    assert window.guidelines.isFloating() or window.frameGeometry().left() >= area.left()
