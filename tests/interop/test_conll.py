@@ -138,6 +138,19 @@ def test_bio_iob1_bioes_files_import(tmp_path: Path, tags: list[str], expected: 
     assert [(s["label"], s["text"]) for s in sorted(records[0]["spans"], key=lambda s: s["start"])] == expected
 
 
+def test_a_corpus_without_blank_lines_is_cut_at_sentence_ends(tmp_path: Path) -> None:
+    path = tmp_path / "anercorp.txt"  # as ANERcorp comes: a token and its tag a line, no blank lines, no -DOCSTART-
+    path.write_text("قال O\nمحمد B-PERS\nعلي I-PERS\n. O\nفي O\nدبي B-LOC\n. O\nانتهى O\n", encoding="utf-8")
+    scheme = parse_scheme({"name": "a", "span_labels": [{"name": "PERS", "color": "#123456"}, {"name": "LOC", "color": "#123456"}], "relation_labels": []})
+    with Project.create(tmp_path / "p.db", scheme=scheme) as project:
+        report = import_paths(project, [path], annotator="me")
+        assert report.errors == [] and report.files[str(path)].new_documents == 3
+        export_dataset(project, tmp_path / "o.jsonl", format="jsonl")
+    records = [json.loads(line) for line in (tmp_path / "o.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [r["text"] for r in records] == ["قال محمد علي .", "في دبي .", "انتهى"]
+    assert [s["text"] for r in records for s in r["spans"]] == ["محمد علي", "دبي"]
+
+
 def test_the_real_doccano_conll_file_imports_with_its_labels(tmp_path: Path) -> None:
     path = interop("doccano/doccano/doccano/backend/data_import/tests/data/sequence_labeling/example.conll")
     with Project.create(tmp_path / "p.db", scheme=scheme_from(path)) as project:

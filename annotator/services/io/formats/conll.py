@@ -203,6 +203,13 @@ def _layout(rows: list[tuple[int, list[str]]]) -> str:
 def _sections(rows: list[tuple[int, list[str]]], path: str) -> list[tuple[str | None, list[list[tuple[int, list[str]]]]]]:
     """(document id, its sentences) per -DOCSTART- section; without one, each sentence is a document."""
     has_docstart = any(fields and fields[0] == DOCSTART for _n, fields in rows)
+    if not has_docstart and all(fields for _n, fields in rows[:-1]):  # no blank lines (ANERcorp): a sentence ends at . ! ? ؟
+        split: list[tuple[int, list[str]]] = []
+        for number, fields in rows:
+            split.append((number, fields))
+            if fields and SENTENCE_END.search(fields[0]) and fields[-1] in ("O", "_"):
+                split.append((number, []))
+        rows = split
     sections: list[tuple[str | None, list[list[tuple[int, list[str]]]]]] = []
     current: list[list[tuple[int, list[str]]]] = [[]]
     uid: str | None = None
