@@ -10,8 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QPointF, QRectF, QSize, QSizeF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QIcon, QImage, QKeySequence, QMouseEvent, QPainter, QPixmap, QShortcut, QWheelEvent
+from PySide6.QtCore import QDate, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QIcon, QImage, QKeySequence, QMouseEvent, QPainter, QShortcut, QWheelEvent
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QFileDialog, QGraphicsView, QHBoxLayout, QLabel,
                                QListWidget, QListWidgetItem, QPushButton, QSpinBox, QSplitter, QVBoxLayout, QWidget)
@@ -20,6 +20,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.model import DocumentId
 from annotator.services.corpus.network import ClaimNetwork, ClaimNode, SourceNode, build_network
 from annotator.ui.display import label_title
+from annotator.ui.network_legend import legend_size, paint_legend, swatch
 from annotator.ui.network_scene import LABEL_ALL, LABELLED_WIDTH, OTHER_OUTLET, SOURCE_TYPE_COLORS, NetworkScene, edge_styles, source_type_title
 from annotator.ui.texts import isolate, short
 
@@ -470,71 +471,3 @@ class ClaimNetworkView(QDialog):
             painter.end()
         if not image.save(str(path), "PNG"):
             raise OSError(0, self.tr("the PNG file was not written"), str(path))
-
-
-def swatch(kind: str, color: str, side: int) -> QPixmap:
-    pixmap = QPixmap(side, side)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    draw_swatch(painter, kind, color, QRectF(0, 0, side, side))
-    painter.end()
-    return pixmap
-
-
-def draw_swatch(painter: QPainter, kind: str, color: str, box: QRectF) -> None:
-    from PySide6.QtGui import QPen, QPolygonF
-
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    c, r = box.center(), box.width() * 0.38
-    if kind == "claim":
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(color))
-        painter.drawEllipse(c, r, r)
-    elif kind == "source":
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(color))
-        painter.drawPolygon(QPolygonF([QPointF(c.x(), c.y() - r), QPointF(c.x() + r, c.y()), QPointF(c.x(), c.y() + r),
-                                       QPointF(c.x() - r, c.y())]))
-    else:
-        pen = QPen(QColor(color), max(2.0, box.height() / 7))
-        if kind == "dash":
-            pen.setStyle(Qt.PenStyle.DashLine)
-        painter.setPen(pen)
-        painter.drawLine(QPointF(box.left(), c.y()), QPointF(box.right(), c.y()))
-
-
-def _legend_metrics(font: QFont) -> tuple[QFont, QFontMetricsF, float, float]:
-    font = QFont(font)
-    metrics = QFontMetricsF(font)
-    return font, metrics, metrics.height() + 6, metrics.height()
-
-
-def legend_size(entries: list[tuple[str, str, str]], font: QFont) -> QSizeF:
-    font, metrics, line, side = _legend_metrics(font)
-    bold = QFont(font)
-    bold.setBold(True)
-    widest = max((QFontMetricsF(bold if kind == "heading" else font).horizontalAdvance(text) for kind, _, text in entries), default=0)
-    return QSizeF(widest + side + 36, line * len(entries) + 16)
-
-
-def paint_legend(painter: QPainter, entries: list[tuple[str, str, str]], box: QRectF, font: QFont, *, right_to_left: bool) -> None:
-    """The legend of an exported picture, in its own column."""
-    font, metrics, line, swatch_side = _legend_metrics(font)
-    painter.setPen(QColor("#9e9e9e"))
-    painter.setBrush(QColor(255, 255, 255))
-    painter.drawRect(box)
-    y = box.top() + 8
-    align = (Qt.AlignmentFlag.AlignRight if right_to_left else Qt.AlignmentFlag.AlignLeft) | Qt.AlignmentFlag.AlignAbsolute
-    for kind, color, text in entries:
-        font.setBold(kind == "heading")
-        painter.setFont(font)
-        if kind == "heading":
-            text_rect = QRectF(box.left() + 10, y, box.width() - 20, line)
-        else:
-            mark = QRectF(box.right() - 10 - swatch_side if right_to_left else box.left() + 10, y + 3, swatch_side, swatch_side)
-            draw_swatch(painter, kind, color, mark)
-            text_rect = (QRectF(box.left() + 10, y, box.width() - swatch_side - 28, line) if right_to_left
-                         else QRectF(box.left() + swatch_side + 18, y, box.width() - swatch_side - 28, line))
-        painter.setPen(QColor("#202020"))
-        painter.drawText(text_rect, int(align | Qt.AlignmentFlag.AlignVCenter), text)
-        y += line

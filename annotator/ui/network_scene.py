@@ -320,9 +320,9 @@ class NetworkScene(QGraphicsScene):
         for key in list(self._labels):
             self.removeItem(self._labels.pop(key))
         zoom = max(self.zoom, 1e-6)
+        near = self._near()  # with a node selected, the faded rest may be covered: only its neighbours are in the way
         taken = [QRectF(self.places[key].x() - 8 / zoom, self.places[key].y() - 8 / zoom, 16 / zoom, 16 / zoom)
-                 for key in self.network.nodes] if wanted else []
-        near = self._near()
+                 for key in (near or self.network.nodes)] if wanted else []
         for key, forced in wanted.items():
             box = self._label(key, forced)
             bounds = box.rect()
@@ -350,6 +350,8 @@ class NetworkScene(QGraphicsScene):
                 continue
             box.setTransform(box.transform().translate(chosen[0], chosen[1]))
             box.setOpacity(1.0 if not near or key in near else FADED)
+            if near and key in near and not forced:
+                box.setZValue(7)  # over the faded links, under the selected node's own
             taken.append(chosen[2])
             self.addItem(box)
             self._labels[key] = box

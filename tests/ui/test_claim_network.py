@@ -100,3 +100,37 @@ def test_the_network_exports_as_svg_and_png(qtbot: QtBot, project: Project, tmp_
     assert not image.isNull() and image.width() > 320 and image.height() > 320
     colours = {image.pixelColor(x, y).name() for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
     assert len(colours) > 5  # a picture, not a blank page
+
+
+def test_labels_never_cover_one_another_and_hovering_a_node_shows_its_label(qtbot: QtBot, project: Project) -> None:
+    from benchmarks.network_bench import connected
+
+    _window, view, _ids = opened(qtbot, project)
+    view.whole = connected(300)
+    view.show_network(view.whole)
+    hub = max(view.shown.sources(), key=lambda node: len(view.scene.incident(node.key)))
+    view.select(hub.key)
+    linked = {key for edge in view.scene.incident(hub.key) for key in (edge.first, edge.second)}
+    labels = view.scene._labels
+    assert hub.key in labels and set(labels) <= linked and len(labels) > 3  # the hub, and neighbours where there is room
+    transform = view.view.viewportTransform()
+    plain = [item.deviceTransform(transform).mapRect(item.rect()) for key, item in labels.items() if key != hub.key]
+    assert all(not a.intersects(b) for i, a in enumerate(plain) for b in plain[i + 1:])
+    hidden = next(key for key in linked if key not in labels)
+    view.scene.hover(hidden)
+    assert hidden in view.scene._labels and "\n" in view.scene._labels[hidden].childItems()[0].text()  # the full caption
+    view.scene.hover(None)
+    assert view.scene.selected == hub.key
+
+
+def test_arrow_keys_step_through_the_nodes_and_enter_on_a_source_shows_its_claims(qtbot: QtBot, project: Project) -> None:
+    _window, view, ids = opened(qtbot, project)
+    view.view.setFocus()
+    seen = []
+    for _ in range(len(view.shown.nodes)):
+        qtbot.keyClick(view.view, Qt.Key.Key_Right)
+        seen.append(view.scene.selected)
+    assert set(seen) == set(view.shown.nodes)  # every node once, in reading order
+    view.select(next(node.key for node in view.shown.sources() if node.name == MISSION))
+    qtbot.keyClick(view.view, Qt.Key.Key_Return)
+    assert {int(node.row.span_id) for node in view.shown.claims()} == {ids["denial"]}
