@@ -190,7 +190,8 @@ def readable_layers(project: Project, acting: Identity) -> list[str]:
         names = session.scalars(
             select(Annotator.name).where(Annotator.id.in_(select(Span.annotator_id).distinct())).order_by(Annotator.name)
         ).all()
-    others = [name for name in names if name not in (acting.name, GOLD)]
+    people = {identity.name for identity in identities(project)}  # a colleague who has not tagged yet can be watched too
+    others = sorted((set(names) | people) - {acting.name, GOLD})
     return [acting.name, GOLD, *others]
 
 
