@@ -51,14 +51,11 @@ def score(query: str, alias: str) -> float:
     return whole
 
 
-class _Block:
-    """The keys sharing a word (their first, or their last), for rapidfuzz to search at C speed."""
-
-    __slots__ = ("indexes", "keys")
-
-    def __init__(self) -> None:
-        self.indexes: list[int] = []
-        self.keys: list[str] = []
+def _ends(key: str) -> tuple[str, str]:
+    first = key.find(" ")
+    if first < 0:
+        return key, key
+    return key[:first], key[key.rfind(" ") + 1 :]
 
 
 class Matcher:
@@ -69,35 +66,48 @@ class Matcher:
     shares neither with a key is not that key's source."""
 
     def __init__(self, keys: Iterable[tuple[str, int]] = ()) -> None:
-        self.keys: list[str] = []
-        self.owners: list[int] = []
-        self._blocks: tuple[dict[str, _Block], dict[str, _Block]] = ({}, {})  # by first word, by last word
-        self._words: tuple[list[str], list[str]] = ([], [])  # the words of each, for fuzzy lookup
-        for key, owner in keys:
-            self.add(key, owner)
+        pairs = [(key, owner) for key, owner in keys if key]
+        self.keys: list[str] = [key for key, _owner in pairs]
+        self.owners: list[int] = [owner for _key, owner in pairs]
+        self._blocks: tuple[dict[str, list[int]], dict[str, list[int]]] = ({}, {})  # key indexes by first word, by last
+        firsts, lasts = self._blocks
+        for index, key in enumerate(self.keys):
+            first, last = _ends(key)
+            firsts.setdefault(first, []).append(index)
+            lasts.setdefault(last, []).append(index)
+        self._texts: dict[tuple[int, str], list[str]] = {}  # each block's keys, made when first searched
+        self._words: tuple[list[str], list[str]] | None = None  # each side's words, for fuzzy lookup
 
     def add(self, key: str, owner: int) -> None:
         if not key:
             return
-        split = key.split()
-        for side, word in enumerate((split[0], split[-1])):
-            block = self._blocks[side].get(word)
-            if block is None:
-                block = self._blocks[side][word] = _Block()
-                self._words[side].append(word)
-            block.indexes.append(len(self.keys))
-            block.keys.append(key)
+        index = len(self.keys)
         self.keys.append(key)
         self.owners.append(owner)
+        for side, word in enumerate(_ends(key)):
+            block = self._blocks[side].get(word)
+            if block is None:
+                self._blocks[side][word] = [index]
+                if self._words is not None:
+                    self._words[side].append(word)
+            else:
+                block.append(index)
+                texts = self._texts.get((side, word))
+                if texts is not None:
+                    texts.append(key)
 
     def _candidates(self, query: str) -> set[int]:
-        split = query.split()
+        if self._words is None:
+            self._words = (list(self._blocks[0]), list(self._blocks[1]))
         found: set[int] = set()
-        for side, word in enumerate((split[0], split[-1])):
+        for side, word in enumerate(_ends(query)):
             for near, _score, _index in process.extract(word, self._words[side], scorer=fuzz.ratio, limit=5, score_cutoff=80):
                 block = self._blocks[side][near]
-                for _key, _value, position in process.extract(query, block.keys, scorer=fuzz.token_set_ratio, limit=_CANDIDATES):
-                    found.add(block.indexes[position])
+                texts = self._texts.get((side, near))
+                if texts is None:
+                    texts = self._texts[(side, near)] = [self.keys[index] for index in block]
+                for _key, _value, position in process.extract(query, texts, scorer=fuzz.token_set_ratio, limit=_CANDIDATES):
+                    found.add(block[position])
         return found
 
     def matches(self, text: str, *, limit: int = 5, at_least: float = SUGGEST_AT, key: str | None = None) -> list[Match]:

@@ -97,8 +97,8 @@ class SourceRegistry:
                         kept.add(row.normalized, row.source_id)
                     self._matcher = (state, kept)
             if self._matcher is None or self._matcher[0] != state:
-                rows = session.execute(select(SourceAlias.normalized, SourceAlias.source_id))
-                self._matcher = (state, Matcher((row.normalized, row.source_id) for row in rows))
+                rows = session.connection().execute(select(SourceAlias.normalized, SourceAlias.source_id)).all()  # Core rows
+                self._matcher = (state, Matcher(rows))
         return self._matcher[1]
 
     def suggest(self, text: str, *, limit: int = 3, matcher: Matcher | None = None) -> list[SourceSuggestion]:
