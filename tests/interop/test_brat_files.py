@@ -78,6 +78,11 @@ def test_the_brat_notes_say_what_was_kept_differently(tmp_path: Path) -> None:
     folder = interop("brat/news")
     with Project.create(tmp_path / "p.db", scheme=scheme_from(folder)) as project:
         report = import_paths(project, [folder], annotator="me")
+    counts = report.files[str(folder)]  # the per-file report, by element kind
+    assert counts.not_kept == {} and counts.kept_differently == {
+        "event(s) kept as their trigger span with a relation per argument": 23, "attribute(s) of an event put on its trigger span": 6,
+        "equivalence(s) kept as a chain of relations": 2}
+    assert counts.summary().endswith("63 relation(s) added, 0 already present; nothing left out, 31 kept differently")
     said = " ".join(report.notes)
     assert ("100-attribute_annotation.ann: kept differently: 10 event(s) kept as their trigger span with a relation per argument "
             "(e.g. E1, E2, E3); 5 attribute(s) of an event put on its trigger span") in said

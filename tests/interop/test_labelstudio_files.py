@@ -79,6 +79,9 @@ def test_the_default_export_shape_imports_with_directions_and_leaves_out_what_it
     said = " ".join(report.notes)
     assert "1 → labelstudio-user-1" in said and "reviewer@example.org (ground_truth) → reviewer@example.org" in said
     assert "1 relation(s) without a label" in said and "2 prediction(s) given only as ids" in said and "1 choices result(s)" in said
+    counts = report.files[str(path)]  # the per-file report totals them by kind
+    assert sum(counts.not_kept.values()) == 4 and counts.spans_added == 4 and counts.relations_added == 3
+    assert "4 element(s) not kept" in counts.summary()
 
 
 def test_json_min_and_old_completions_import(ner: Project, tmp_path: Path) -> None:

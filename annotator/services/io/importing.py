@@ -72,6 +72,8 @@ class FileCounts:
     spans_present: int = 0
     relations_added: int = 0
     relations_present: int = 0
+    not_kept: Counter[str] = field(default_factory=Counter)  # elements of the file the project cannot hold, by kind
+    kept_differently: Counter[str] = field(default_factory=Counter)  # kept, but not as the file gives them, by kind
 
     def add(self, chunk: _Chunk) -> None:
         for name in ("new_documents", "matched_documents", "spans_added", "spans_present", "relations_added", "relations_present"):
@@ -81,8 +83,16 @@ class FileCounts:
         return (
             f"{self.new_documents} new document(s), {self.matched_documents} already present; "
             f"{self.spans_added} span(s) added, {self.spans_present} already present; "
-            f"{self.relations_added} relation(s) added, {self.relations_present} already present"
+            f"{self.relations_added} relation(s) added, {self.relations_present} already present; "
+            + (f"{sum(self.not_kept.values())} element(s) not kept" if self.not_kept else "nothing left out")
+            + (f", {sum(self.kept_differently.values())} kept differently" if self.kept_differently else "")
         )
+
+    def take(self, notes: list[str]) -> None:
+        """The counts of the readers' notes about what they could not keep as the file gives it."""
+        for note in notes:
+            self.not_kept.update(getattr(note, "counts", {}))
+            self.kept_differently.update(getattr(note, "changed", {}))
 
 
 class _Cancelled(Exception):
@@ -205,6 +215,7 @@ def _import(project: Project, sources: list[_Source], *, annotator: str, progres
             if inserter.waiting:
                 _fold(report, counts, writer.write(inserter.finish))
             report.notes.extend(source.notes)
+            counts.take(source.notes)
             report.notes.append(f"{source.path or 'documents'}: {counts.summary()}")
         except _Cancelled:
             report.cancelled = True
@@ -231,6 +242,8 @@ def _check(project: Project, source: _Source, *, annotator: str, progress: Progr
     characters of text."""
     inserter = _Inserter(project, annotator=annotator, strict_ids=source.strict_ids, dry=True)
     kept: list[list[NewDocument]] | None = []
+    if source.path is not None and source.path.is_file() and source.path.stat().st_size > 2 * keep:
+        kept = None  # more text than is kept (Arabic is two bytes a letter): its first chunks would only raise the peak
     source.notes.clear()
     for chunk in _chunks(source.batches(source.notes)):
         if progress is not None and not progress(0, 0):

@@ -141,7 +141,7 @@ class Unkept:
         if example and len(self.examples.setdefault(kind, [])) < 3:
             self.examples[kind].append(example)
 
-    def note(self, path: str) -> str | None:
+    def note(self, path: str) -> UnkeptNote | None:
         said = []
         for title, counts in (("not kept", self.counts), ("kept differently", self.changed)):
             if counts:
@@ -150,4 +150,16 @@ class Unkept:
                     examples = self.examples.get(kind)
                     parts.append(f"{number} {kind}" + (f" (e.g. {', '.join(examples)})" if examples else ""))
                 said.append(f"{title}: " + "; ".join(parts))
-        return f"{path}: " + " — ".join(said) if said else None
+        return UnkeptNote(f"{path}: " + " — ".join(said), self) if said else None
+
+
+class UnkeptNote(str):
+    """The note, carrying its counts so that the import report can total them per file."""
+
+    counts: Counter[str]
+    changed: Counter[str]
+
+    def __new__(cls, text: str, unkept: Unkept) -> UnkeptNote:
+        note = super().__new__(cls, text)
+        note.counts, note.changed = Counter(unkept.counts), Counter(unkept.changed)
+        return note
