@@ -5,7 +5,7 @@ registry does on it.
 
 Imports the articles (annotator.services.io.importing.add_documents), tags their CLAIM, SOURCE and CUE spans
 (TaggingService) and links them (RelationService: ATTRIBUTION in an article, SUPPORT and CONTRADICTION across
-articles too), all as one reviewer. Then links every SOURCE span to a canonical source through the registry as a
+articles too; ClaimLinks: the same claim retold), all as one reviewer. Then links every SOURCE span to a canonical source through the registry as a
 user would, in reading order (article by article): when the registry's top suggestion is the source the span was
 judged to name (its "canonical" in the file), it is confirmed; when that source is in the registry but not first,
 the user picks it (a miss); when it is not in the registry yet, the user adds it under its canonical name (and the
@@ -33,6 +33,7 @@ from annotator.core.errors import AnnotatorError  # noqa: E402
 from annotator.core.model import DocumentId, NewDocument, SpanId  # noqa: E402
 from annotator.services.annotation.relations import RelationService  # noqa: E402
 from annotator.services.annotation.tagging import TaggingService  # noqa: E402
+from annotator.services.corpus.claims import ClaimLinks  # noqa: E402
 from annotator.services.corpus.registry import SourceRegistry  # noqa: E402
 from annotator.services.io.importing import add_documents  # noqa: E402
 from annotator.services.team.identity import found_project  # noqa: E402
@@ -141,6 +142,11 @@ def _fill(project: Project, claims: dict, texts: dict[str, str], reviewer: str) 
         (first, i), (second, j) = relation["from"], relation["to"]
         relations.create(label=relation["label"], from_span=spans[first][i], to_span=spans[second][j],
                          attributes=relation["attributes"] or None)
+    same = ClaimLinks(project, acting)
+    for group in claims.get("same_claim", []):
+        (first, i), *others = group["claims"]
+        for other, j in others:
+            same.link(spans[first][i], spans[other][j], confirmed=True)
     sources, linked = _link_sources(project, acting, claims, spans)
     return SeedProject(spans, documents, sources, linked)
 

@@ -66,6 +66,12 @@ def test_the_tagging_is_the_one_built(built) -> None:
     assert {(edge.first, edge.second) for edge in edges if edge.kind == "CONTRADICTION"} & {
         (sent.span_id, denied.span_id), (denied.span_id, sent.span_id)}
     assert (sent.source, denied.source) == ("دونالد ترامب", "بعثة إيران لدى الأمم المتحدة")  # canonical, confirmed
+    # the same claim retold: six clusters, one of them Trump's three statements that he sent a letter
+    assert len({row.cluster for row in rows if row.cluster}) == len(claims["same_claim"]) == 6
+    assert sent.cluster is not None and [row.text for row in rows if row.cluster == sent.cluster] == [
+        sent.text, "بعثت برسالة لهم تقول آمل أن تتفاوضوا لأنه إذا كان علينا اللجوء للخيار العسكري فسيكون الأمر مريعا جدا لهم",
+        "أرسل رسالة إلى إيران"]
+    assert denied.cluster is None
 
 
 def test_every_source_span_ends_linked_to_its_canonical_source(built) -> None:
