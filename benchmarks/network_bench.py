@@ -44,9 +44,11 @@ def connected(claims: int, seed: int = 13):  # noqa: ANN201 - a ClaimNetwork
     for source in sources:
         network.nodes[source.key] = source
     for n in range(claims):
-        row = ClaimRow(SpanId(n + 1), f"u{n}", f"ادعاء رقم {n} عن الرسالة", f"d{n // 3}", n // 3, f"مقال {n // 3}",
-                       f"وكالة {n % 10}", f"2025-{1 + n % 12:02d}-{1 + n % 28:02d}", 0, 10, "bench", None, False, None,
-                       None, None, None, None, 0, 0)
+        row = ClaimRow(span_id=SpanId(n + 1), uid=f"u{n}", text=f"ادعاء رقم {n} عن الرسالة", document=f"d{n // 3}",
+                       document_id=n // 3, article=f"مقال {n // 3}", outlet=f"وكالة {n % 10}",
+                       date=f"2025-{1 + n % 12:02d}-{1 + n % 28:02d}", start=0, end=10, annotator="bench", source=None,
+                       source_canonical=False, cue=None, polarity=None, certainty=None, check_worthy=None, cluster=None,
+                       supporting=0, contradicting=0)
         source = rng.choice(sources)
         network.nodes[claim_key(n + 1)] = ClaimNode(claim_key(n + 1), row, source.key)
         network.edges.append(Edge(claim_key(n + 1), source.key, "attribution"))

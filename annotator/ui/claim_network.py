@@ -24,7 +24,7 @@ from annotator.ui.network_legend import legend_size, paint_legend, swatch
 from annotator.ui.network_scene import LABEL_ALL, LABELLED_WIDTH, OTHER_OUTLET, SOURCE_TYPE_COLORS, NetworkScene, edge_styles, source_type_title
 from annotator.ui.texts import isolate, short
 
-ANY_DATE = QDate(1900, 1, 1)  # a date edit at its minimum shows "any"
+ANY_DATE = QDate(1900, 1, 1)  # a date edit at its minimum shows "any" (the day before the first article, when dated)
 EXPORT_SIDE = 1800  # at most this many pixels on the longer side of an exported network
 MAX_FIT_ZOOM = 4.0
 
@@ -154,6 +154,7 @@ class ClaimNetworkView(QDialog):
         layout.addWidget(split, 1)
         layout.addWidget(self.status)
         QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.reload)
+        controller.changed.connect(self._project_changed)
         QShortcut(QKeySequence("Ctrl+F"), self, lambda: self.source_box.setFocus())
         self.resize(1180, 760)
         self.reload()
@@ -235,6 +236,11 @@ class ClaimNetworkView(QDialog):
         self._fill_choices()
         self.apply_filters()
 
+    def _project_changed(self, changes: Any) -> None:
+        """Tagging goes on while the picture is open: say it is out of date rather than move it under the reader."""
+        if changes.spans or changes.relations or changes.corpus_links or changes.sources or changes.bulk:
+            self.status.setText(self.tr("The project has changed since this picture was drawn: F5 draws it again."))
+
     def _fill_choices(self) -> None:
         counts: dict[str, int] = {}
         for claim in self.whole.claims():
@@ -247,6 +253,14 @@ class ClaimNetworkView(QDialog):
             if claim.row.cluster:
                 sizes[claim.row.cluster] = sizes.get(claim.row.cluster, 0) + 1
         outlets = self.whole.outlets()
+        first = self.whole.dates()[0]
+        least = QDate.fromString(first, "yyyy-MM-dd").addDays(-1) if first else ANY_DATE
+        for edit in (self.date_from, self.date_to):  # "any" just before the first article: a step up reaches it
+            edit.blockSignals(True)
+            chosen_date = edit.date() if edit.date() != edit.minimumDate() else None
+            edit.setMinimumDate(least)
+            edit.setDate(chosen_date if chosen_date is not None and chosen_date > least else least)
+            edit.blockSignals(False)
         fill = {
             self.source_box: (self.tr("all sources"), [(f"{isolate(node.name)} ({counts.get(node.key, 0)})", node.key) for node in sources]),
             self.cluster_box: (self.tr("all clusters"), [(self.tr("%1 claims: %2").replace("%1", str(sizes[name])).replace(
@@ -288,8 +302,8 @@ class ClaimNetworkView(QDialog):
         shown = self.whole.filtered(
             sources=None if source is None else [source], clusters=None if cluster is None else [cluster],
             outlets=None if outlet is None else [outlet],
-            date_from=None if start == ANY_DATE else start.toString("yyyy-MM-dd"),
-            date_to=None if end == ANY_DATE else end.toString("yyyy-MM-dd"),
+            date_from=None if start == self.date_from.minimumDate() else start.toString("yyyy-MM-dd"),
+            date_to=None if end == self.date_to.minimumDate() else end.toString("yyyy-MM-dd"),
         )
         selected = self.scene.selected
         unfocused = False

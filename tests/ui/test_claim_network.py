@@ -134,3 +134,22 @@ def test_arrow_keys_step_through_the_nodes_and_enter_on_a_source_shows_its_claim
     view.select(next(node.key for node in view.shown.sources() if node.name == MISSION))
     qtbot.keyClick(view.view, Qt.Key.Key_Return)
     assert {int(node.row.span_id) for node in view.shown.claims()} == {ids["denial"]}
+
+
+def test_a_claim_tagged_meanwhile_marks_the_picture_out_of_date_and_f5_draws_it(qtbot: QtBot, project: Project) -> None:
+    from annotator.core.model import DocumentId
+    from annotator.ui.commands import TagSpan
+    from tests.services.corpus.test_network import OLD
+
+    window, view, _ids = opened(qtbot, project)
+    before = len(view.shown.claims())
+    start = OLD.index("ذكرت الصحيفة")
+    window.controller.perform(TagSpan(window.controller.tagging, document_id=DocumentId(4), start=start, end=start + 12,
+                                      label="CLAIM", text=OLD[start:start + 12]))
+    qtbot.waitUntil(lambda: "changed" in view.status.text())
+    assert len(view.shown.claims()) == before  # the picture stays as the reader left it
+    view.activateWindow()
+    qtbot.waitUntil(view.isActiveWindow)
+    qtbot.keyClick(view.view, Qt.Key.Key_F5)
+    assert len(view.shown.claims()) == before + 1
+    assert view.date_from.minimumDate() == QDate(2014, 11, 5)  # "any" is the day before the first article

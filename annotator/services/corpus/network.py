@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import random
+import re
 from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -30,6 +31,7 @@ EDGE_KINDS: tuple[EdgeKind, ...] = ("attribution", "support", "contradiction", "
 SAME_CLAIM_COLOR = "#8e44ad"  # same-claim links are no scheme relation: they have a colour of their own
 LAYOUT_SEED = 7
 CHUNK = 500  # ids per IN (...) query
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?!\d)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,7 +197,8 @@ class ClaimNetwork:
 
 
 def _day(date: str | None) -> str | None:
-    return date[:10] if date else None
+    """A publication date's day when it starts as an ISO date (2025-03-12, 2025-03-12T08:00 …), else None."""
+    return date[:10] if date and ISO_DAY.match(date) else None
 
 
 def _scaled(coords: list[list[float]], size: int) -> list[tuple[float, float]]:

@@ -143,3 +143,10 @@ def test_the_layout_places_every_node_the_same_way_each_time_linked_nodes_togeth
     letter, denial, old = (claim_key(ids[name]) for name in ("letter", "denial", "old"))
     assert apart(letter, denial) < apart(letter, old)  # the lone 2014 claim is packed beside the linked part
     assert isinstance(network.nodes[next(iter(k for k in where if k.startswith("source")))], SourceNode)
+
+
+def test_only_iso_dates_are_dates(project: Project) -> None:
+    from annotator.services.corpus.network import _day
+
+    assert _day("2014-11-06T10:00:00") == "2014-11-06" and _day("2014-11-06") == "2014-11-06"
+    assert _day("6 Nov 2014") is None and _day("20141106") is None and _day(None) is None
