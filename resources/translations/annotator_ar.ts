@@ -4,160 +4,160 @@
 <context>
     <name>AdjudicationView</name>
     <message>
-        <location filename="../../annotator/ui/adjudication_view.py" line="48"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="49"/>
         <source>Adjudication</source>
         <translation>التحكيم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication_view.py" line="85"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="86"/>
         <source>Where the annotators differ</source>
         <translation>مواضع اختلاف المُعلِّمين</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication_view.py" line="87"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="88"/>
         <source>Versions</source>
         <translation>النسخ</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication_view.py" line="115"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="116"/>
         <source>Next disagreement</source>
         <translation>الخلاف التالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication_view.py" line="116"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="117"/>
         <source>Previous disagreement</source>
         <translation>الخلاف السابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication_view.py" line="117"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="118"/>
         <source>Reject</source>
         <translation>رفض</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication_view.py" line="118"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="119"/>
         <source>Accept all that agree</source>
         <translation>قبول كل ما اتُّفق عليه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication_view.py" line="119"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="120"/>
         <source>Adjudication done</source>
         <translation>التحكيم مُنجَز</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication_view.py" line="121"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="122"/>
         <source>Accept version %1</source>
         <translation>قبول النسخة %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication_view.py" line="124"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="125"/>
         <source>Gold %1 from the selection</source>
         <translation>مقطع %1 مرجعي من التحديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication_view.py" line="126"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="127"/>
         <source>Undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication_view.py" line="127"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="128"/>
         <source>Redo</source>
         <translation>إعادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication_view.py" line="160"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="161"/>
         <source>new</source>
         <translation>جديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication_view.py" line="160"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="161"/>
         <source>in progress</source>
         <translation>قيد العمل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication_view.py" line="81"/>
-        <location filename="../../annotator/ui/adjudication_view.py" line="160"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="82"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="161"/>
         <source>done</source>
         <translation>مُنجَز</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication_view.py" line="76"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="77"/>
         <source>next / previous disagreement</source>
         <translation>الخلاف التالي / السابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication_view.py" line="77"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="78"/>
         <source>accept that version</source>
         <translation>قبول تلك النسخة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication_view.py" line="78"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="79"/>
         <source>reject</source>
         <translation>رفض</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication_view.py" line="79"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="80"/>
         <source>accept all that agree</source>
         <translation>قبول كل ما اتُّفق عليه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication_view.py" line="80"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="81"/>
         <source>your own gold span from the selection</source>
         <translation>مقطع مرجعي من عندك على التحديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication_view.py" line="82"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="83"/>
         <source>undo</source>
         <translation>تراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication_view.py" line="161"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="162"/>
         <source>agree</source>
         <translation>اتفاق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication_view.py" line="161"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="162"/>
         <source>attributes differ</source>
         <translation>اختلاف في السمات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication_view.py" line="161"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="162"/>
         <source>partial</source>
         <translation>جزئي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication_view.py" line="162"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="163"/>
         <source>conflict</source>
         <translation>تعارض</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication_view.py" line="169"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="170"/>
         <source>%1 of %2 settled · adjudication %3</source>
         <translation>حُسم %1 من %2 · التحكيم: %3</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication_view.py" line="229"/>
-        <location filename="../../annotator/ui/adjudication_view.py" line="234"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="230"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="235"/>
         <source>rejected</source>
         <translation>مرفوض</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication_view.py" line="229"/>
-        <location filename="../../annotator/ui/adjudication_view.py" line="234"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="230"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="235"/>
         <source>in gold</source>
         <translation>في الطبقة المرجعية</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication_view.py" line="309"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="310"/>
         <source>No disagreement left to settle.</source>
         <translation>لم يبقَ خلاف يحتاج إلى حسم.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication_view.py" line="323"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="324"/>
         <source>Nothing that everyone agrees on is left to accept.</source>
         <translation>لم يبقَ ما يتفق عليه الجميع لقبوله.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/adjudication_view.py" line="333"/>
+        <location filename="../../annotator/ui/adjudication_view.py" line="334"/>
         <source>Gold %1 «%2»</source>
         <translation>مقطع %1 مرجعي «%2»</translation>
     </message>
@@ -165,52 +165,52 @@
 <context>
     <name>AgreementView</name>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="39"/>
+        <location filename="../../annotator/ui/agreement_view.py" line="40"/>
         <source>Agreement</source>
         <translation>الاتفاق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="45"/>
+        <location filename="../../annotator/ui/agreement_view.py" line="46"/>
         <source>all labels</source>
         <translation>كل الوسوم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="47"/>
+        <location filename="../../annotator/ui/agreement_view.py" line="48"/>
         <source>α (all annotators)</source>
         <translation>α (جميع المُعلِّمين)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="54"/>
+        <location filename="../../annotator/ui/agreement_view.py" line="55"/>
         <source>span F1, exact</source>
         <translation>F1 للمقاطع، تطابق تام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="54"/>
+        <location filename="../../annotator/ui/agreement_view.py" line="55"/>
         <source>span F1, overlap</source>
         <translation>F1 للمقاطع، تداخل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="54"/>
+        <location filename="../../annotator/ui/agreement_view.py" line="55"/>
         <source>relation F1</source>
         <translation>F1 للروابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="64"/>
+        <location filename="../../annotator/ui/agreement_view.py" line="65"/>
         <source>%1 document(s), %2 tokens; annotators: %3</source>
         <translation>عدد المقالات: %1، عدد الوحدات النصية: %2؛ المُعلِّمون: %3</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="66"/>
+        <location filename="../../annotator/ui/agreement_view.py" line="67"/>
         <source>, </source>
         <translation>، </translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="68"/>
+        <location filename="../../annotator/ui/agreement_view.py" line="69"/>
         <source>Token-level agreement (Krippendorff&apos;s α, Cohen&apos;s κ per pair); untagged tokens are a category of their own</source>
         <translation>الاتفاق على مستوى الوحدات النصية (α لكريبندورف، وκ لكوهين لكل زوج)؛ الوحدات غير الموسومة فئة قائمة بذاتها</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="70"/>
+        <location filename="../../annotator/ui/agreement_view.py" line="71"/>
         <source>Span and relation agreement per pair</source>
         <translation>الاتفاق على المقاطع والروابط لكل زوج</translation>
     </message>
@@ -232,177 +232,182 @@
 <context>
     <name>ClaimNetworkView</name>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="121"/>
+        <location filename="../../annotator/ui/claim_network.py" line="131"/>
         <source>Claim network: %1</source>
         <translation>شبكة الادعاءات: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="129"/>
+        <location filename="../../annotator/ui/claim_network.py" line="139"/>
         <source>Legend</source>
         <translation>مفتاح الألوان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="170"/>
+        <location filename="../../annotator/ui/claim_network.py" line="181"/>
         <source>any</source>
         <translation>أي تاريخ</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="172"/>
+        <location filename="../../annotator/ui/claim_network.py" line="183"/>
         <source>&amp;Neighbourhood of the selected claim</source>
         <translation>&amp;جوار الادعاء المحدد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="177"/>
+        <location filename="../../annotator/ui/claim_network.py" line="188"/>
         <source> link(s)</source>
         <translation> رابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="178"/>
+        <location filename="../../annotator/ui/claim_network.py" line="189"/>
         <source>Links from the selected claim</source>
         <translation>عدد الروابط من الادعاء المحدد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="179"/>
+        <location filename="../../annotator/ui/claim_network.py" line="190"/>
         <source>&amp;Fit</source>
         <translation>&amp;ملاءمة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="180"/>
+        <location filename="../../annotator/ui/claim_network.py" line="191"/>
         <source>Export S&amp;VG…</source>
         <translation>تصدير S&amp;VG…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="181"/>
+        <location filename="../../annotator/ui/claim_network.py" line="192"/>
         <source>Export &amp;PNG…</source>
         <translation>تصدير &amp;PNG…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="183"/>
+        <location filename="../../annotator/ui/claim_network.py" line="194"/>
         <source>&amp;Source:</source>
         <translation>ال&amp;مصدر:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="183"/>
+        <location filename="../../annotator/ui/claim_network.py" line="194"/>
         <source>&amp;Cluster:</source>
         <translation>ال&amp;عنقود:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="184"/>
+        <location filename="../../annotator/ui/claim_network.py" line="195"/>
         <source>&amp;Outlet:</source>
         <translation>ال&amp;وسيلة:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="184"/>
+        <location filename="../../annotator/ui/claim_network.py" line="195"/>
         <source>F&amp;rom:</source>
         <translation>&amp;من:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="184"/>
+        <location filename="../../annotator/ui/claim_network.py" line="195"/>
         <source>&amp;To:</source>
         <translation>&amp;إلى:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="241"/>
+        <location filename="../../annotator/ui/claim_network.py" line="242"/>
+        <source>The project has changed since this picture was drawn: F5 draws it again.</source>
+        <translation>تغيّر المشروع منذ رُسمت هذه الصورة: F5 يرسمها من جديد.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/claim_network.py" line="265"/>
         <source>all sources</source>
         <translation>كل المصادر</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="242"/>
+        <location filename="../../annotator/ui/claim_network.py" line="266"/>
         <source>all clusters</source>
         <translation>كل العناقيد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="242"/>
+        <location filename="../../annotator/ui/claim_network.py" line="266"/>
         <source>%1 claims: %2</source>
         <translation>%1 ادعاءات: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="244"/>
+        <location filename="../../annotator/ui/claim_network.py" line="268"/>
         <source>all outlets</source>
         <translation>كل الوسائل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="296"/>
+        <location filename="../../annotator/ui/claim_network.py" line="320"/>
         <source>Select a claim first: the neighbourhood is that of the selected claim.</source>
         <translation>حدّد ادعاءً أولًا: الجوار هو جوار الادعاء المحدد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="312"/>
+        <location filename="../../annotator/ui/claim_network.py" line="339"/>
         <source>%1 of %2 claims, %3 sources, %4 links between claims (%5 contradictions). Click a claim to open its article; the wheel zooms, 0 fits.</source>
         <translation>%1 من %2 ادعاء، %3 مصدر، %4 رابط بين الادعاءات (%5 تناقض). انقر ادعاءً لفتح مقاله؛ العجلة تكبّر، و0 تُلائم العرض.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="321"/>
+        <location filename="../../annotator/ui/claim_network.py" line="348"/>
         <source>Claims by outlet</source>
         <translation>الادعاءات حسب الوسيلة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="324"/>
+        <location filename="../../annotator/ui/claim_network.py" line="351"/>
         <source>other or no outlet</source>
         <translation>وسيلة أخرى أو بلا وسيلة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="327"/>
+        <location filename="../../annotator/ui/claim_network.py" line="354"/>
         <source>Sources by type</source>
         <translation>المصادر حسب النوع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="329"/>
+        <location filename="../../annotator/ui/claim_network.py" line="356"/>
         <source>Links</source>
         <translation>الروابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="335"/>
+        <location filename="../../annotator/ui/claim_network.py" line="362"/>
         <source>same claim</source>
         <translation>الادعاء نفسه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="335"/>
+        <location filename="../../annotator/ui/claim_network.py" line="362"/>
         <source>same claim, suggested</source>
         <translation>الادعاء نفسه، مقترح</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="361"/>
+        <location filename="../../annotator/ui/claim_network.py" line="388"/>
         <source>«%1» — %2, %3; source: %4</source>
         <translation>«%1» — %2، %3؛ المصدر: %4</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="365"/>
+        <location filename="../../annotator/ui/claim_network.py" line="392"/>
         <source>%1 (%2): Enter shows its claims only</source>
         <translation>%1 (%2): مفتاح الإدخال يعرض ادعاءاته فقط</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="401"/>
+        <location filename="../../annotator/ui/claim_network.py" line="428"/>
         <source>Export the claim network</source>
         <translation>تصدير شبكة الادعاءات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="402"/>
+        <location filename="../../annotator/ui/claim_network.py" line="429"/>
         <source>SVG pictures (*.svg)</source>
         <translation>صور SVG (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="402"/>
+        <location filename="../../annotator/ui/claim_network.py" line="429"/>
         <source>PNG pictures (*.png)</source>
         <translation>صور PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="408"/>
+        <location filename="../../annotator/ui/claim_network.py" line="435"/>
         <source>Could not write %1: %2</source>
         <translation>تعذّرت كتابة %1: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="410"/>
+        <location filename="../../annotator/ui/claim_network.py" line="437"/>
         <source>Written: %1</source>
         <translation>كُتب: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="449"/>
+        <location filename="../../annotator/ui/claim_network.py" line="476"/>
         <source>the SVG file was not written</source>
         <translation>لم يُكتب ملف SVG</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="460"/>
+        <location filename="../../annotator/ui/claim_network.py" line="487"/>
         <source>the PNG file was not written</source>
         <translation>لم يُكتب ملف PNG</translation>
     </message>
@@ -503,12 +508,12 @@
         <translation>ادعاءات هذا المصدر</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims_view.py" line="175"/>
+        <location filename="../../annotator/ui/claims_view.py" line="189"/>
         <source>%1 of %2 claims · Enter opens the article at the claim · Ctrl+Shift+S: the source&apos;s claims</source>
         <translation>%1 من %2 ادعاء · Enter يفتح المقال عند الادعاء · Ctrl+Shift+S: ادعاءات المصدر</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims_view.py" line="192"/>
+        <location filename="../../annotator/ui/claims_view.py" line="206"/>
         <source>Select a claim that has a source first.</source>
         <translation>اختر أولًا ادعاءً له مصدر.</translation>
     </message>
@@ -607,90 +612,90 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="39"/>
-        <location filename="../../annotator/ui/export_dialog.py" line="112"/>
-        <location filename="../../annotator/ui/export_dialog.py" line="116"/>
-        <location filename="../../annotator/ui/export_dialog.py" line="127"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="40"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="113"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="117"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="128"/>
         <source>Export</source>
         <translation>تصدير</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="46"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="47"/>
         <source>all layers</source>
         <translation>كل الطبقات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="47"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="48"/>
         <source>gold</source>
         <translation>الطبقة المرجعية</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="52"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="53"/>
         <source>all documents</source>
         <translation>كل المقالات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="53"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="54"/>
         <source>documents marked done</source>
         <translation>المقالات المُنجَزة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="54"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="55"/>
         <source>documents in progress</source>
         <translation>المقالات قيد العمل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="57"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="58"/>
         <source>Choose…</source>
         <translation>اختيار…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="66"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="67"/>
         <source>Format</source>
         <translation>الصيغة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="67"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="68"/>
         <source>Layer</source>
         <translation>الطبقة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="68"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="69"/>
         <source>Documents</source>
         <translation>المقالات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="69"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="70"/>
         <source>Save to</source>
         <translation>الحفظ في</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="85"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="86"/>
         <source>New folder for the export</source>
         <translation>مجلد جديد للتصدير</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="87"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="88"/>
         <source>Export to</source>
         <translation>التصدير إلى</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="93"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="94"/>
         <source>Exporting…</source>
         <translation>جارٍ التصدير…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="93"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="94"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="111"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="112"/>
         <source>Export cancelled; nothing was written.</source>
         <translation>أُلغي التصدير؛ لم يُكتب أي شيء.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/export_dialog.py" line="121"/>
+        <location filename="../../annotator/ui/export_dialog.py" line="122"/>
         <source>Exported %1 document(s), %2 span(s), %3 relation(s) to %4.</source>
         <translation>اكتمل التصدير إلى %4 — المقالات: %1، المقاطع: %2، الروابط: %3.</translation>
     </message>
@@ -699,32 +704,32 @@
     <name>GuidelinesPane</name>
     <message>
         <location filename="../../annotator/ui/guidelines_pane.py" line="28"/>
-        <location filename="../../annotator/ui/guidelines_pane.py" line="88"/>
+        <location filename="../../annotator/ui/guidelines_pane.py" line="92"/>
         <source>Guidelines</source>
         <translation>الإرشادات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/guidelines_pane.py" line="40"/>
+        <location filename="../../annotator/ui/guidelines_pane.py" line="41"/>
         <source>Edit</source>
         <translation>تحرير</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/guidelines_pane.py" line="44"/>
+        <location filename="../../annotator/ui/guidelines_pane.py" line="45"/>
         <source>Save</source>
         <translation>حفظ</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/guidelines_pane.py" line="47"/>
+        <location filename="../../annotator/ui/guidelines_pane.py" line="48"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/guidelines_pane.py" line="68"/>
+        <location filename="../../annotator/ui/guidelines_pane.py" line="69"/>
         <source>The project&apos;s guidelines</source>
         <translation>إرشادات المشروع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/guidelines_pane.py" line="68"/>
+        <location filename="../../annotator/ui/guidelines_pane.py" line="69"/>
         <source>Default guidelines (a reviewer can replace them)</source>
         <translation>الإرشادات الافتراضية (يمكن للمراجع استبدالها)</translation>
     </message>
@@ -876,312 +881,312 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="98"/>
+        <location filename="../../annotator/ui/main_window.py" line="103"/>
         <source>annotator — %1</source>
         <translation>annotator — %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="113"/>
+        <location filename="../../annotator/ui/main_window.py" line="122"/>
         <source>Tag the selection as %1 (%2; hold Alt for the exact selection)</source>
         <translation>وسم التحديد بـ%1 (%2؛ ومع Alt يبقى التحديد كما هو تمامًا)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="121"/>
+        <location filename="../../annotator/ui/main_window.py" line="130"/>
         <source>Link as %1</source>
         <translation>ربط من نوع %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="133"/>
+        <location filename="../../annotator/ui/main_window.py" line="142"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="134"/>
+        <location filename="../../annotator/ui/main_window.py" line="143"/>
         <source>&amp;Import…</source>
         <translation>&amp;استيراد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="135"/>
+        <location filename="../../annotator/ui/main_window.py" line="144"/>
         <source>&amp;Export…</source>
         <translation>&amp;تصدير…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="136"/>
+        <location filename="../../annotator/ui/main_window.py" line="145"/>
         <source>&amp;Merge project files…</source>
         <translation>&amp;دمج ملفات مشاريع…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="137"/>
+        <location filename="../../annotator/ui/main_window.py" line="146"/>
         <source>Switch &amp;identity…</source>
         <translation>تبديل ال&amp;هوية…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="139"/>
+        <location filename="../../annotator/ui/main_window.py" line="148"/>
         <source>&amp;Quit</source>
         <translation>إ&amp;نهاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="141"/>
+        <location filename="../../annotator/ui/main_window.py" line="150"/>
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="142"/>
+        <location filename="../../annotator/ui/main_window.py" line="151"/>
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="143"/>
+        <location filename="../../annotator/ui/main_window.py" line="152"/>
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="145"/>
+        <location filename="../../annotator/ui/main_window.py" line="154"/>
         <source>&amp;Delete span or link</source>
         <translation>&amp;حذف المقطع أو الرابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="147"/>
+        <location filename="../../annotator/ui/main_window.py" line="156"/>
         <source>&amp;Tag</source>
         <translation>&amp;وسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="153"/>
+        <location filename="../../annotator/ui/main_window.py" line="162"/>
         <source>&amp;Snap selection to whole words</source>
         <translation>&amp;ضبط التحديد على كلمات كاملة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="157"/>
+        <location filename="../../annotator/ui/main_window.py" line="166"/>
         <source>&amp;Link</source>
         <translation>&amp;ربط</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="160"/>
+        <location filename="../../annotator/ui/main_window.py" line="169"/>
         <source>&amp;Follow link</source>
         <translation>&amp;تتبع الرابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="161"/>
+        <location filename="../../annotator/ui/main_window.py" line="170"/>
         <source>&amp;Back</source>
         <translation>&amp;رجوع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="163"/>
+        <location filename="../../annotator/ui/main_window.py" line="172"/>
         <source>&amp;Review</source>
         <translation>مرا&amp;جعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="164"/>
+        <location filename="../../annotator/ui/main_window.py" line="173"/>
         <source>&amp;Adjudicate this document…</source>
         <translation>ت&amp;حكيم هذا المقال…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="165"/>
+        <location filename="../../annotator/ui/main_window.py" line="174"/>
         <source>A&amp;greement…</source>
         <translation>الات&amp;فاق…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="166"/>
+        <location filename="../../annotator/ui/main_window.py" line="175"/>
         <source>&amp;Claims of the corpus…</source>
         <translation>ا&amp;دعاءات المدوّنة…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="167"/>
+        <location filename="../../annotator/ui/main_window.py" line="176"/>
         <source>Claim &amp;network…</source>
         <translation>&amp;شبكة الادعاءات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="169"/>
+        <location filename="../../annotator/ui/main_window.py" line="178"/>
         <source>A&amp;ssign this document to…</source>
         <translation>ت&amp;خصيص هذا المقال لـ…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="170"/>
+        <location filename="../../annotator/ui/main_window.py" line="179"/>
         <source>&amp;Blind mode: annotators see only their own layer</source>
         <translation>وضع ال&amp;تعمية: لا يرى كل مُعلِّم إلا طبقته</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="173"/>
+        <location filename="../../annotator/ui/main_window.py" line="182"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="176"/>
+        <location filename="../../annotator/ui/main_window.py" line="185"/>
         <source>&amp;Larger text</source>
         <translation>تكبير ال&amp;نص</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="177"/>
+        <location filename="../../annotator/ui/main_window.py" line="186"/>
         <source>&amp;Smaller text</source>
         <translation>ت&amp;صغير النص</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="178"/>
+        <location filename="../../annotator/ui/main_window.py" line="187"/>
         <source>Line &amp;spacing</source>
         <translation>تباعد الأ&amp;سطر</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="180"/>
+        <location filename="../../annotator/ui/main_window.py" line="189"/>
         <source>&amp;Go</source>
         <translation>&amp;انتقال</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="183"/>
+        <location filename="../../annotator/ui/main_window.py" line="192"/>
         <source>&amp;Next document</source>
         <translation>المقال ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="184"/>
+        <location filename="../../annotator/ui/main_window.py" line="193"/>
         <source>&amp;Previous document</source>
         <translation>المقال ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="186"/>
+        <location filename="../../annotator/ui/main_window.py" line="195"/>
         <source>Next &amp;span	Tab</source>
         <translation>المقط&amp;ع التالي	Tab</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="187"/>
+        <location filename="../../annotator/ui/main_window.py" line="196"/>
         <source>Previous s&amp;pan	Shift+Tab</source>
         <translation>المقطع الساب&amp;ق	Shift+Tab</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="189"/>
+        <location filename="../../annotator/ui/main_window.py" line="198"/>
         <source>&amp;Mark document done / not done</source>
         <translation>اعتبار المقال &amp;مُنجَزًا / غير مُنجَز</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="190"/>
+        <location filename="../../annotator/ui/main_window.py" line="199"/>
         <source>Next &amp;pane</source>
         <translation>ال&amp;لوحة التالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="191"/>
+        <location filename="../../annotator/ui/main_window.py" line="200"/>
         <source>&amp;Reload what others wrote</source>
         <translation>إعادة &amp;تحميل ما كتبه الآخرون</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="193"/>
+        <location filename="../../annotator/ui/main_window.py" line="202"/>
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="194"/>
+        <location filename="../../annotator/ui/main_window.py" line="203"/>
         <source>&amp;Guidelines</source>
         <translation>الإ&amp;رشادات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="203"/>
+        <location filename="../../annotator/ui/main_window.py" line="212"/>
         <source>Gold layer</source>
         <translation>الطبقة المرجعية</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="203"/>
+        <location filename="../../annotator/ui/main_window.py" line="212"/>
         <source>Layer of %1</source>
         <translation>طبقة %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="205"/>
+        <location filename="../../annotator/ui/main_window.py" line="214"/>
         <source>My layer (%1)</source>
         <translation>طبقتي (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="212"/>
+        <location filename="../../annotator/ui/main_window.py" line="221"/>
         <source>Show the &amp;next layer</source>
         <translation>عرض الطبقة ال&amp;تالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="253"/>
+        <location filename="../../annotator/ui/main_window.py" line="262"/>
         <source>Only your own layer can be shown (blind mode).</source>
         <translation>لا يمكن عرض غير طبقتك (وضع التعمية).</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="290"/>
+        <location filename="../../annotator/ui/main_window.py" line="326"/>
         <source>Reloaded.</source>
         <translation>أُعيد التحميل.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="344"/>
+        <location filename="../../annotator/ui/main_window.py" line="380"/>
         <source>Not tagged as %1: this layer is read-only (see the banner).</source>
         <translation>لم يُوسَم بـ %1: هذه الطبقة للقراءة فقط (انظر الشريط أعلاه).</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="353"/>
+        <location filename="../../annotator/ui/main_window.py" line="389"/>
         <source>Select some text first, then press a label&apos;s key.</source>
         <translation>حدِّد نصًّا أولًا، ثم اضغط مفتاح الوسم.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="370"/>
+        <location filename="../../annotator/ui/main_window.py" line="406"/>
         <source>No span is selected.</source>
         <translation>لم يُحدَّد أي مقطع.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="410"/>
+        <location filename="../../annotator/ui/main_window.py" line="450"/>
         <source>No spans in this document yet.</source>
         <translation>لا مقاطع في هذا المقال بعد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="515"/>
+        <location filename="../../annotator/ui/main_window.py" line="555"/>
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="540"/>
+        <location filename="../../annotator/ui/main_window.py" line="580"/>
         <source>Adjudication</source>
         <translation>التحكيم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="567"/>
+        <location filename="../../annotator/ui/main_window.py" line="607"/>
         <source>The claim network is not part of this version.</source>
         <translation>شبكة الادعاءات ليست في هذا الإصدار.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="647"/>
+        <location filename="../../annotator/ui/main_window.py" line="687"/>
         <source>Text size %1 pt, line spacing %2 %</source>
         <translation>حجم النص %1 نقطة، تباعد الأسطر %2 %</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="659"/>
+        <location filename="../../annotator/ui/main_window.py" line="699"/>
         <source>reviewer</source>
         <translation>مُراجِع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="659"/>
+        <location filename="../../annotator/ui/main_window.py" line="699"/>
         <source>annotator</source>
         <translation>مُعلِّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="660"/>
+        <location filename="../../annotator/ui/main_window.py" line="700"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="662"/>
+        <location filename="../../annotator/ui/main_window.py" line="702"/>
         <source>gold</source>
         <translation>المرجعية</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="663"/>
+        <location filename="../../annotator/ui/main_window.py" line="703"/>
         <source>Layer shown: %1</source>
         <translation>الطبقة المعروضة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="664"/>
+        <location filename="../../annotator/ui/main_window.py" line="704"/>
         <source>%1 (read-only)</source>
         <translation>%1 (للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="666"/>
+        <location filename="../../annotator/ui/main_window.py" line="706"/>
         <source>Document %1 of %2</source>
         <translation>المقال %1 من %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="667"/>
+        <location filename="../../annotator/ui/main_window.py" line="707"/>
         <source>%1 of %2 done</source>
         <translation>المُنجَز: %1 من %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="669"/>
+        <location filename="../../annotator/ui/main_window.py" line="709"/>
         <source>Spans: %1</source>
         <translation>المقاطع: %1</translation>
     </message>
@@ -1666,32 +1671,32 @@
 <context>
     <name>network</name>
     <message>
-        <location filename="../../annotator/ui/network_scene.py" line="36"/>
+        <location filename="../../annotator/ui/network_scene.py" line="40"/>
         <source>named person</source>
         <translation>شخص مسمّى</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/network_scene.py" line="37"/>
+        <location filename="../../annotator/ui/network_scene.py" line="41"/>
         <source>organization</source>
         <translation>منظمة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/network_scene.py" line="38"/>
+        <location filename="../../annotator/ui/network_scene.py" line="42"/>
         <source>government body</source>
         <translation>جهة حكومية</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/network_scene.py" line="39"/>
+        <location filename="../../annotator/ui/network_scene.py" line="43"/>
         <source>outlet</source>
         <translation>وسيلة إعلام</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/network_scene.py" line="40"/>
+        <location filename="../../annotator/ui/network_scene.py" line="44"/>
         <source>unnamed official</source>
         <translation>مسؤول غير مسمّى</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/network_scene.py" line="41"/>
+        <location filename="../../annotator/ui/network_scene.py" line="45"/>
         <source>anonymous</source>
         <translation>مجهول</translation>
     </message>
