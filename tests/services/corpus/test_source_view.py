@@ -1,4 +1,4 @@
-"""The claim network and a source's claims, on four articles: the 2014 letter told twice and denied, and the 2025 one."""
+"""A source's claims, on four articles: the 2014 letter told twice and denied, and the 2025 one."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from annotator.core.model import DocumentId
 from annotator.services.annotation.relations import RelationService
 from annotator.services.annotation.tagging import TaggingService
 from annotator.services.corpus.claims import ClaimLinks
-from annotator.services.corpus.graph import claim_network, source_claims
+from annotator.services.corpus.source_view import source_claims
 from annotator.services.corpus.registry import SourceRegistry
 from annotator.services.team.identity import found_project, identify
 from annotator.storage.models import Document
@@ -47,36 +47,6 @@ def corpus(project: Project):
     registry.link(sources[1].id, obama)
     uid = registry.entries()[0].uid
     return reviewer, claims, uid
-
-
-def test_the_network_holds_claims_sources_and_every_kind_of_link(project: Project, corpus) -> None:
-    reviewer, claims, obama = corpus
-    network = claim_network(project, reviewer)
-    k = [f"claim:{claim.id}" for claim in claims]
-    assert sorted(node.key for node in network.nodes if node.kind == "claim") == sorted(k)
-    sources = {node.key: (node.label, node.source_type) for node in network.nodes if node.kind == "source"}
-    assert sources == {f"source:{obama}": ("باراك أوباما", "person"), "name:بعثه": ("البعثة الإيرانية", None),
-                       "name:ترامب": ("ترامب", None)}
-    assert sorted((e.first, e.second, e.kind) for e in network.edges) == sorted([
-        (k[0], f"source:{obama}", "attribution"), (k[1], f"source:{obama}", "attribution"), (k[2], "name:بعثه", "attribution"),
-        (k[3], "name:ترامب", "attribution"), (k[1], k[0], "SUPPORT"), (k[2], k[0], "CONTRADICTION"), (k[0], k[1], "same"),
-    ])
-    claim = next(node.claim for node in network.nodes if node.key == k[2])
-    assert (claim.document, claim.start, claim.end, claim.date) == ("d2", 30, 46, "2014-11-08")
-    assert ARTICLES[2][0][30:46] == claim.text == "أي رسالة قد وصلت"
-
-
-def test_filters_and_the_neighbourhood_of_a_claim(project: Project, corpus) -> None:
-    reviewer, claims, obama = corpus
-    ids = lambda network: sorted(node.key for node in network.nodes if node.kind == "claim")  # noqa: E731
-    k = [f"claim:{claim.id}" for claim in claims]
-    assert ids(claim_network(project, reviewer, source=obama)) == sorted(k[:2])
-    assert ids(claim_network(project, reviewer, date_to="2014")) == sorted(k[:3])
-    assert ids(claim_network(project, reviewer, date_from="2025-01-01")) == [k[3]]
-    assert ids(claim_network(project, reviewer, around=claims[2].id)) == sorted([k[0], k[2]])
-    assert ids(claim_network(project, reviewer, around=claims[2].id, depth=2)) == sorted(k[:3])
-    cluster = next(node.claim.cluster for node in claim_network(project, reviewer).nodes if node.key == k[0])
-    assert ids(claim_network(project, reviewer, cluster=cluster)) == sorted(k[:2])
 
 
 def test_a_source_view_lists_its_claims_by_date_with_what_contradicts_them(project: Project, corpus) -> None:
