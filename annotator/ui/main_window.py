@@ -40,6 +40,8 @@ from annotator.ui.welcome import Welcome
 
 TEXT_SIZE_KEY = "article/point_size"
 LINE_HEIGHT_KEY = "article/line_height"
+# The canonical source and similar claims of the selected span are looked up once the selection rests this long.
+CORPUS_BOXES_MS = 120
 
 
 class MainWindow(QMainWindow):
@@ -64,6 +66,8 @@ class MainWindow(QMainWindow):
         self.tag_panel.layout().addWidget(self.source_box)
         self.similar_claims = SimilarClaims(self.controller, lambda document_id, span_id: self.open_at(document_id, span_id))
         self.tag_panel.layout().addWidget(self.similar_claims)
+        self._corpus_boxes = QTimer(self, singleShot=True, interval=CORPUS_BOXES_MS)
+        self._corpus_boxes.timeout.connect(self._show_corpus_boxes)
         self.linker = Linker(self.controller, scheme, self.article_view, self.tag_panel)
         self.team = TeamActions(self.controller, self, reopen_as=self.reopen_as)
         self.suggestion_actions = SuggestionActions(self.controller, self.article_view)
@@ -413,9 +417,13 @@ class MainWindow(QMainWindow):
         span = self.selection.span
         self.article_view.set_selected_span(span)
         self.tag_panel.select_span(span)
+        self._corpus_boxes.start()  # after the span is painted: a keypress is not kept waiting for corpus queries
+        self.linker.redraw()
+
+    def _show_corpus_boxes(self) -> None:
+        span = self.selection.span
         self.source_box.show_span(span)
         self.similar_claims.show_claim(span)
-        self.linker.redraw()
 
     def _on_relation_selected(self) -> None:
         view = self.linker.selected_view()

@@ -44,7 +44,8 @@ def test_the_most_similar_claim_is_offered_first_and_enter_links_it(qtbot: QtBot
     window.controller.ensure_open(DocumentId(1))
     window.select_span(letter)
     side = window.similar_claims
-    assert side.isVisible() and [int(c.span_id) for c in side.found][:1] == [denial]
+    qtbot.waitUntil(side.isVisible)
+    assert [int(c.span_id) for c in side.found][:1] == [denial]
     assert side.found[0].relation == "contradiction"
     assert without_isolates(side.list.item(0).text()).startswith("Contradiction · ")
     qtbot.keyClick(window.article_view, Qt.Key.Key_6)  # SUPPORT's picker: the similar claim first

@@ -37,7 +37,7 @@ def test_ctrl_k_makes_a_canonical_source_that_the_next_spelling_is_offered(qtbot
     window.controller.ensure_open(DocumentId(1))
     window.select_span(first.id)
     box = window.source_box
-    assert box.isVisible() and "Ctrl+K adds" in without_isolates(box.text.text())
+    qtbot.waitUntil(lambda: box.isVisible() and "Ctrl+K adds" in without_isolates(box.text.text()))
     qtbot.keyClick(window.article_view, Qt.Key.Key_K, CTRL)
     registry = SourceRegistry(project, identify(project, "lina"))
     assert [entry.name for entry in registry.entries()] == ["باراك أوباما"]
@@ -45,7 +45,7 @@ def test_ctrl_k_makes_a_canonical_source_that_the_next_spelling_is_offered(qtbot
     assert "(confirmed)" in box.text.text()
     window.controller.ensure_open(DocumentId(2))
     window.select_span(second.id)
-    assert without_isolates(box.text.text()).startswith("Suggested: باراك أوباما")
+    qtbot.waitUntil(lambda: without_isolates(box.text.text()).startswith("Suggested: باراك أوباما"))
     qtbot.keyClick(window.article_view, Qt.Key.Key_K, CTRL)
     assert registry.link_of(second.id) == (registry.entries()[0].id, True)
     qtbot.keyClick(window.article_view, Qt.Key.Key_K, CTRL | Qt.KeyboardModifier.ShiftModifier)
