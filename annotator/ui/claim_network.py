@@ -27,6 +27,7 @@ from annotator.ui.texts import isolate, short
 ANY_DATE = QDate(1900, 1, 1)  # a date edit at its minimum shows "any" (the day before the first article, when dated)
 EXPORT_SIDE = 1800  # at most this many pixels on the longer side of an exported network
 MAX_FIT_ZOOM = 4.0
+MAX_CLAIMS = 1_000  # claims drawn at most (the most linked); filters and the focus reach the others
 
 
 class NetworkView(QGraphicsView):
@@ -315,7 +316,12 @@ class ClaimNetworkView(QDialog):
                 self.focus_box.blockSignals(False)
             else:
                 shown = shown.neighbourhood(selected, self.hops.value())
-        self.show_network(shown)
+        cut = shown.busiest(MAX_CLAIMS)
+        self.show_network(cut)
+        if len(cut.claims()) < len(shown.claims()):
+            self.status.setText(self.tr("Showing the %1 most linked of %2 claims: filter by source, cluster, outlet or date, or "
+                                        "focus on a claim's neighbourhood, to see the others.")
+                                .replace("%1", f"{len(cut.claims()):,}").replace("%2", f"{len(shown.claims()):,}"))
         if unfocused:
             self.status.setText(self.tr("Select a claim first: the neighbourhood is that of the selected claim."))
 

@@ -153,3 +153,18 @@ def test_a_claim_tagged_meanwhile_marks_the_picture_out_of_date_and_f5_draws_it(
     qtbot.keyClick(view.view, Qt.Key.Key_F5)
     assert len(view.shown.claims()) == before + 1
     assert view.date_from.minimumDate() == QDate(2014, 11, 5)  # "any" is the day before the first article
+
+
+def test_past_a_thousand_claims_the_most_linked_are_drawn_and_it_is_said(qtbot: QtBot, project: Project) -> None:
+    from benchmarks.network_bench import connected
+
+    _window, view, _ids = opened(qtbot, project)
+    view.whole = connected(1_200)
+    view._fill_choices()
+    view.apply_filters()
+    assert len(view.shown.claims()) == 1_000 and len(view.scene.items_by_key) == len(view.shown.nodes)
+    assert "Showing the 1,000 most linked of 1,200 claims" in view.status.text()
+    source = view.source_box.itemData(1)  # the source with most claims: all of them drawn
+    view.source_box.setCurrentIndex(1)
+    view.apply_filters()
+    assert {node.source for node in view.shown.claims()} == {source} and "Showing" not in view.status.text()

@@ -150,3 +150,14 @@ def test_only_iso_dates_are_dates(project: Project) -> None:
 
     assert _day("2014-11-06T10:00:00") == "2014-11-06" and _day("2014-11-06") == "2014-11-06"
     assert _day("6 Nov 2014") is None and _day("20141106") is None and _day(None) is None
+
+
+def test_the_busiest_claims_are_kept_when_too_many(project: Project) -> None:
+    ids = tag_network(project)
+    network = build_network(project, identify(project, "lina"))
+    assert network.busiest(4) is network
+    two = network.busiest(2)
+    # the letter: a contradiction, a support, a same-claim link and a source; then the retold letter (a support,
+    # a same-claim link, a source) over the denial (a contradiction and a source) and the lone 2014 claim
+    assert {int(node.row.span_id) for node in two.claims()} == {ids["letter"], ids["again"]}
+    assert {node.name for node in two.sources()} == {"مسؤول أمريكي كبير"}
