@@ -232,182 +232,187 @@
 <context>
     <name>ClaimNetworkView</name>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="131"/>
+        <location filename="../../annotator/ui/claim_network.py" line="132"/>
         <source>Claim network: %1</source>
         <translation>شبكة الادعاءات: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="139"/>
+        <location filename="../../annotator/ui/claim_network.py" line="140"/>
         <source>Legend</source>
         <translation>مفتاح الألوان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="181"/>
+        <location filename="../../annotator/ui/claim_network.py" line="182"/>
         <source>any</source>
         <translation>أي تاريخ</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="183"/>
+        <location filename="../../annotator/ui/claim_network.py" line="184"/>
         <source>&amp;Neighbourhood of the selected claim</source>
         <translation>&amp;جوار الادعاء المحدد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="188"/>
+        <location filename="../../annotator/ui/claim_network.py" line="189"/>
         <source> link(s)</source>
         <translation> رابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="189"/>
+        <location filename="../../annotator/ui/claim_network.py" line="190"/>
         <source>Links from the selected claim</source>
         <translation>عدد الروابط من الادعاء المحدد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="190"/>
+        <location filename="../../annotator/ui/claim_network.py" line="191"/>
         <source>&amp;Fit</source>
         <translation>&amp;ملاءمة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="191"/>
+        <location filename="../../annotator/ui/claim_network.py" line="192"/>
         <source>Export S&amp;VG…</source>
         <translation>تصدير S&amp;VG…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="192"/>
+        <location filename="../../annotator/ui/claim_network.py" line="193"/>
         <source>Export &amp;PNG…</source>
         <translation>تصدير &amp;PNG…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="194"/>
+        <location filename="../../annotator/ui/claim_network.py" line="195"/>
         <source>&amp;Source:</source>
         <translation>ال&amp;مصدر:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="194"/>
+        <location filename="../../annotator/ui/claim_network.py" line="195"/>
         <source>&amp;Cluster:</source>
         <translation>ال&amp;عنقود:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="195"/>
+        <location filename="../../annotator/ui/claim_network.py" line="196"/>
         <source>&amp;Outlet:</source>
         <translation>ال&amp;وسيلة:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="195"/>
+        <location filename="../../annotator/ui/claim_network.py" line="196"/>
         <source>F&amp;rom:</source>
         <translation>&amp;من:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="195"/>
+        <location filename="../../annotator/ui/claim_network.py" line="196"/>
         <source>&amp;To:</source>
         <translation>&amp;إلى:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="242"/>
+        <location filename="../../annotator/ui/claim_network.py" line="243"/>
         <source>The project has changed since this picture was drawn: F5 draws it again.</source>
         <translation>تغيّر المشروع منذ رُسمت هذه الصورة: F5 يرسمها من جديد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="265"/>
+        <location filename="../../annotator/ui/claim_network.py" line="266"/>
         <source>all sources</source>
         <translation>كل المصادر</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="266"/>
+        <location filename="../../annotator/ui/claim_network.py" line="267"/>
         <source>all clusters</source>
         <translation>كل العناقيد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="266"/>
+        <location filename="../../annotator/ui/claim_network.py" line="267"/>
         <source>%1 claims: %2</source>
         <translation>%1 ادعاءات: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="268"/>
+        <location filename="../../annotator/ui/claim_network.py" line="269"/>
         <source>all outlets</source>
         <translation>كل الوسائل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="320"/>
+        <location filename="../../annotator/ui/claim_network.py" line="322"/>
+        <source>Showing the %1 most linked of %2 claims: filter by source, cluster, outlet or date, or focus on a claim&apos;s neighbourhood, to see the others.</source>
+        <translation>تُعرض الادعاءات الـ%1 الأكثر ارتباطًا من %2 ادعاء: صفِّ حسب المصدر أو العنقود أو الوسيلة أو التاريخ، أو ركّز على جوار ادعاء، لترى البقية.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/claim_network.py" line="326"/>
         <source>Select a claim first: the neighbourhood is that of the selected claim.</source>
         <translation>حدّد ادعاءً أولًا: الجوار هو جوار الادعاء المحدد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="339"/>
+        <location filename="../../annotator/ui/claim_network.py" line="345"/>
         <source>%1 of %2 claims, %3 sources, %4 links between claims (%5 contradictions). Click a claim to open its article; the wheel zooms, 0 fits.</source>
         <translation>%1 من %2 ادعاء، %3 مصدر، %4 رابط بين الادعاءات (%5 تناقض). انقر ادعاءً لفتح مقاله؛ العجلة تكبّر، و0 تُلائم العرض.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="348"/>
+        <location filename="../../annotator/ui/claim_network.py" line="354"/>
         <source>Claims by outlet</source>
         <translation>الادعاءات حسب الوسيلة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="351"/>
+        <location filename="../../annotator/ui/claim_network.py" line="357"/>
         <source>other or no outlet</source>
         <translation>وسيلة أخرى أو بلا وسيلة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="354"/>
+        <location filename="../../annotator/ui/claim_network.py" line="360"/>
         <source>Sources by type</source>
         <translation>المصادر حسب النوع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="356"/>
+        <location filename="../../annotator/ui/claim_network.py" line="362"/>
         <source>Links</source>
         <translation>الروابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="362"/>
+        <location filename="../../annotator/ui/claim_network.py" line="368"/>
         <source>same claim</source>
         <translation>الادعاء نفسه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="362"/>
+        <location filename="../../annotator/ui/claim_network.py" line="368"/>
         <source>same claim, suggested</source>
         <translation>الادعاء نفسه، مقترح</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="388"/>
+        <location filename="../../annotator/ui/claim_network.py" line="394"/>
         <source>«%1» — %2, %3; source: %4</source>
         <translation>«%1» — %2، %3؛ المصدر: %4</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="392"/>
+        <location filename="../../annotator/ui/claim_network.py" line="398"/>
         <source>%1 (%2): Enter shows its claims only</source>
         <translation>%1 (%2): مفتاح الإدخال يعرض ادعاءاته فقط</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="428"/>
+        <location filename="../../annotator/ui/claim_network.py" line="434"/>
         <source>Export the claim network</source>
         <translation>تصدير شبكة الادعاءات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="429"/>
+        <location filename="../../annotator/ui/claim_network.py" line="435"/>
         <source>SVG pictures (*.svg)</source>
         <translation>صور SVG (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="429"/>
+        <location filename="../../annotator/ui/claim_network.py" line="435"/>
         <source>PNG pictures (*.png)</source>
         <translation>صور PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="435"/>
+        <location filename="../../annotator/ui/claim_network.py" line="441"/>
         <source>Could not write %1: %2</source>
         <translation>تعذّرت كتابة %1: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="437"/>
+        <location filename="../../annotator/ui/claim_network.py" line="443"/>
         <source>Written: %1</source>
         <translation>كُتب: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="476"/>
+        <location filename="../../annotator/ui/claim_network.py" line="482"/>
         <source>the SVG file was not written</source>
         <translation>لم يُكتب ملف SVG</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="487"/>
+        <location filename="../../annotator/ui/claim_network.py" line="493"/>
         <source>the PNG file was not written</source>
         <translation>لم يُكتب ملف PNG</translation>
     </message>
@@ -1346,12 +1351,17 @@
     </message>
     <message>
         <location filename="../../annotator/ui/suggestion_actions.py" line="88"/>
+        <source>Source suggestion «%1»: Enter accepts, Backspace dismisses.</source>
+        <translation>مصدر مقترح «%1»: Enter يقبله، وBackspace يصرفه.</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/suggestion_actions.py" line="91"/>
         <source>Cue suggestion «%1» (%2): Enter accepts, Backspace dismisses.</source>
         <translation>اقتراح عبارة إسناد «%1» (%2): للقبول اضغط (Enter)، وللتجاهل (Backspace).</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/suggestion_actions.py" line="97"/>
-        <location filename="../../annotator/ui/suggestion_actions.py" line="112"/>
+        <location filename="../../annotator/ui/suggestion_actions.py" line="100"/>
+        <location filename="../../annotator/ui/suggestion_actions.py" line="115"/>
         <source>Put the caret on a suggestion first (F8).</source>
         <translation>ضع المؤشر على اقتراح أولًا (F8).</translation>
     </message>
@@ -1554,47 +1564,52 @@
         <translation>وسم «%2» بـ%1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/commands.py" line="111"/>
+        <location filename="../../annotator/ui/commands.py" line="112"/>
+        <source>Accept source suggestion «%1»</source>
+        <translation>قبول المصدر المقترح «%1»</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/commands.py" line="113"/>
         <source>Accept cue suggestion «%1»</source>
         <translation>قبول اقتراح عبارة الإسناد «%1»</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/commands.py" line="123"/>
+        <location filename="../../annotator/ui/commands.py" line="126"/>
         <source>Delete %1 «%2»</source>
         <translation>حذف %1 «%2»</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/commands.py" line="143"/>
+        <location filename="../../annotator/ui/commands.py" line="146"/>
         <source>Edit %1 «%2»</source>
         <translation>تحرير %1 «%2»</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/commands.py" line="167"/>
+        <location filename="../../annotator/ui/commands.py" line="170"/>
         <source>Edit link %1</source>
         <translation>تحرير رابط %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/commands.py" line="182"/>
+        <location filename="../../annotator/ui/commands.py" line="185"/>
         <source>Link %1 from «%2»</source>
         <translation>ربط %1 من «%2»</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/commands.py" line="203"/>
+        <location filename="../../annotator/ui/commands.py" line="206"/>
         <source>Delete link %1</source>
         <translation>حذف رابط %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/commands.py" line="219"/>
+        <location filename="../../annotator/ui/commands.py" line="222"/>
         <source>Dismiss cue suggestion «%1»</source>
         <translation>تجاهل اقتراح عبارة الإسناد «%1»</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/commands.py" line="232"/>
+        <location filename="../../annotator/ui/commands.py" line="235"/>
         <source>Mark «%1» done</source>
         <translation>اعتبار «%1» مُنجَزًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/commands.py" line="232"/>
+        <location filename="../../annotator/ui/commands.py" line="235"/>
         <source>Mark «%1» not done</source>
         <translation>اعتبار «%1» غير مُنجَز</translation>
     </message>
