@@ -30,7 +30,6 @@ EdgeKind = Literal["attribution", "support", "contradiction", "same"]
 EDGE_KINDS: tuple[EdgeKind, ...] = ("attribution", "support", "contradiction", "same")
 SAME_CLAIM_COLOR = "#8e44ad"  # same-claim links are no scheme relation: they have a colour of their own
 LAYOUT_SEED = 7
-CHUNK = 500  # ids per IN (...) query
 ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?!\d)")
 
 
@@ -255,7 +254,6 @@ def build_network(project: Project, acting: Identity, *, layers: list[str] | Non
     source_label = scheme.span_role("source")
     attribution, support, contradiction = (scheme.relation_role(role) for role in ("attribution", "support", "contradiction"))
     by_span = {int(row.span_id): row for row in rows}
-    claim_ids = list(by_span)
     layer_names = sorted({row.annotator for row in rows})
     attributions: list[tuple[int, int]] = []
     links: list[tuple[str, int, int, bool]] = []
@@ -263,45 +261,40 @@ def build_network(project: Project, acting: Identity, *, layers: list[str] | Non
     source_types: dict[str, str] = {}
     with project.reading() as session:
         layer_ids = list(session.scalars(select(Annotator.id).where(Annotator.name.in_(layer_names))))
-        for start in range(0, len(claim_ids), CHUNK):
-            chunk = claim_ids[start : start + CHUNK]
-            for relation in session.execute(
-                select(Relation.label, Relation.from_span_id, Relation.to_span_id)
-                .where(Relation.label.in_([label for label in (attribution, support, contradiction) if label]),
-                       Relation.annotator_id.in_(layer_ids),
-                       Relation.from_span_id.in_(chunk) | Relation.to_span_id.in_(chunk))
-            ):
-                if relation.label == attribution:
-                    claim, other = ((relation.from_span_id, relation.to_span_id) if relation.from_span_id in by_span
-                                    else (relation.to_span_id, relation.from_span_id))
-                    attributions.append((claim, other))
-                elif relation.from_span_id in by_span and relation.to_span_id in by_span:
-                    links.append(("support" if relation.label == support else "contradiction",
-                                  relation.from_span_id, relation.to_span_id, True))
-            for link in session.execute(
-                select(ClaimLink.from_span_id, ClaimLink.to_span_id, ClaimLink.confirmed)
-                .where(ClaimLink.from_span_id.in_(chunk))
-            ):
-                if link.to_span_id in by_span:
-                    links.append(("same", link.from_span_id, link.to_span_id, bool(link.confirmed)))
-        ends = sorted({other for _, other in attributions})
-        for start in range(0, len(ends), CHUNK):
-            for row in session.execute(
-                select(Span.id, Span.text, Span.attributes, SourceLink.confirmed, CanonicalSource.uid, CanonicalSource.name,
-                       CanonicalSource.type)
-                .outerjoin(SourceLink, SourceLink.span_id == Span.id)
-                .outerjoin(CanonicalSource, CanonicalSource.id == SourceLink.source_id)
-                .where(Span.id.in_(ends[start : start + CHUNK]), Span.label == source_label, Span.annotator_id.in_(layer_ids))
-            ):
-                if row.uid is not None and row.confirmed:
-                    key = f"source:{row.uid}"
-                    sources[row.id] = (key, row.name, True)
-                    source_types[key] = row.type
-                else:
-                    words = " ".join(row.text.split())
-                    key = f"source-text:{words}"
-                    sources[row.id] = (key, words, False)
-                    source_types.setdefault(key, guess_type(row.text, row.attributes))
+        wanted = [label for label in (attribution, support, contradiction) if label]
+        for relation in session.execute(  # the layers' relations of these kinds, all read: one query, not one per chunk
+            select(Relation.label, Relation.from_span_id, Relation.to_span_id)
+            .where(Relation.label.in_(wanted), Relation.annotator_id.in_(layer_ids))
+        ):
+            first, second = relation.from_span_id in by_span, relation.to_span_id in by_span
+            if relation.label == attribution:
+                if first != second:  # a claim and something else (its source, or its cue: dropped below)
+                    attributions.append((relation.from_span_id, relation.to_span_id) if first
+                                        else (relation.to_span_id, relation.from_span_id))
+            elif first and second:
+                links.append(("support" if relation.label == support else "contradiction",
+                              relation.from_span_id, relation.to_span_id, True))
+        for link in session.execute(select(ClaimLink.from_span_id, ClaimLink.to_span_id, ClaimLink.confirmed)):
+            if link.from_span_id in by_span and link.to_span_id in by_span:
+                links.append(("same", link.from_span_id, link.to_span_id, bool(link.confirmed)))
+        attributed = select(Relation.to_span_id).where(Relation.label == attribution, Relation.annotator_id.in_(layer_ids))
+        for row in session.execute(
+            select(Span.id, Span.text, Span.attributes, SourceLink.confirmed, CanonicalSource.uid, CanonicalSource.name,
+                   CanonicalSource.type)
+            .outerjoin(SourceLink, SourceLink.span_id == Span.id)
+            .outerjoin(CanonicalSource, CanonicalSource.id == SourceLink.source_id)
+            .where(Span.label == source_label, Span.annotator_id.in_(layer_ids),
+                   Span.id.in_(attributed.union(attributed.with_only_columns(Relation.from_span_id))))
+        ):
+            if row.uid is not None and row.confirmed:
+                key = f"source:{row.uid}"
+                sources[row.id] = (key, row.name, True)
+                source_types[key] = row.type
+            else:
+                words = " ".join(row.text.split())
+                key = f"source-text:{words}"
+                sources[row.id] = (key, words, False)
+                source_types.setdefault(key, guess_type(row.text, row.attributes))
     network = ClaimNetwork()
     source_of: dict[int, str] = {}
     for claim, other in sorted(attributions):
