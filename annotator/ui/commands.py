@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from annotator.core.changes import Change, Changes
-from annotator.core.cues import CueSuggestion
+from annotator.core.cues import CueSuggestion, SourceSuggestion
 from annotator.core.model import DocumentId, DocumentStatus, RelationId, SpanId, SpanRecord
 from annotator.services.annotation.relations import RelationService
 from annotator.services.annotation.suggestions import SuggestionService
@@ -105,10 +105,13 @@ class TagSpan(_Creation):
 
 
 class AcceptSuggestion(TagSpan):
-    def __init__(self, suggestions: SuggestionService, *, document_id: DocumentId, suggestion: CueSuggestion) -> None:
-        label = suggestions.cue_label or ""
+    def __init__(self, suggestions: SuggestionService, *, document_id: DocumentId, suggestion: CueSuggestion | SourceSuggestion) -> None:
+        source = isinstance(suggestion, SourceSuggestion)
+        label = (suggestions.source_label if source else suggestions.cue_label) or ""
         super().__init__(suggestions.tagging, document_id=document_id, start=suggestion.start, end=suggestion.end, label=label, text=suggestion.text)
-        self.setText(QCoreApplication.translate("commands", "Accept cue suggestion «%1»").replace("%1", short(suggestion.text)))
+        what = (QCoreApplication.translate("commands", "Accept source suggestion «%1»") if source
+                else QCoreApplication.translate("commands", "Accept cue suggestion «%1»"))
+        self.setText(what.replace("%1", isolate(short(suggestion.text))))
         self.suggestions = suggestions
         self.suggestion = suggestion
 

@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 
 from annotator.core.changes import Change, Changes
-from annotator.core.cues import CueSuggestion
+from annotator.core.cues import CueSuggestion, SourceSuggestion
 from annotator.core.errors import AnnotatorError, ProjectBusy
 from annotator.core.model import DocumentId, DocumentInfo, RelationId, SpanId, SpanRecord
 from annotator.services.annotation.relations import Candidate, RelationService, RelationView
@@ -55,7 +55,7 @@ class Controller(QObject):
         self.text = ""
         self.spans: dict[SpanId, SpanRecord] = {}
         self.relations: dict[RelationId, RelationView] = {}
-        self._suggestions: list[CueSuggestion] = []
+        self._suggestions: list[CueSuggestion | SourceSuggestion] = []
         self._suggestions_stale = False
         self._jobs: deque[tuple[Callable[[], None], str]] = deque()
         self._waited_ms = 0
@@ -120,13 +120,13 @@ class Controller(QObject):
         self.documentOpened.emit()
 
     @property
-    def suggestions(self) -> list[CueSuggestion]:
+    def suggestions(self) -> list[CueSuggestion | SourceSuggestion]:
         if self._suggestions_stale:
             self._suggestions, self._suggestions_stale = self._load_suggestions(), False
         return self._suggestions
 
     @suggestions.setter
-    def suggestions(self, found: list[CueSuggestion]) -> None:
+    def suggestions(self, found: list[CueSuggestion | SourceSuggestion]) -> None:
         self._suggestions, self._suggestions_stale = found, False
 
     @property
@@ -153,10 +153,10 @@ class Controller(QObject):
             return {}
         return {view.relation.id: view for view in self.relation_service.for_document(self.document.id)}
 
-    def _load_suggestions(self) -> list[CueSuggestion]:
+    def _load_suggestions(self) -> list[CueSuggestion | SourceSuggestion]:
         if self.document is None or not self.writable:
             return []
-        return self.suggestion_service.for_document(self.document.id, self.text, list(self.spans.values()))
+        return self.suggestion_service.all_for_document(self.document.id, self.text, list(self.spans.values()))
 
     # Writing: every change goes through here
 
@@ -290,9 +290,9 @@ class Controller(QObject):
                     self.relations = self._load_relations()
                     if self.selection.relation not in self.relations:
                         self.selection.relation = None
-                cue = self.suggestion_service.cue_label
+                suggested = {self.suggestion_service.cue_label, self.suggestion_service.source_label}
                 if document.id in changes.suggestions or any(
-                    c.span.document_id == document.id and c.span.label == cue and c.span.annotator == self.layer
+                    c.span.document_id == document.id and c.span.label in suggested and c.span.annotator == self.layer
                     for c in changes.spans
                 ):
                     self.suggestions = self._load_suggestions()

@@ -6,7 +6,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 
 from annotator.core.changes import Changes
-from annotator.core.cues import CueSuggestion
+from annotator.core.cues import CueSuggestion, SourceSuggestion
 from annotator.ui.article_view import ArticleView
 from annotator.ui.commands import AcceptSuggestion, DismissSuggestion
 from annotator.ui.display import value_title
@@ -42,7 +42,7 @@ class SuggestionActions(QObject):
         action.triggered.connect(lambda _checked=False: slot())  # type: ignore[operator]
         return action
 
-    def visible(self) -> list[CueSuggestion]:
+    def visible(self) -> list[CueSuggestion | SourceSuggestion]:
         return self.controller.suggestions if self.show_action.isChecked() else []
 
     def _speech_act(self, value: str | None) -> str:
@@ -64,7 +64,7 @@ class SuggestionActions(QObject):
         if self.view.current_suggestion() not in {(s.start, s.end) for s in visible}:
             self.view.set_current_suggestion(None)
 
-    def current(self) -> CueSuggestion | None:
+    def current(self) -> CueSuggestion | SourceSuggestion | None:
         start, _end = self.view.selection()
         return next((s for s in self.visible() if s.start <= start < s.end), None)
 
@@ -84,6 +84,9 @@ class SuggestionActions(QObject):
         self.view.select_range(target.start, target.start)
         self.view.ensureCursorVisible()
         self.view.set_current_suggestion((target.start, target.end))
+        if isinstance(target, SourceSuggestion):
+            self._say(self.tr("Source suggestion «%1»: Enter accepts, Backspace dismisses.").replace("%1", isolate(target.text)))
+            return
         self._say(
             self.tr("Cue suggestion «%1» (%2): Enter accepts, Backspace dismisses.")
             .replace("%1", isolate(target.text))
