@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QSettings, QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from annotator.ui.texts import isolate
 
@@ -47,7 +48,7 @@ class Welcome(QFrame):
         buttons.addStretch(1)
         buttons.addWidget(done)
         layout = QVBoxLayout(self)
-        layout.addWidget(text)
+        layout.addWidget(ScrolledText(text))
         layout.addLayout(buttons)
 
     @staticmethod
@@ -60,3 +61,33 @@ class Welcome(QFrame):
         QSettings("annotator", "annotator").setValue(SEEN_KEY, "yes")
         self.hide()
         self.closed.emit()
+
+
+class ScrolledText(QScrollArea):
+    """The welcome's text: as tall as it needs where the window has room, scrolled where it has not (a small or
+    scaled screen, 1280x800 at QT_SCALE_FACTOR=2), rather than cut off at its top and bottom."""
+
+    def __init__(self, text: QLabel) -> None:
+        super().__init__()
+        self.setObjectName("welcomeScroll")
+        self.setWidget(text)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.viewport().setAutoFillBackground(False)  # the welcome's own background shows through
+        text.setAutoFillBackground(False)
+        self._hint_width = -1
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        text = self.widget()
+        width = self.viewport().width() if self.viewport().width() > 0 else text.sizeHint().width()
+        return QSize(text.sizeHint().width(), text.heightForWidth(width) if text.hasHeightForWidth() else text.sizeHint().height())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(0, self.fontMetrics().height() * 2)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        if event.size().width() != self._hint_width:  # the text wraps anew: its height is asked again
+            self._hint_width = event.size().width()
+            self.updateGeometry()
