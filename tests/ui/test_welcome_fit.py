@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QLabel, QScrollArea
 from pytestqt.qtbot import QtBot
 
@@ -14,6 +15,7 @@ from annotator.app import make_application
 from annotator.services.io.demo import ensure_demo_project
 from annotator.storage.project import Project
 from annotator.ui.main_window import MainWindow
+from annotator.ui.welcome import SEEN_KEY
 
 
 @pytest.fixture
@@ -24,6 +26,7 @@ def demo(tmp_path: Path) -> Iterator[Project]:
 
 def welcome_window(qtbot: QtBot, project: Project, width: int, height: int) -> tuple[MainWindow, QLabel]:
     make_application()
+    QSettings("annotator", "annotator").remove(SEEN_KEY)  # a first start (another test may have put it away)
     window = MainWindow(project, annotator="demo", welcome=True)
     qtbot.addWidget(window)
     window.resize(width, height)
