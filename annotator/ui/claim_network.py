@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QDate, QEvent, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QImage, QKeySequence, QMouseEvent, QPainter, QShortcut, QWheelEvent
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDateEdit, QDialog, QFileDialog, QGraphicsView, QHBoxLayout, QLabel,
@@ -129,7 +129,6 @@ class ClaimNetworkView(QDialog):
         super().__init__(parent)
         self.controller = controller
         self.setObjectName("claimNetworkView")
-        self.setWindowTitle(self.tr("Claim network: %1").replace("%1", isolate(controller.layer)))
         self.whole = ClaimNetwork()
         self.shown = ClaimNetwork()
         self.scene = NetworkScene(controller.project.scheme, self)
@@ -156,6 +155,8 @@ class ClaimNetworkView(QDialog):
         layout.addWidget(self.status)
         QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.reload)
         controller.changed.connect(self._project_changed)
+        controller.documentOpened.connect(self._layer_maybe_changed)
+        self.layer = controller.layer
         QShortcut(QKeySequence("Ctrl+F"), self, lambda: self.source_box.setFocus())
         self.resize(1180, 760)
         self.reload()
@@ -229,6 +230,8 @@ class ClaimNetworkView(QDialog):
 
     def reload(self) -> None:
         """Read the network again from the project (F5), keeping the filters where they still apply."""
+        self.layer = self.controller.layer
+        self.setWindowTitle(self.tr("Claim network: %1").replace("%1", isolate(self.layer)))
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # about a second on a 10,000-article project
         try:
             self.whole = build_network(self.controller.project, self.controller.identity, layers=[self.controller.layer])
@@ -239,6 +242,16 @@ class ClaimNetworkView(QDialog):
             QApplication.restoreOverrideCursor()
         self._fill_choices()
         self.apply_filters()
+
+    def changeEvent(self, event: Any) -> None:  # noqa: N802 (Qt's name)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self._layer_maybe_changed()  # the layer may have changed with no article open (no documentOpened then)
+
+    def _layer_maybe_changed(self) -> None:
+        """The window shows another layer: so does the picture (it is of the layer shown)."""
+        if self.controller.layer != self.layer:
+            self.reload()
 
     def _project_changed(self, changes: Any) -> None:
         """Tagging goes on while the picture is open: say it is out of date rather than move it under the reader."""

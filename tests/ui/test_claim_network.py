@@ -168,3 +168,20 @@ def test_past_a_thousand_claims_the_most_linked_are_drawn_and_it_is_said(qtbot: 
     view.source_box.setCurrentIndex(1)
     view.apply_filters()
     assert {node.source for node in view.shown.claims()} == {source} and "Showing" not in view.status.text()
+
+
+def test_the_picture_follows_the_layer_the_window_shows(qtbot: QtBot, project: Project) -> None:
+    from annotator.core.model import DocumentId
+
+    ids = tag_network(project)
+    make_application()
+    window = MainWindow(project, annotator="rana")  # the reviewer: her own layer is empty
+    qtbot.addWidget(window)
+    window.show()
+    view = ClaimNetworkView(window.controller, window)
+    qtbot.addWidget(view)
+    view.show()
+    assert view.shown.claims() == [] and "rana" in view.windowTitle()
+    window.controller.open_document(DocumentId(4))
+    window.show_layer("sami")
+    assert [int(node.row.span_id) for node in view.shown.claims()] == [ids["sami"]] and "sami" in view.windowTitle()
