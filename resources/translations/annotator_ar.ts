@@ -232,187 +232,187 @@
 <context>
     <name>ClaimNetworkView</name>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="132"/>
+        <location filename="../../annotator/ui/claim_network.py" line="234"/>
         <source>Claim network: %1</source>
         <translation>شبكة الادعاءات: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="140"/>
+        <location filename="../../annotator/ui/claim_network.py" line="139"/>
         <source>Legend</source>
         <translation>مفتاح الألوان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="182"/>
+        <location filename="../../annotator/ui/claim_network.py" line="183"/>
         <source>any</source>
         <translation>أي تاريخ</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="184"/>
+        <location filename="../../annotator/ui/claim_network.py" line="185"/>
         <source>&amp;Neighbourhood of the selected claim</source>
         <translation>&amp;جوار الادعاء المحدد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="189"/>
+        <location filename="../../annotator/ui/claim_network.py" line="190"/>
         <source> link(s)</source>
         <translation> رابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="190"/>
+        <location filename="../../annotator/ui/claim_network.py" line="191"/>
         <source>Links from the selected claim</source>
         <translation>عدد الروابط من الادعاء المحدد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="191"/>
+        <location filename="../../annotator/ui/claim_network.py" line="192"/>
         <source>&amp;Fit</source>
         <translation>&amp;ملاءمة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="192"/>
+        <location filename="../../annotator/ui/claim_network.py" line="193"/>
         <source>Export S&amp;VG…</source>
         <translation>تصدير S&amp;VG…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="193"/>
+        <location filename="../../annotator/ui/claim_network.py" line="194"/>
         <source>Export &amp;PNG…</source>
         <translation>تصدير &amp;PNG…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="195"/>
+        <location filename="../../annotator/ui/claim_network.py" line="196"/>
         <source>&amp;Source:</source>
         <translation>ال&amp;مصدر:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="195"/>
+        <location filename="../../annotator/ui/claim_network.py" line="196"/>
         <source>&amp;Cluster:</source>
         <translation>ال&amp;عنقود:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="196"/>
+        <location filename="../../annotator/ui/claim_network.py" line="197"/>
         <source>&amp;Outlet:</source>
         <translation>ال&amp;وسيلة:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="196"/>
+        <location filename="../../annotator/ui/claim_network.py" line="197"/>
         <source>F&amp;rom:</source>
         <translation>&amp;من:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="196"/>
+        <location filename="../../annotator/ui/claim_network.py" line="197"/>
         <source>&amp;To:</source>
         <translation>&amp;إلى:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="243"/>
+        <location filename="../../annotator/ui/claim_network.py" line="259"/>
         <source>The project has changed since this picture was drawn: F5 draws it again.</source>
         <translation>تغيّر المشروع منذ رُسمت هذه الصورة: F5 يرسمها من جديد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="266"/>
+        <location filename="../../annotator/ui/claim_network.py" line="282"/>
         <source>all sources</source>
         <translation>كل المصادر</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="267"/>
+        <location filename="../../annotator/ui/claim_network.py" line="283"/>
         <source>all clusters</source>
         <translation>كل العناقيد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="267"/>
+        <location filename="../../annotator/ui/claim_network.py" line="283"/>
         <source>%1 claims: %2</source>
         <translation>%1 ادعاءات: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="269"/>
+        <location filename="../../annotator/ui/claim_network.py" line="285"/>
         <source>all outlets</source>
         <translation>كل الوسائل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="322"/>
+        <location filename="../../annotator/ui/claim_network.py" line="338"/>
         <source>Showing the %1 most linked of %2 claims: filter by source, cluster, outlet or date, or focus on a claim&apos;s neighbourhood, to see the others.</source>
         <translation>تُعرض الادعاءات الـ%1 الأكثر ارتباطًا من %2 ادعاء: صفِّ حسب المصدر أو العنقود أو الوسيلة أو التاريخ، أو ركّز على جوار ادعاء، لترى البقية.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="326"/>
+        <location filename="../../annotator/ui/claim_network.py" line="342"/>
         <source>Select a claim first: the neighbourhood is that of the selected claim.</source>
         <translation>حدّد ادعاءً أولًا: الجوار هو جوار الادعاء المحدد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="345"/>
+        <location filename="../../annotator/ui/claim_network.py" line="361"/>
         <source>%1 of %2 claims, %3 sources, %4 links between claims (%5 contradictions). Click a claim to open its article; the wheel zooms, 0 fits.</source>
         <translation>%1 من %2 ادعاء، %3 مصدر، %4 رابط بين الادعاءات (%5 تناقض). انقر ادعاءً لفتح مقاله؛ العجلة تكبّر، و0 تُلائم العرض.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="354"/>
+        <location filename="../../annotator/ui/claim_network.py" line="370"/>
         <source>Claims by outlet</source>
         <translation>الادعاءات حسب الوسيلة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="357"/>
+        <location filename="../../annotator/ui/claim_network.py" line="373"/>
         <source>other or no outlet</source>
         <translation>وسيلة أخرى أو بلا وسيلة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="360"/>
+        <location filename="../../annotator/ui/claim_network.py" line="376"/>
         <source>Sources by type</source>
         <translation>المصادر حسب النوع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="362"/>
+        <location filename="../../annotator/ui/claim_network.py" line="378"/>
         <source>Links</source>
         <translation>الروابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="368"/>
+        <location filename="../../annotator/ui/claim_network.py" line="384"/>
         <source>same claim</source>
         <translation>الادعاء نفسه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="368"/>
+        <location filename="../../annotator/ui/claim_network.py" line="384"/>
         <source>same claim, suggested</source>
         <translation>الادعاء نفسه، مقترح</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="394"/>
+        <location filename="../../annotator/ui/claim_network.py" line="410"/>
         <source>«%1» — %2, %3; source: %4</source>
         <translation>«%1» — %2، %3؛ المصدر: %4</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="398"/>
+        <location filename="../../annotator/ui/claim_network.py" line="414"/>
         <source>%1 (%2): Enter shows its claims only</source>
         <translation>%1 (%2): مفتاح الإدخال يعرض ادعاءاته فقط</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="434"/>
+        <location filename="../../annotator/ui/claim_network.py" line="450"/>
         <source>Export the claim network</source>
         <translation>تصدير شبكة الادعاءات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="435"/>
+        <location filename="../../annotator/ui/claim_network.py" line="451"/>
         <source>SVG pictures (*.svg)</source>
         <translation>صور SVG (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="435"/>
+        <location filename="../../annotator/ui/claim_network.py" line="451"/>
         <source>PNG pictures (*.png)</source>
         <translation>صور PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="441"/>
+        <location filename="../../annotator/ui/claim_network.py" line="457"/>
         <source>Could not write %1: %2</source>
         <translation>تعذّرت كتابة %1: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="443"/>
+        <location filename="../../annotator/ui/claim_network.py" line="459"/>
         <source>Written: %1</source>
         <translation>كُتب: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="482"/>
+        <location filename="../../annotator/ui/claim_network.py" line="498"/>
         <source>the SVG file was not written</source>
         <translation>لم يُكتب ملف SVG</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="493"/>
+        <location filename="../../annotator/ui/claim_network.py" line="509"/>
         <source>the PNG file was not written</source>
         <translation>لم يُكتب ملف PNG</translation>
     </message>
@@ -1475,37 +1475,37 @@
 <context>
     <name>Welcome</name>
     <message>
-        <location filename="../../annotator/ui/welcome.py" line="31"/>
+        <location filename="../../annotator/ui/welcome.py" line="32"/>
         <source>Welcome. You are tagging as %1; Ctrl+Shift+I changes who you are.</source>
         <translation>أهلًا بك. أنت تَسِم باسم %1؛ ولتغيير هويتك اضغط (Ctrl+Shift+I).</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/welcome.py" line="32"/>
+        <location filename="../../annotator/ui/welcome.py" line="33"/>
         <source>Select words and press 1 (claim), 2 (source) or 3 (cue); Alt with the digit keeps the exact selection.</source>
         <translation>حدِّد كلمات واضغط 1 (ادعاء) أو 2 (مصدر) أو 3 (عبارة إسناد)؛ ومع Alt يبقى التحديد كما هو تمامًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/welcome.py" line="33"/>
+        <location filename="../../annotator/ui/welcome.py" line="34"/>
         <source>To link, select a claim and press 4 (attribution), 5 (contradiction) or 6 (support), then pick the other end.</source>
         <translation>للربط، حدِّد ادعاءً واضغط 4 (إسناد) أو 5 (تناقض) أو 6 (تأييد)، ثم اختر الطرف الآخر.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/welcome.py" line="34"/>
+        <location filename="../../annotator/ui/welcome.py" line="35"/>
         <source>F8 steps through cue suggestions, Tab through the spans, Ctrl+Enter marks the article done.</source>
         <translation>يتنقّل (F8) بين اقتراحات عبارات الإسناد، و(Tab) بين المقاطع، ويجعل (Ctrl+Enter) المقال مُنجَزًا.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/welcome.py" line="35"/>
+        <location filename="../../annotator/ui/welcome.py" line="36"/>
         <source>F1 shows the guidelines; each label&apos;s description is in its tooltip. Ctrl+L shows the other layers you may read.</source>
         <translation>F1 يعرض الإرشادات، ووصف كل وسم في تلميحه. Ctrl+L يعرض الطبقات الأخرى التي يحق لك قراءتها.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/welcome.py" line="39"/>
+        <location filename="../../annotator/ui/welcome.py" line="40"/>
         <source>Change identity…</source>
         <translation>تغيير الهوية…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/welcome.py" line="42"/>
+        <location filename="../../annotator/ui/welcome.py" line="43"/>
         <source>Start tagging</source>
         <translation>بدء الوسم</translation>
     </message>
@@ -1668,17 +1668,17 @@
     </message>
     <message>
         <location filename="../../annotator/ui/controller.py" line="248"/>
-        <location filename="../../annotator/ui/controller.py" line="252"/>
+        <location filename="../../annotator/ui/controller.py" line="254"/>
         <source>Not done: %1. %2</source>
         <translation>لم يُنفَّذ: %1. %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/controller.py" line="258"/>
+        <location filename="../../annotator/ui/controller.py" line="260"/>
         <source>Not done: %1. Unexpected error (nothing of it was saved): %2</source>
         <translation>لم يُنفَّذ: %1. خطأ غير متوقع (لم يُحفظ منه شيء): %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/controller.py" line="264"/>
+        <location filename="../../annotator/ui/controller.py" line="266"/>
         <source>Done once the project was free: %1</source>
         <translation>نُفِّذ بعد أن تفرّغ المشروع: %1</translation>
     </message>
