@@ -96,6 +96,15 @@ def node_caption(node: ClaimNode | SourceNode, *, full: bool = False) -> str:
     return text
 
 
+def crosses(line: QLineF, area: QRectF) -> bool:
+    """Whether a straight link passes through a rectangle."""
+    if area.contains(line.p1()) or area.contains(line.p2()):
+        return True
+    corners = [area.topLeft(), area.topRight(), area.bottomRight(), area.bottomLeft()]
+    return any(line.intersects(QLineF(corners[i], corners[(i + 1) % 4]))[0] == QLineF.IntersectionType.BoundedIntersection
+               for i in range(4))
+
+
 def right_to_left(box: QGraphicsRectItem) -> bool:
     """Whether a label's caption starts with a right-to-left letter (past the isolates and punctuation)."""
     for item in box.childItems():
@@ -311,11 +320,12 @@ class NetworkScene(QGraphicsScene):
                 wanted.setdefault(edge.first, False)
                 wanted.setdefault(edge.second, False)
         if len(self.network.nodes) <= LABEL_ALL:
-            degree = {key: 0 for key in self.network.nodes}
+            degree = {key: 0 for key in self.network.nodes}  # contradictions first, then other links
             for edge in self.network.edges:
-                degree[edge.first] += 1
-                degree[edge.second] += 1
-            for key in sorted(self.network.nodes, key=lambda k: (isinstance(self.network.nodes[k], ClaimNode), -degree[k], k)):
+                weight = 10 if edge.kind == "contradiction" else 1
+                degree[edge.first] += weight
+                degree[edge.second] += weight
+            for key in sorted(self.network.nodes, key=lambda k: (-degree[k], k)):
                 wanted.setdefault(key, False)
         for key in list(self._labels):
             self.removeItem(self._labels.pop(key))
@@ -323,6 +333,10 @@ class NetworkScene(QGraphicsScene):
         near = self._near()  # with a node selected, the faded rest may be covered: only its neighbours are in the way
         taken = [QRectF(self.places[key].x() - 8 / zoom, self.places[key].y() - 8 / zoom, 16 / zoom, 16 / zoom)
                  for key in (near or self.network.nodes)] if wanted else []
+        # Links in the way too (a label under a link reads as struck through): every link of a small network, the
+        # selected node's links in a big one.
+        edges = self.incident(self.selected) if near else (self.network.edges if len(self.network.nodes) <= LABEL_ALL else [])
+        lines = [QLineF(self.places[edge.first], self.places[edge.second]) for edge in edges]
         for key, forced in wanted.items():
             box = self._label(key, forced)
             bounds = box.rect()
@@ -330,16 +344,20 @@ class NetworkScene(QGraphicsScene):
             gap = SOURCE_RADIUS + 4
             right, left = (gap - bounds.left(), -bounds.height() / 2 - bounds.top()), (-gap - bounds.right(), -bounds.height() / 2 - bounds.top())
             below = (-bounds.center().x(), gap - bounds.top())
-            # Arabic captions start next to their node: on its left; a forced label may also go below.
+            above = (-bounds.center().x(), -gap - bounds.bottom())
+            corners = [(-bounds.right(), gap - bounds.top()), (-bounds.right(), -gap - bounds.bottom()),
+                       (-bounds.left(), gap - bounds.top()), (-bounds.left(), -gap - bounds.bottom())]
+            # Arabic captions start next to their node: on its left; else on its right, below or above it, or at
+            # a corner (the label's near end under or over the node).
             sides = [left, right] if right_to_left(box) else [right, left]
-            if forced:
-                sides.append(below)
+            sides += [below, above] + (corners if right_to_left(box) else corners[2:] + corners[:2])
             own = QRectF(place.x() - 8 / zoom, place.y() - 8 / zoom, 16 / zoom, 16 / zoom)
             chosen = None
             for dx, dy in sides:
                 area = QRectF(place.x() + (bounds.left() + dx) / zoom, place.y() + (bounds.top() + dy) / zoom,
                               bounds.width() / zoom, bounds.height() / zoom)
-                if not any(area.intersects(other) and other != own for other in taken):
+                if (not any(area.intersects(other) and other != own for other in taken)
+                        and not any(crosses(line, area) for line in lines)):
                     chosen = (dx, dy, area)
                     break
             if chosen is None and forced:
