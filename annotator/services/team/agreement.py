@@ -81,6 +81,7 @@ def compute_agreement(project: Project, *, annotators: list[str] | None = None) 
         report.alpha[label] = _alpha_codes(np.stack([_codes(masks[name], bits.get(label), keep_missing=True) for name in names])
                                            if names else np.zeros((0, 0), dtype=np.int64))
     shared_documents: dict[tuple[str, str], set[int]] = {}
+    grouped = {name: _grouped(layers[name]) for name in names}
     for a, b in combinations(names, 2):
         shared = (masks[a] >= 0) & (masks[b] >= 0)
         first, second = (masks[a], masks[b]) if shared.all() else (masks[a][shared], masks[b][shared])
@@ -89,8 +90,7 @@ def compute_agreement(project: Project, *, annotators: list[str] | None = None) 
             report.kappa[(a, b)][label] = _kappa_binary((first & bits[label]) != 0, (second & bits[label]) != 0)
         common = owners[shared]  # sorted, as the documents are: their distinct values without a sort
         both = shared_documents[(a, b)] = set(common[np.flatnonzero(np.diff(common, prepend=-1))].tolist())
-        mine, theirs = _within(layers[a], both), _within(layers[b], both)
-        report.exact[(a, b)], report.overlap[(a, b)] = _span_scores(mine, theirs, labels)
+        report.exact[(a, b)], report.overlap[(a, b)] = _span_scores(grouped[a], grouped[b], both, labels)
     relations = _load_relations(project, names)
     for (a, b), both in shared_documents.items():
         mine = {r for r in relations[a] if r[1][0] in both or r[2][0] in both}
@@ -109,12 +109,6 @@ def _load_layers(project: Project, wanted: list[str] | None) -> dict[str, set[Sp
     for name in wanted or ():
         layers.setdefault(name, set())
     return layers
-
-
-def _within(spans: set[SpanKey], documents: set[int]) -> list[SpanKey]:
-    if {span[0] for span in spans} <= documents:
-        return list(spans)
-    return [span for span in spans if span[0] in documents]
 
 
 CHUNK = 500  # documents whose texts are read and split into words at a time
@@ -264,28 +258,44 @@ def _scores(matched: int, predicted: int, gold: int) -> Scores:
     return Scores(precision, recall, f1)
 
 
-def _span_scores(reference: list[SpanKey], other: list[SpanKey], labels: list[str]) -> tuple[dict[str, Scores], dict[str, Scores]]:
-    """Exact and overlap span scores, overall and per label, from one pass.
+def _grouped(spans: set[SpanKey]) -> dict[tuple[int, str], list[SpanKey]]:
+    """An annotator's spans by (document, label), the groups the span scores compare."""
+    groups: dict[tuple[int, str], list[SpanKey]] = defaultdict(list)
+    for span in spans:
+        groups[(span[0], span[3])].append(span)
+    return groups
+
+
+def _span_scores(
+    mine: dict[tuple[int, str], list[SpanKey]], theirs: dict[tuple[int, str], list[SpanKey]], documents: set[int], labels: list[str]
+) -> tuple[dict[str, Scores], dict[str, Scores]]:
+    """Exact and overlap span scores in the given documents, overall and per label, from one pass over the
+    (document, label) groups.
 
     Overlap is a one-to-one matching of same-label spans that overlap, greedily by largest overlap within
-    each (document, label): spans of different groups never compete, so the overall matching is the union
-    of the per-label ones and both are counted from it."""
-    exact_set = set(reference) & set(other)
-    groups: dict[tuple[int, str], list[SpanKey]] = defaultdict(list)
-    for span in other:
-        groups[(span[0], span[3])].append(span)
+    each group: spans of different groups never compete, so the overall matching is the union of the
+    per-label ones and both are counted from it."""
+    gold: Counter[str] = Counter()
+    predicted: Counter[str] = Counter()
+    exact_count: Counter[str] = Counter()
     matched: Counter[str] = Counter()
-    by_group: dict[tuple[int, str], list[SpanKey]] = defaultdict(list)
-    for span in reference:
-        if (span[0], span[3]) in groups:
-            by_group[(span[0], span[3])].append(span)
-    for key, mine in by_group.items():
-        theirs = groups[key]
-        if len(mine) == 1 and len(theirs) == 1:
-            a, b = mine[0], theirs[0]
+    for key, spans in mine.items():
+        if key[0] in documents:
+            gold[key[1]] += len(spans)
+    for key, spans in theirs.items():
+        if key[0] in documents:
+            predicted[key[1]] += len(spans)
+    for key in mine.keys() & theirs.keys():
+        if key[0] not in documents:
+            continue
+        ours, others = mine[key], theirs[key]
+        if len(ours) == 1 and len(others) == 1:
+            a, b = ours[0], others[0]
+            exact_count[key[1]] += a == b
             matched[key[1]] += a[1] < b[2] and b[1] < a[2]
             continue
-        pairs = sorted(((min(a[2], b[2]) - max(a[1], b[1]), a, b) for a in sorted(mine) for b in sorted(theirs) if a[1] < b[2] and b[1] < a[2]),
+        exact_count[key[1]] += len(set(ours) & set(others))
+        pairs = sorted(((min(a[2], b[2]) - max(a[1], b[1]), a, b) for a in sorted(ours) for b in sorted(others) if a[1] < b[2] and b[1] < a[2]),
                        reverse=True)
         used_ref: set[SpanKey] = set()
         used_oth: set[SpanKey] = set()
@@ -294,11 +304,9 @@ def _span_scores(reference: list[SpanKey], other: list[SpanKey], labels: list[st
                 used_ref.add(a)
                 used_oth.add(b)
         matched[key[1]] += len(used_ref)
-    gold = Counter(span[3] for span in reference)
-    predicted = Counter(span[3] for span in other)
-    exact_count = Counter(span[3] for span in exact_set)
-    exact = {OVERALL: _scores(len(exact_set), len(other), len(reference))}
-    overlap = {OVERALL: _scores(sum(matched.values()), len(other), len(reference))}
+    total = lambda counts: sum(counts.values())  # noqa: E731
+    exact = {OVERALL: _scores(total(exact_count), total(predicted), total(gold))}
+    overlap = {OVERALL: _scores(total(matched), total(predicted), total(gold))}
     for label in labels:
         exact[label] = _scores(exact_count[label], predicted[label], gold[label])
         overlap[label] = _scores(matched[label], predicted[label], gold[label])
