@@ -49,3 +49,12 @@ class ProjectReadOnly(StorageError):
 
 class DiskFull(StorageError):
     """The disk holding the project is full."""
+
+
+class EditConflict(AnnotatorError):
+    """Someone changed what this edit started from: the later writer is told, with the current value, and nothing
+    of theirs is written. `current` is what was read (a Changes the window redraws from)."""
+
+    def __init__(self, message: str, current: object = None) -> None:
+        super().__init__(message)
+        self.current = current

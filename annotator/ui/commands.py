@@ -150,10 +150,10 @@ class EditSpan(Command):
         self.after = after
 
     def do(self) -> Changes:
-        return self.tagging.update_span(self.span_id, attributes=self.after[0], note=self.after[1])
+        return self.tagging.update_span(self.span_id, attributes=self.after[0], note=self.after[1], expected=self.before)
 
     def revert(self) -> Changes:
-        return self.tagging.update_span(self.span_id, attributes=self.before[0], note=self.before[1])
+        return self.tagging.update_span(self.span_id, attributes=self.before[0], note=self.before[1], expected=self.after)
 
 
 class EditRelation(Command):
@@ -174,10 +174,10 @@ class EditRelation(Command):
         self.after = after
 
     def do(self) -> Changes:
-        return self.relations.update(self.relation_id, attributes=self.after[0], note=self.after[1])
+        return self.relations.update(self.relation_id, attributes=self.after[0], note=self.after[1], expected=self.before)
 
     def revert(self) -> Changes:
-        return self.relations.update(self.relation_id, attributes=self.before[0], note=self.before[1])
+        return self.relations.update(self.relation_id, attributes=self.before[0], note=self.before[1], expected=self.after)
 
 
 class Link(_Creation):

@@ -17,7 +17,7 @@ from PySide6.QtGui import QUndoStack
 
 from annotator.core.changes import Change, Changes
 from annotator.core.cues import CueSuggestion, SourceSuggestion
-from annotator.core.errors import AnnotatorError, ProjectBusy
+from annotator.core.errors import AnnotatorError, EditConflict, ProjectBusy
 from annotator.core.model import DocumentId, DocumentInfo, RelationId, SpanId, SpanRecord
 from annotator.services.annotation.relations import Candidate, RelationService, RelationView
 from annotator.services.annotation.suggestions import SuggestionService
@@ -249,6 +249,8 @@ class Controller(QObject):
             except AnnotatorError as error:
                 self._jobs.popleft()
                 self._waited_ms = 0
+                if isinstance(error, EditConflict) and isinstance(error.current, Changes):
+                    self._apply(error.current)  # show what the row holds now
                 self.message.emit(QCoreApplication.translate("controller", "Not done: %1. %2").replace("%1", isolate(what)).replace("%2", str(error)), Level.ERROR)
             except Exception as error:  # noqa: BLE001 - a fault we did not foresee still reaches the user, and is logged
                 self._jobs.popleft()

@@ -28,6 +28,19 @@ def json_value(raw: str | dict | list | None) -> Any:
     return _parsed(raw)
 
 
+def same_state(expected: tuple[dict[str, Any], str], attributes: dict[str, Any] | None, note: str | None) -> bool:
+    """Whether a row still holds what an edit started from (unset attributes and an empty note count as absent)."""
+    wanted, wanted_note = expected
+    clean = {name: value for name, value in (wanted or {}).items() if value is not None}
+    return clean == dict(attributes or {}) and (wanted_note or "") == (note or "")
+
+
+def conflict_message(label: str, text: str, attributes: dict[str, Any] | None, note: str | None) -> str:
+    values = ", ".join(f"{name}={value}" for name, value in sorted((attributes or {}).items())) or "no attributes"
+    noted = f", note «{note}»" if note else ""
+    return f"{label} «{text[:40]}» was changed by someone else meanwhile: it now has {values}{noted}; your change was not saved"
+
+
 def span_record(span: Span, annotator: str) -> SpanRecord:
     return SpanRecord(
         id=SpanId(span.id),

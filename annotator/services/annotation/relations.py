@@ -9,9 +9,9 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import aliased
 
 from annotator.core.changes import Change, Changes, RelationChange
-from annotator.core.errors import AnnotatorError
+from annotator.core.errors import AnnotatorError, EditConflict
 from annotator.core.model import DocumentId, RelationId, RelationRecord, SpanId
-from annotator.services.annotation.records import owned, relation_documents, relation_record, relation_row
+from annotator.services.annotation.records import conflict_message, owned, relation_documents, relation_record, relation_row, same_state
 from annotator.services.annotation.tagging import TaggingService, new_uid
 from annotator.services.team.identity import check_write
 from annotator.storage.models import Annotator, Document, Relation, Span
@@ -97,11 +97,20 @@ class RelationService:
         return Changes(relations=(RelationChange(kind, relation_record(relation, self.annotator), ends),))
 
     def update(
-        self, relation_id: RelationId, *, attributes: dict[str, Any] | None = None, note: str | None = None
+        self,
+        relation_id: RelationId,
+        *,
+        attributes: dict[str, Any] | None = None,
+        note: str | None = None,
+        expected: tuple[dict[str, Any], str] | None = None,
     ) -> Changes:
+        """Replace a link's attributes and/or note; with `expected`, refuse (EditConflict) if someone changed it meanwhile."""
         annotator_id = self.tagging.annotator_id()
         with self.project.transaction() as session:
             relation = owned(session, Relation, relation_id, annotator_id)
+            if expected is not None and not same_state(expected, relation.attributes, relation.note):
+                raise EditConflict(conflict_message(relation.label, "", relation.attributes, relation.note),
+                                   self._changes(session, Change.UPDATED, relation))
             if attributes is not None:
                 relation.attributes = {k: v for k, v in attributes.items() if v is not None}
             if note is not None:

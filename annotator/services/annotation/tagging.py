@@ -8,12 +8,12 @@ from typing import Any
 from sqlalchemy import String, or_, select, type_coerce
 
 from annotator.core.changes import Change, Changes, RelationChange, SpanChange
-from annotator.core.errors import AnnotatorError
+from annotator.core.errors import AnnotatorError, EditConflict
 from annotator.core.model import DocumentId, SpanId, SpanRecord
 from annotator.core.offsets import is_grapheme_boundary
 from annotator.services.documents.progress import mark_started
 from annotator.services.team.identity import Identity, check_read, check_write, identify
-from annotator.services.annotation.records import json_value, owned, relation_documents, relation_record, relation_row, span_record
+from annotator.services.annotation.records import conflict_message, json_value, same_state, owned, relation_documents, relation_record, relation_row, span_record
 from annotator.storage.models import Annotator, Document, Relation, Span
 from annotator.storage.project import Project
 
@@ -174,12 +174,22 @@ class TaggingService:
         )
 
     def update_span(
-        self, span_id: SpanId, *, attributes: dict[str, Any] | None = None, note: str | None = None
+        self,
+        span_id: SpanId,
+        *,
+        attributes: dict[str, Any] | None = None,
+        note: str | None = None,
+        expected: tuple[dict[str, Any], str] | None = None,
     ) -> Changes:
-        """Replace a span's attributes and/or note; the change carries the span as it now is."""
+        """Replace a span's attributes and/or note; the change carries the span as it now is. With `expected`
+        (the attributes and note the edit started from) a span someone changed meanwhile is left as it is and
+        EditConflict says what it now holds."""
         annotator_id = self.annotator_id()
         with self.project.transaction() as session:
             span = owned(session, Span, span_id, annotator_id)
+            if expected is not None and not same_state(expected, span.attributes, span.note):
+                current = Changes(spans=(SpanChange(Change.UPDATED, span_record(span, self.annotator)),))
+                raise EditConflict(conflict_message(span.label, span.text, span.attributes, span.note), current)
             if attributes is not None:
                 clean = {name: value for name, value in attributes.items() if value is not None}
                 self.project.scheme.check_span(span.label, clean)
