@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDateEdit, QD
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import DocumentId
 from annotator.services.corpus.network import ClaimNetwork, ClaimNode, SourceNode, build_network
-from annotator.ui.display import label_title
+from annotator.ui.display import in_reading_order, label_title
 from annotator.ui.network_legend import legend_size, paint_legend, swatch
 from annotator.ui.network_scene import LABEL_ALL, LABELLED_WIDTH, OTHER_OUTLET, SOURCE_TYPE_COLORS, NetworkScene, edge_styles, source_type_title
 from annotator.ui.texts import isolate, short
@@ -279,7 +279,7 @@ class ClaimNetworkView(QDialog):
             edit.setDate(chosen_date if chosen_date is not None and chosen_date > least else least)
             edit.blockSignals(False)
         fill = {
-            self.source_box: (self.tr("all sources"), [(f"{isolate(node.name)} ({counts.get(node.key, 0)})", node.key) for node in sources]),
+            self.source_box: (self.tr("all sources"), [(in_reading_order(f"{isolate(node.name)} ({counts.get(node.key, 0)})"), node.key) for node in sources]),
             self.cluster_box: (self.tr("all clusters"), [(self.tr("%1 claims: %2").replace("%1", str(sizes[name])).replace(
                 "%2", isolate(short(self._cluster_text(name), 30))), name) for name in sorted(sizes, key=lambda n: (-sizes[n], n))]),
             self.outlet_box: (self.tr("all outlets"), [(isolate(outlet), outlet) for outlet in outlets]),
@@ -407,11 +407,13 @@ class ClaimNetworkView(QDialog):
         node = self.shown.nodes.get(key or "")
         if isinstance(node, ClaimNode):
             row = node.row
-            self.status.setText(self.tr("«%1» — %2, %3; source: %4").replace("%1", isolate(short(row.text, 80)))
+            # The sentence starts with a word of the interface's language: a line starting with an isolate was laid
+            # out right to left in the English interface, whatever mark came first.
+            self.status.setText(self.tr("Claim «%1» — %2, %3; source: %4").replace("%1", isolate(short(row.text, 80)))
                                 .replace("%2", isolate(row.outlet or row.article)).replace("%3", isolate(row.date or "—"))
                                 .replace("%4", isolate(row.source or "—")))
         elif isinstance(node, SourceNode):
-            self.status.setText(self.tr("%1 (%2): Enter shows its claims only").replace("%1", isolate(node.name))
+            self.status.setText(self.tr("Source %1 (%2): Enter shows its claims only").replace("%1", isolate(node.name))
                                 .replace("%2", source_type_title(node.type)))
 
     def step(self, delta: int) -> None:
