@@ -372,47 +372,47 @@
         <translation>الادعاء نفسه، مقترح</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="410"/>
-        <source>«%1» — %2, %3; source: %4</source>
-        <translation>«%1» — %2، %3؛ المصدر: %4</translation>
+        <location filename="../../annotator/ui/claim_network.py" line="412"/>
+        <source>Claim «%1» — %2, %3; source: %4</source>
+        <translation>الادعاء «%1» — %2، %3؛ المصدر: %4</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="414"/>
-        <source>%1 (%2): Enter shows its claims only</source>
-        <translation>%1 (%2): مفتاح الإدخال يعرض ادعاءاته فقط</translation>
+        <location filename="../../annotator/ui/claim_network.py" line="416"/>
+        <source>Source %1 (%2): Enter shows its claims only</source>
+        <translation>المصدر %1 (%2): مفتاح الإدخال يعرض ادعاءاته فقط</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="450"/>
+        <location filename="../../annotator/ui/claim_network.py" line="452"/>
         <source>Export the claim network</source>
         <translation>تصدير شبكة الادعاءات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="451"/>
+        <location filename="../../annotator/ui/claim_network.py" line="453"/>
         <source>SVG pictures (*.svg)</source>
         <translation>صور SVG (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="451"/>
+        <location filename="../../annotator/ui/claim_network.py" line="453"/>
         <source>PNG pictures (*.png)</source>
         <translation>صور PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="457"/>
+        <location filename="../../annotator/ui/claim_network.py" line="459"/>
         <source>Could not write %1: %2</source>
         <translation>تعذّرت كتابة %1: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="459"/>
+        <location filename="../../annotator/ui/claim_network.py" line="461"/>
         <source>Written: %1</source>
         <translation>كُتب: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="498"/>
+        <location filename="../../annotator/ui/claim_network.py" line="500"/>
         <source>the SVG file was not written</source>
         <translation>لم يُكتب ملف SVG</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="509"/>
+        <location filename="../../annotator/ui/claim_network.py" line="511"/>
         <source>the PNG file was not written</source>
         <translation>لم يُكتب ملف PNG</translation>
     </message>
