@@ -130,3 +130,26 @@ def test_a_paragraphs_task_is_refused_in_one_line(tmp_path: Path) -> None:
     with Project.create(tmp_path / "p.db") as project:
         [error] = import_paths(project, [path], annotator="me").errors
         assert "only text tasks" in str(error) and "\n" not in str(error)
+
+
+def test_the_labeling_interface_beside_the_export_names_every_result(tmp_path: Path) -> None:
+    """Label Studio refuses results whose control or label its project's interface lacks: the export writes that interface."""
+    from xml.etree import ElementTree
+
+    from annotator.services.io.demo import ensure_demo_project
+
+    with ensure_demo_project(tmp_path / "demo.db") as project:
+        export_dataset(project, tmp_path / "ls.json", format="labelstudio")
+    view = ElementTree.parse(tmp_path / "ls.label_config.xml").getroot()
+    controls = {element.get("name"): element for element in view if element.get("name")}
+    relations = {element.get("value") for element in view.iter("Relation")}
+    results = [r for task in json.loads((tmp_path / "ls.json").read_text(encoding="utf-8")) for a in task["annotations"] for r in a["result"]]
+    assert results
+    for result in results:
+        if result["type"] == "relation":
+            assert set(result["labels"]) <= relations
+            continue
+        control = controls[result["from_name"]]
+        assert control.get("toName") == "text"
+        allowed = {child.get("value") for child in control}
+        assert set(result["value"].get("labels", result["value"].get("choices", []))) <= allowed

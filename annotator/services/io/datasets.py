@@ -57,7 +57,7 @@ def export_dataset(
         return export_conll([label.name for label in project.scheme.span_labels], records, out, layer=layer,
                             layout="columns" if format == "conll" else "conll2003")
     if format == "labelstudio":
-        return export_labelstudio(records, out)
+        return export_labelstudio(records, out, project.scheme)
     if format == "doccano":
         return export_doccano(records, out)
     if format in RESEARCH_FORMATS:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape
 
 from annotator.core.errors import InputError, SchemeError
 from annotator.core.model import GOLD, NewDocument, NewRelation, NewSpan
@@ -27,7 +28,37 @@ def user_email(name: str) -> str:
     return name if "@" in name else f"{name}@{EMAIL_DOMAIN}"
 
 
-def export_labelstudio(records: object, out: Path) -> ExportReport:
+def labeling_config(scheme: Scheme) -> str:
+    """The Label Studio labeling interface our export's results fit: the span labels as `label`, the relation
+    labels, and a per-region control named after each attribute (choices for enum and boolean, a text area otherwise)."""
+    def value(text: str) -> str:
+        return escape(text, {'"': "&quot;"})
+
+    lines = ["<View>", '  <Labels name="label" toName="text">']
+    lines += [f'    <Label value="{value(label.name)}" background="{value(label.color)}"/>' for label in scheme.span_labels]
+    lines += ["  </Labels>", "  <Relations>"]
+    lines += [f'    <Relation value="{value(label.name)}"/>' for label in scheme.relation_labels]
+    lines += ["  </Relations>", '  <Text name="text" value="$text"/>']
+    seen: dict[str, list[str]] = {}
+    kinds: dict[str, str] = {}
+    for label in scheme.span_labels:
+        for attribute in label.attributes:
+            kinds.setdefault(attribute.name, attribute.type)
+            choices = seen.setdefault(attribute.name, [])
+            options = list(attribute.values) if attribute.type == "enum" else ["true", "false"] if attribute.type == "boolean" else []
+            choices += [option for option in options if option not in choices]
+    for name, choices in seen.items():
+        if kinds[name] in ("enum", "boolean"):
+            lines.append(f'  <Choices name="{value(name)}" toName="text" perRegion="true">')
+            lines += [f'    <Choice value="{value(choice)}"/>' for choice in choices]
+            lines.append("  </Choices>")
+        else:
+            lines.append(f'  <TextArea name="{value(name)}" toName="text" perRegion="true"/>')
+    return "\n".join([*lines, "</View>"]) + "\n"
+
+
+def export_labelstudio(records: object, out: Path, scheme: Scheme | None = None) -> ExportReport:
+    """The tasks, and beside them (NAME.label_config.xml) the labeling interface to create the project with."""
     report = ExportReport()
     tasks = []
     people: set[str] = set()
@@ -62,6 +93,11 @@ def export_labelstudio(records: object, out: Path) -> ExportReport:
         })
     with atomic_output(out) as stream:
         json.dump(tasks, stream, ensure_ascii=False, indent=1)
+    if scheme is not None:
+        config = out.with_name(f"{out.stem}.label_config.xml")
+        with atomic_output(config) as stream:
+            stream.write(labeling_config(scheme))
+        report.notes.append(f"the labeling interface for a Label Studio project is in {config}")
     if people:
         report.notes.append(
             "Label Studio users: " + ", ".join(f"{name} → {user_email(name)}" + (" (ground_truth)" if name == GOLD else "") for name in sorted(people))
