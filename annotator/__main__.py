@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-COMMANDS = {"new", "import", "export", "merge", "agreement", "assign", "role", "check", "backups", "restore", "sources", "claims", "suggest", "server"}
+COMMANDS = {"new", "import", "export", "merge", "agreement", "assign", "role", "check", "backups", "restore", "sources", "claims", "suggest", "server", "push", "pull"}
 
 
 def main(argv: list[str] | None = None) -> int:

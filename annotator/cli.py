@@ -8,7 +8,7 @@ import json
 import sys
 from pathlib import Path
 
-from annotator import cli_corpus, cli_server
+from annotator import cli_corpus, cli_server, cli_sync
 from annotator.core.errors import AnnotatorError
 from annotator.core.scheme import load_scheme
 from annotator.services.io.checked import export_as, import_as
@@ -93,6 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
     back.add_argument("backup", type=Path, help="a backup file, or its name as `annotator backups` lists it")
     cli_corpus.add_commands(commands, acting)  # sources, claims, suggest
     cli_server.add_commands(commands)  # server init, server add-user
+    cli_sync.add_commands(commands, acting)  # push, pull
     return parser
 
 
@@ -100,7 +101,8 @@ def main(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     try:
         return {"new": cmd_new, "import": cmd_import, "export": cmd_export, "merge": cmd_merge, "agreement": cmd_agreement, "assign": cmd_assign,
-                "role": cmd_role, "check": cmd_check, "backups": cmd_backups, "restore": cmd_restore, **cli_corpus.HANDLERS, **cli_server.HANDLERS}[args.command](
+                "role": cmd_role, "check": cmd_check, "backups": cmd_backups, "restore": cmd_restore, **cli_corpus.HANDLERS, **cli_server.HANDLERS,
+                **cli_sync.HANDLERS}[args.command](
             args
         )
     except AnnotatorError as error:

@@ -22,6 +22,7 @@ from annotator.storage import backup, bulk
 from annotator.storage.bulk import ChunkedWriter
 from annotator.storage.guards import End, check_relation_ends
 from annotator.storage.models import Annotator, Document, DocumentState, Relation, Span
+from annotator.storage.location import location
 from annotator.storage.project import Project
 
 CHUNK_ROWS = 500  # spans, relations or states per transaction
@@ -69,7 +70,7 @@ def merge_paths(
             raise _Cancelled
 
     for number, path in enumerate(sources):
-        path = Path(path)
+        path = location(path)  # a file, or a project on a server (annotator pull)
         merger: _Merger | None = None
         try:
             step(PER_FILE * number)

@@ -1,0 +1,57 @@
+"""annotator push FILE URL and annotator pull URL FILE: a laptop project to and from a shared server, by the same
+uid-based merge as `annotator merge` (run twice, the second adds nothing; roles stay the target's)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from annotator.services.team.identity import acting_identity, default_annotator, found_project, remember_identity
+from annotator.services.team.merging import merge_paths
+from annotator.storage.location import is_server, location
+from annotator.storage.project import Project
+
+EXIT_BAD_INPUT = 1
+
+
+def add_commands(commands: Any, acting: argparse.ArgumentParser) -> None:
+    push = commands.add_parser("push", parents=[acting], help="bring a project file's work into a project on a server")
+    push.add_argument("file", type=location)
+    push.add_argument("url", type=location)
+    pull = commands.add_parser("pull", parents=[acting], help="bring a server project's work into a project file (created if missing)")
+    pull.add_argument("url", type=location)
+    pull.add_argument("file", type=location)
+
+
+def cmd_push(args: argparse.Namespace) -> int:
+    if not is_server(args.url):
+        print(f"annotator: {args.url}: push goes to a postgresql+psycopg:// URL; between two files use annotator merge", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    return _merge(args.url, args.file, args.acting)
+
+
+def cmd_pull(args: argparse.Namespace) -> int:
+    if not is_server(args.url):
+        print(f"annotator: {args.url}: pull comes from a postgresql+psycopg:// URL; between two files use annotator merge", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if not Project.exists(args.file):
+        with Project.open(args.url) as server:
+            scheme = server.scheme
+        with Project.create(args.file, scheme=scheme) as copy:  # whoever makes the copy is its first reviewer
+            remember_identity(copy, found_project(copy, args.acting or default_annotator()))
+    return _merge(args.file, args.url, args.acting)
+
+
+def _merge(target_location: Any, source: Any, acting: str | None) -> int:
+    with Project.open(target_location) as target:
+        report = merge_paths(target, [source], acting=acting_identity(target, acting))
+    for error in report.errors:
+        print(f"annotator: {error}", file=sys.stderr)
+    for note in report.notes:
+        print(f"note: {note}")
+    print(f"merged {report.documents} new document(s), {report.spans} span(s), {report.relations} relation(s)")
+    return EXIT_BAD_INPUT if report.errors else 0
+
+
+HANDLERS = {"push": cmd_push, "pull": cmd_pull}
