@@ -49,6 +49,10 @@ SIZES ?= 1000 10000 100000
 bench-scale: $(VENV)/.bench-installed
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks.scale --sizes $(SIZES)
 
+# Ten annotators tagging at once on a throwaway local PostgreSQL server (loopback only, bounded).
+bench-team: $(VENV)/.test-installed
+	$(BIN)/python -m benchmarks.team --people 10 --spans 100
+
 # A bounded SIGKILL soak: a child tags through the services and is killed at random; nothing acknowledged may be lost.
 TRIALS ?= 100
 soak: $(VENV)/.test-installed

@@ -626,10 +626,12 @@ class MainWindow(QMainWindow):
 
     def open_agreement(self) -> None:
         from annotator.services.team.agreement import compute_agreement  # numpy and krippendorff: loaded when asked for
+        from annotator.services.team.identity import check_agreement
         from annotator.ui.agreement_view import AgreementView
 
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
+            check_agreement(self.project, self.identity)  # in blind mode the figures are a reviewer's, as on the command line
             report = compute_agreement(self.project)
         except AnnotatorError as error:
             self._on_message(str(error), Level.ERROR)

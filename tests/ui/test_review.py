@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QListWidget, QTableWidget
+from PySide6.QtWidgets import QLabel, QListWidget, QTableWidget
 from pytestqt.qtbot import QtBot
 
 from annotator.app import make_application, parse_args
@@ -244,3 +244,15 @@ def test_a_busy_project_accepts_once_it_is_free(qtbot: QtBot, project_path: Path
         assert window.controller.undo_stack.count() == 1
     finally:
         project.close()
+
+
+def test_an_annotator_in_blind_mode_is_refused_the_agreement_figures_in_the_window(qtbot: QtBot, project: Project) -> None:
+    make_application()
+    identify(project, "rana", Role.REVIEWER)
+    add_document(project, TEXT)
+    window = MainWindow(project, annotator="lina")
+    qtbot.addWidget(window)
+    window.open_agreement()
+    assert getattr(window, "agreement_view", None) is None
+    said = " ".join(label.text() for label in window.findChildren(QLabel))
+    assert "only a reviewer may read the agreement figures" in said
