@@ -148,20 +148,24 @@ def claim_table(project: Project, acting: Identity, *, layers: list[str] | None 
     with project.reading() as session:
         core = session.connection()  # Core rows: the ORM's per-row handling was most of the time on 33,000 claims
         claims = core.execute(
-            select(Span.id, Span.uid, Span.text, Span.start, Span.end, Span.attributes, Span.annotator_id, Span.document_id,
-                   Document.uid.label("document"), Document.title, Document.source, Document.published)
+            select(Span.id, Span.uid, Span.text, Span.start, Span.end, Span.annotator_id, Span.document_id,
+                   Document.uid.label("document"), Document.title, Document.source, Document.published,
+                   # the three attributes the table shows, read by the database (JSON_EXTRACT / ->>): decoding every
+                   # span's attributes in Python was a third of the time
+                   Span.attributes["polarity"].as_string(), Span.attributes["certainty"].as_string(),
+                   Span.attributes["check_worthy"].as_string())
             .join(Document, Document.id == Span.document_id)
             .where(Span.label == claim_label, Span.annotator_id.in_(chosen))
             .order_by(Span.document_id, Span.start, Span.id)
         ).all()
-        ends = {row.id: row for row in core.execute(
+        ends = {row[0]: row for row in core.execute(
             select(Span.id, Span.label, Span.text, SourceLink.confirmed, CanonicalSource.name, CanonicalSource.uid,
                    CanonicalSource.type)
             .outerjoin(SourceLink, SourceLink.span_id == Span.id)
             .outerjoin(CanonicalSource, CanonicalSource.id == SourceLink.source_id)
             .where(Span.label.in_([source_label, cue_label]), Span.annotator_id.in_(chosen),
                    Span.id.in_(select(Relation.to_span_id).where(Relation.label == attribution)))
-        )}
+        ).all()}
         relations = core.execute(
             select(Relation.label, Relation.from_span_id, Relation.to_span_id)
             .where(Relation.label.in_([attribution, support, contradiction]), Relation.annotator_id.in_(chosen))
@@ -186,12 +190,12 @@ def claim_table(project: Project, acting: Identity, *, layers: list[str] | None 
             edges.append(ClaimEdge(SpanId(from_span), SpanId(to_span), label))
     cluster_of = clusters(project)
     rows = []
-    for span_id, uid, text, start, end, attributes, annotator_id, document_id, document, title, outlet, published in claims:
-        attributes = attributes or {}
+    for (span_id, uid, text, start, end, annotator_id, document_id, document, title, outlet, published,
+         polarity, certainty, check_worthy) in claims:
         source, canonical, source_uid, source_type = sources.get(span_id, (None, False, None, None))
         rows.append(ClaimRow(
             SpanId(span_id), uid, text, document, document_id, title, outlet, published, start, end, names[annotator_id], source,
-            canonical, cues.get(span_id), attributes.get("polarity"), attributes.get("certainty"), attributes.get("check_worthy"),
+            canonical, cues.get(span_id), polarity, certainty, check_worthy,
             cluster_of.get(span_id), counts[(span_id, support)], counts[(span_id, contradiction)], source_uid, source_type,
         ))
     shown = {row.span_id for row in rows}
