@@ -96,9 +96,12 @@ def main(argv: list[str]) -> int:
     try:
         project = open_for_window(args.project)
         # On the demo project a first start tags as the demo annotator, so its layer is there to see.
-        name = args.annotator or remembered_identity(project) or (DEMO_ANNOTATOR if args.project is None else default_annotator())
+        # On a shared server each person is their database login; the project-wide remembered identity is a file's.
+        login = project.path.url.username if project.is_server else None
+        remembered = None if project.is_server else remembered_identity(project)
+        name = args.annotator or login or remembered or (DEMO_ANNOTATOR if args.project is None else default_annotator())
         identity = identify(project, name, Role(args.role) if args.role else None)
-        if not project.read_only:
+        if not project.read_only and not project.is_server:
             remember_identity(project, identity)
     except AnnotatorError as error:
         print(f"annotator: {error}", file=sys.stderr)
