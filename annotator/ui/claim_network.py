@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QDate, QEvent, QPointF, QTimer, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QImage, QKeySequence, QMouseEvent, QPainter, QShortcut, QWheelEvent
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDateEdit, QDialog, QFileDialog, QGraphicsView, QHBoxLayout, QLabel,
@@ -46,6 +46,8 @@ class NetworkView(QGraphicsView):
         self.setBackgroundBrush(QColor("#ffffff"))
         self._pressed: QPointF | None = None
         self.fitted = True
+        self._relabel = QTimer(self, singleShot=True, interval=120)
+        self._relabel.timeout.connect(scene.refresh_labels)
 
     def key_at(self, point: QPointF) -> str | None:
         scene = self.scene()
@@ -92,14 +94,20 @@ class NetworkView(QGraphicsView):
             self.scale(MAX_FIT_ZOOM, MAX_FIT_ZOOM)
             self.centerOn(self.scene().sceneRect().center())
         self.fitted = True
-        self._zoomed()
+        self._zoomed(at_once=True)
 
-    def _zoomed(self) -> None:
+    def _zoomed(self, *, at_once: bool = False) -> None:
+        """Labels are placed again for the new scale: at once after a fit, once the wheel rests after a zoom
+        (placing a hundred takes a while)."""
         scene = self.scene()
         assert isinstance(scene, NetworkScene)
         if abs(scene.zoom - self.transform().m11()) > 1e-3:
             scene.zoom = self.transform().m11()
-            scene.refresh_labels()
+            if at_once:
+                self._relabel.stop()
+                scene.refresh_labels()
+            else:
+                self._relabel.start()
 
     def resizeEvent(self, event: Any) -> None:  # noqa: N802
         super().resizeEvent(event)

@@ -22,7 +22,7 @@ from annotator.ui.texts import isolate, short
 UNIT = 42.0  # scene pixels per layout unit
 CLAIM_RADIUS = 5.5
 SOURCE_RADIUS = 7.5
-LABEL_ALL = 45  # at most this many nodes shown: every node has its label
+LABEL_ALL = 120  # at most this many nodes shown: every node has its label where there is room for it
 LABELLED_WIDTH = 2.0  # a network with every label shown is spread this much wider than laid out
 CROWDED = 300  # more nodes than this: smaller nodes
 FADED = 0.22  # the opacity of what is not linked to the selected node
@@ -167,6 +167,7 @@ class NetworkScene(QGraphicsScene):
         self.edge_items: list[EdgesItem] = []
         self.small = False
         self.zoom = 1.0  # the view's scale, for where labels fall on screen
+        self._hover_label: QGraphicsRectItem | None = None
         self.selected: str | None = None
         self.hovered: str | None = None
         self.font = QFont()
@@ -175,6 +176,7 @@ class NetworkScene(QGraphicsScene):
     def show_network(self, network: ClaimNetwork, where: dict[str, tuple[float, float]]) -> None:
         self.clear()
         self._labels.clear()
+        self._hover_label = None
         self._highlight = []
         self.network = network
         self.palette = Palette(network)
@@ -272,9 +274,20 @@ class NetworkScene(QGraphicsScene):
         self.refresh_labels()
 
     def hover(self, key: str | None) -> None:
-        if key != self.hovered:
-            self.hovered = key
-            self.refresh_labels()
+        """The hovered node's full caption over everything; the other labels stay where they are (placing them
+        all again took a quarter of a second at a hundred nodes: too slow for a mouse move)."""
+        if key == self.hovered:
+            return
+        if self._hover_label is not None:
+            self.removeItem(self._hover_label)
+            self._hover_label = None
+        if self.hovered in self._labels:
+            self._labels[self.hovered].setVisible(True)
+        self.hovered = key if key in self.network.nodes else None
+        if self.hovered is not None and self.hovered != self.selected:
+            if self.hovered in self._labels:
+                self._labels[self.hovered].setVisible(False)
+            self._hover_label = self._place(self.hovered, True, [], [], set())
 
     def _mark(self, key: str | None, on: bool) -> None:
         item = self.items_by_key.get(key or "")
@@ -308,13 +321,12 @@ class NetworkScene(QGraphicsScene):
         return [edge for edge in self.network.edges if key in (edge.first, edge.second)]
 
     def refresh_labels(self) -> None:
-        """Labels for the hovered and the selected node (always, with outlet and date), the selected node's
-        neighbours, and every node when few are shown; a label that would cover another label or a node is left
-        out (its node still shows it on hover), first on the right of its node, else on the left."""
+        """Labels for the selected node (always, with outlet and date), its neighbours, and every node when no more
+        than LABEL_ALL are shown, contradicted ones first; a label that would cover another label, a node or a link
+        or leave the picture is left out (its node still shows it on hover). The hovered node's label comes back."""
         wanted: dict[str, bool] = {}  # key -> forced (hovered or selected: full caption, drawn whatever it covers)
-        for key in (self.hovered, self.selected):
-            if key is not None and key in self.network.nodes:
-                wanted.setdefault(key, True)
+        if self.selected is not None and self.selected in self.network.nodes:
+            wanted[self.selected] = True
         if self.selected is not None:
             for edge in self.incident(self.selected):
                 wanted.setdefault(edge.first, False)
@@ -329,6 +341,9 @@ class NetworkScene(QGraphicsScene):
                 wanted.setdefault(key, False)
         for key in list(self._labels):
             self.removeItem(self._labels.pop(key))
+        if self._hover_label is not None:
+            self.removeItem(self._hover_label)
+            self._hover_label = None
         zoom = max(self.zoom, 1e-6)
         near = self._near()  # with a node selected, the faded rest may be covered: only its neighbours are in the way
         taken = [QRectF(self.places[key].x() - 8 / zoom, self.places[key].y() - 8 / zoom, 16 / zoom, 16 / zoom)
@@ -338,41 +353,52 @@ class NetworkScene(QGraphicsScene):
         edges = self.incident(self.selected) if near else (self.network.edges if len(self.network.nodes) <= LABEL_ALL else [])
         lines = [QLineF(self.places[edge.first], self.places[edge.second]) for edge in edges]
         for key, forced in wanted.items():
-            box = self._label(key, forced)
-            bounds = box.rect()
-            place = self.places[key]
-            gap = SOURCE_RADIUS + 4
-            right, left = (gap - bounds.left(), -bounds.height() / 2 - bounds.top()), (-gap - bounds.right(), -bounds.height() / 2 - bounds.top())
-            below = (-bounds.center().x(), gap - bounds.top())
-            above = (-bounds.center().x(), -gap - bounds.bottom())
-            corners = [(-bounds.right(), gap - bounds.top()), (-bounds.right(), -gap - bounds.bottom()),
-                       (-bounds.left(), gap - bounds.top()), (-bounds.left(), -gap - bounds.bottom())]
-            # Arabic captions start next to their node: on its left; else on its right, below or above it, or at
-            # a corner (the label's near end under or over the node).
-            sides = [left, right] if right_to_left(box) else [right, left]
-            sides += [below, above] + (corners if right_to_left(box) else corners[2:] + corners[:2])
-            own = QRectF(place.x() - 8 / zoom, place.y() - 8 / zoom, 16 / zoom, 16 / zoom)
-            chosen = None
-            for dx, dy in sides:
-                area = QRectF(place.x() + (bounds.left() + dx) / zoom, place.y() + (bounds.top() + dy) / zoom,
-                              bounds.width() / zoom, bounds.height() / zoom)
-                if (not any(area.intersects(other) and other != own for other in taken)
-                        and not any(crosses(line, area) for line in lines)):
-                    chosen = (dx, dy, area)
-                    break
-            if chosen is None and forced:
-                dx, dy = sides[0]
-                chosen = (dx, dy, QRectF(place.x() + (bounds.left() + dx) / zoom, place.y() + (bounds.top() + dy) / zoom,
-                                         bounds.width() / zoom, bounds.height() / zoom))
-            if chosen is None:
-                continue
-            box.setTransform(box.transform().translate(chosen[0], chosen[1]))
-            box.setOpacity(1.0 if not near or key in near else FADED)
-            if near and key in near and not forced:
-                box.setZValue(7)  # over the faded links, under the selected node's own
-            taken.append(chosen[2])
-            self.addItem(box)
-            self._labels[key] = box
+            box = self._place(key, forced, taken, lines, near)
+            if box is not None:
+                self._labels[key] = box
+        hovered, self.hovered = self.hovered, None
+        self.hover(hovered)
+
+    def _place(self, key: str, forced: bool, taken: list[QRectF], lines: list[QLineF], near: set[str]) -> QGraphicsRectItem | None:
+        """A label beside its node where it covers no label in `taken`, node or link in `lines` and stays in the
+        picture; a forced one (hovered or selected) goes on the first side that does, else on its first side."""
+        zoom = max(self.zoom, 1e-6)
+        box = self._label(key, forced)
+        bounds = box.rect()
+        place = self.places[key]
+        gap = SOURCE_RADIUS + 4
+        right, left = (gap - bounds.left(), -bounds.height() / 2 - bounds.top()), (-gap - bounds.right(), -bounds.height() / 2 - bounds.top())
+        below = (-bounds.center().x(), gap - bounds.top())
+        above = (-bounds.center().x(), -gap - bounds.bottom())
+        corners = [(-bounds.right(), gap - bounds.top()), (-bounds.right(), -gap - bounds.bottom()),
+                   (-bounds.left(), gap - bounds.top()), (-bounds.left(), -gap - bounds.bottom())]
+        # Arabic captions start next to their node: on its left; else on its right, below or above it, or at a
+        # corner (the label's near end under or over the node).
+        sides = [left, right] if right_to_left(box) else [right, left]
+        sides += [below, above] + (corners if right_to_left(box) else corners[2:] + corners[:2])
+        own = QRectF(place.x() - 8 / zoom, place.y() - 8 / zoom, 16 / zoom, 16 / zoom)
+        picture = self.sceneRect()
+        chosen = None
+        for dx, dy in sides:
+            area = QRectF(place.x() + (bounds.left() + dx) / zoom, place.y() + (bounds.top() + dy) / zoom,
+                          bounds.width() / zoom, bounds.height() / zoom)
+            if (picture.contains(area) and not any(area.intersects(other) and other != own for other in taken)
+                    and not any(crosses(line, area) for line in lines)):
+                chosen = (dx, dy, area)
+                break
+        if chosen is None and forced:
+            dx, dy = sides[0]
+            chosen = (dx, dy, QRectF(place.x() + (bounds.left() + dx) / zoom, place.y() + (bounds.top() + dy) / zoom,
+                                     bounds.width() / zoom, bounds.height() / zoom))
+        if chosen is None:
+            return None
+        box.setTransform(box.transform().translate(chosen[0], chosen[1]))
+        box.setOpacity(1.0 if not near or key in near else FADED)
+        if near and key in near and not forced:
+            box.setZValue(7)  # over the faded links, under the selected node's own
+        taken.append(chosen[2])
+        self.addItem(box)
+        return box
 
     def _near(self) -> set[str]:
         """The selected node and the nodes linked to it (nothing when nothing is selected)."""

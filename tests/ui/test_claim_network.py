@@ -117,10 +117,13 @@ def test_labels_never_cover_one_another_and_hovering_a_node_shows_its_label(qtbo
     plain = [item.deviceTransform(transform).mapRect(item.rect()) for key, item in labels.items() if key != hub.key]
     assert all(not a.intersects(b) for i, a in enumerate(plain) for b in plain[i + 1:])
     hidden = next(key for key in linked if key not in labels)
+    before = dict(labels)
     view.scene.hover(hidden)
-    assert hidden in view.scene._labels and "\n" in view.scene._labels[hidden].childItems()[0].text()  # the full caption
+    shown = view.scene._hover_label
+    assert shown is not None and shown.scene() is view.scene and "\n" in shown.childItems()[0].text()  # the full caption
+    assert view.scene._labels == before  # the others stay put
     view.scene.hover(None)
-    assert view.scene.selected == hub.key
+    assert shown.scene() is None and view.scene.selected == hub.key
 
 
 def test_arrow_keys_step_through_the_nodes_and_enter_on_a_source_shows_its_claims(qtbot: QtBot, project: Project) -> None:
