@@ -18,6 +18,7 @@ from annotator.core.model import DocumentId, DocumentStatus, RelationId, SpanId,
 from annotator.services.annotation.relations import RelationService
 from annotator.services.annotation.suggestions import SuggestionService
 from annotator.services.annotation.tagging import TaggingService
+from annotator.services.corpus.keep import SavedLinks, links_of, restore_links
 from annotator.services.documents import progress
 from annotator.storage.project import Project
 from annotator.ui.display import label_title
@@ -127,14 +128,17 @@ class DeleteSpan(Command):
         self.tagging = tagging
         self.span = span
         self._removed: Changes | None = None
+        self._links = SavedLinks()
 
     def do(self) -> Changes:
+        self._links = links_of(self.tagging.project, [self.span.id])  # the database drops them with the span
         self._removed = self.tagging.delete_span(self.span.id)
         return self._removed
 
     def revert(self) -> Changes:
         assert self._removed is not None
-        return self.tagging.restore(self._removed)
+        restored = self.tagging.restore(self._removed)
+        return restored | restore_links(self.tagging.project, self._links) if self._links else restored
 
 
 class EditSpan(Command):

@@ -50,3 +50,24 @@ def test_ctrl_k_makes_a_canonical_source_that_the_next_spelling_is_offered(qtbot
     assert registry.link_of(second.id) == (registry.entries()[0].id, True)
     qtbot.keyClick(window.article_view, Qt.Key.Key_K, CTRL | Qt.KeyboardModifier.ShiftModifier)
     assert registry.link_of(second.id) is None
+
+
+def test_undoing_a_deleted_source_brings_its_canonical_link_back(qtbot: QtBot, project: Project) -> None:
+    add_documents(project, [NewDocument(uid="a", title="أ", text=FIRST)], annotator="lina")
+    span = TaggingService(project, annotator="lina").create_span(
+        document_id=DocumentId(1), start=FIRST.index("باراك"), end=FIRST.index(" إنه"), label="SOURCE").span
+    registry = SourceRegistry(project, identify(project, "lina"))
+    source = next(iter(registry.add("باراك أوباما", "person").sources))
+    registry.link(span.id, source)
+    make_application()
+    window = MainWindow(project, annotator="lina")
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.select_span(span.id)
+    window.delete_selected()
+    assert registry.link_of(span.id) is None
+    window.controller.undo()
+    assert registry.link_of(span.id) == (source, True)
