@@ -21,7 +21,7 @@ from annotator.core.model import DocumentId
 from annotator.services.corpus.network import ClaimNetwork, ClaimNode, SourceNode, build_network
 from annotator.ui.display import in_reading_order, label_title
 from annotator.ui.network_legend import legend_size, paint_legend, swatch
-from annotator.ui.network_scene import LABEL_ALL, LABELLED_WIDTH, OTHER_OUTLET, SOURCE_TYPE_COLORS, NetworkScene, edge_styles, source_type_title
+from annotator.ui.network_scene import LABEL_ALL, LABELLED_WIDTH, OTHER_OUTLET, SOURCE_TYPE_COLORS, NetworkScene, Palette, edge_styles, source_type_title
 from annotator.ui.texts import isolate, short
 
 ANY_DATE = QDate(1900, 1, 1)  # a date edit at its minimum shows "any" (the day before the first article, when dated)
@@ -138,6 +138,7 @@ class ClaimNetworkView(QDialog):
         self.controller = controller
         self.setObjectName("claimNetworkView")
         self.whole = ClaimNetwork()
+        self._palette: tuple[ClaimNetwork | None, Palette | None] = (None, None)
         self.shown = ClaimNetwork()
         self.scene = NetworkScene(controller.project.scheme, self)
         self.view = NetworkView(self.scene, self)
@@ -355,7 +356,9 @@ class ClaimNetworkView(QDialog):
         viewport = self.view.viewport().size()
         ratio = max(0.5, min(3.0, viewport.width() / max(1, viewport.height())))
         wide = LABELLED_WIDTH if len(network.nodes) <= LABEL_ALL else 1.0  # the scene spreads a labelled network sideways
-        self.scene.show_network(network, network.layout(aspect=ratio / wide))
+        if self._palette[0] is not self.whole:  # the colours are the whole network's: an outlet keeps its colour through filters
+            self._palette = (self.whole, Palette(self.whole))
+        self.scene.show_network(network, network.layout(aspect=ratio / wide), self._palette[1])
         self.scene.selected = None
         self.scene.select(selected if selected in network.nodes else None)
         self._fill_legend()
@@ -376,8 +379,9 @@ class ClaimNetworkView(QDialog):
         """(kind, colour, text) in the legend's order: kind is "heading", "claim", "source" or a link's pen."""
         palette = self.scene.palette
         entries: list[tuple[str, str, str]] = [("heading", "", self.tr("Claims by outlet"))]
-        entries += [("claim", color, isolate(outlet)) for outlet, color in palette.outlets.items()]
-        if palette.others or palette.claimless:
+        shown = {claim.row.outlet for claim in self.shown.claims()}
+        entries += [("claim", color, isolate(outlet)) for outlet, color in palette.outlets.items() if outlet in shown]
+        if any(outlet not in palette.outlets for outlet in shown):
             entries.append(("claim", OTHER_OUTLET, self.tr("other or no outlet")))
         types = sorted({node.type for node in self.shown.sources()}, key=list(SOURCE_TYPE_COLORS).index)
         if types:

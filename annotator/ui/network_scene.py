@@ -173,13 +173,14 @@ class NetworkScene(QGraphicsScene):
         self.font = QFont()
         self.font.setPointSizeF(max(8.0, self.font.pointSizeF() * 0.9))
 
-    def show_network(self, network: ClaimNetwork, where: dict[str, tuple[float, float]]) -> None:
+    def show_network(self, network: ClaimNetwork, where: dict[str, tuple[float, float]], palette: Palette | None = None) -> None:
+        """Draw `network` at `where`; `palette` (that of the whole network) keeps an outlet's colour through filters."""
         self.clear()
         self._labels.clear()
         self._hover_label = None
         self._highlight = []
         self.network = network
-        self.palette = Palette(network)
+        self.palette = palette or Palette(network)
         wide = LABELLED_WIDTH if len(network.nodes) <= LABEL_ALL else 1.0  # labels run sideways: room for them
         self.places = {key: QPointF(x * UNIT * wide, y * UNIT) for key, (x, y) in where.items()}
         self._pair_kinds: dict[frozenset[str], list[tuple[str, bool]]] = {}

@@ -188,3 +188,14 @@ def test_the_picture_follows_the_layer_the_window_shows(qtbot: QtBot, project: P
     window.controller.open_document(DocumentId(4))
     window.show_layer("sami")
     assert [int(node.row.span_id) for node in view.shown.claims()] == [ids["sami"]] and "sami" in view.windowTitle()
+
+
+def test_an_outlet_keeps_its_colour_through_filters(qtbot: QtBot, project: Project) -> None:
+    _window, view, ids = opened(qtbot, project)
+    denial = claim_key(ids["denial"])
+    colour = view.scene.items_by_key[denial].brush().color().name()
+    view.outlet_box.setCurrentIndex(view.outlet_box.findData("وكالة ب"))  # the denial's outlet, alone
+    assert set(view.scene.items_by_key) >= {denial} and len(view.shown.claims()) == 1
+    assert view.scene.items_by_key[denial].brush().color().name() == colour
+    legend = [view.legend.item(row).text() for row in range(view.legend.count())]
+    assert "\u2068وكالة ب\u2069" in legend and "\u2068وكالة أ\u2069" not in legend  # the legend names what is shown
