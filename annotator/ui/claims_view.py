@@ -6,10 +6,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRunnable,
+    QSortFilterProxyModel,
+    Qt,
+    QThreadPool,
+    Signal,
+)
 from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QDialog, QHeaderView, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
 
+from annotator.core.errors import AnnotatorError
 from annotator.core.normalize import fold
 from annotator.core.scheme import Attribute, Scheme
 from annotator.services.corpus.tables import ClaimRow
@@ -111,6 +122,27 @@ class ClaimsFilter(QSortFilterProxyModel):
         return all(word in words for word in self.query)
 
 
+class _Signals(QObject):
+    done = Signal(object)
+    failed = Signal(str)
+
+
+class _Loading(QRunnable):
+    def __init__(self, read: Callable[[], list[ClaimRow]]) -> None:
+        super().__init__()
+        self.setAutoDelete(False)
+        self.read = read
+        self.signals = _Signals()
+
+    def run(self) -> None:
+        try:
+            rows = self.read()
+        except AnnotatorError as error:
+            self.signals.failed.emit(str(error))
+            return
+        self.signals.done.emit(rows)
+
+
 class ClaimsView(QDialog):
     def __init__(self, rows: list[ClaimRow], scheme: Scheme, *, open_claim: Callable[[ClaimRow], None],
                  source: str | None = None, parent: QWidget | None = None) -> None:
@@ -169,6 +201,14 @@ class ClaimsView(QDialog):
         self.source_view: ClaimsView | None = None
         self._filtered("")
         self.resize(1100, 640)
+
+    def load(self, read: Callable[[], list[ClaimRow]]) -> None:
+        """Read the claims on a worker thread (a project's reads are safe from another thread); show them when done."""
+        self.count.setText(self.tr("Reading the claims…"))
+        self.loading = _Loading(read)
+        self.loading.signals.done.connect(self.set_rows)
+        self.loading.signals.failed.connect(self.count.setText)
+        QThreadPool.globalInstance().start(self.loading)
 
     def set_rows(self, rows: list[ClaimRow]) -> None:
         """The claims again (a colleague wrote): filter, sorting and the selected claim stay as they were."""

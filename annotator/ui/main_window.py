@@ -315,7 +315,8 @@ class MainWindow(QMainWindow):
         if claims is not None and claims.isVisible():
             from annotator.services.corpus.tables import claim_rows
 
-            claims.set_rows(claim_rows(self.project, self.identity, layers=[self.controller.layer]))
+            project, identity, layer = self.project, self.identity, self.controller.layer
+            claims.load(lambda: claim_rows(project, identity, layers=[layer]))
         self._update_status()
 
     def reload_everything(self) -> None:
@@ -583,22 +584,17 @@ class MainWindow(QMainWindow):
         self.adjudication_view = view
 
     def open_claims(self) -> None:
+        """The table opens at once; the claims are read on a worker thread and fill it when they arrive."""
         from annotator.services.corpus.tables import claim_rows
         from annotator.ui.claims_view import ClaimsView
 
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            rows = claim_rows(self.project, self.identity, layers=[self.controller.layer])
-        except AnnotatorError as error:
-            self._on_message(str(error), Level.ERROR)
-            return
-        finally:
-            QApplication.restoreOverrideCursor()
-        view = ClaimsView(rows, self.project.scheme, open_claim=lambda claim: self.open_at(DocumentId(claim.document_id), claim.span_id),
+        view = ClaimsView([], self.project.scheme, open_claim=lambda claim: self.open_at(DocumentId(claim.document_id), claim.span_id),
                           parent=self)
         view.show()
         view.table.setFocus()
         self.claims_view = view
+        project, identity, layer = self.project, self.identity, self.controller.layer
+        view.load(lambda: claim_rows(project, identity, layers=[layer]))
 
     def open_claim_network(self) -> None:
         try:

@@ -232,187 +232,187 @@
 <context>
     <name>ClaimNetworkView</name>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="234"/>
+        <location filename="../../annotator/ui/claim_network.py" line="243"/>
         <source>Claim network: %1</source>
         <translation>شبكة الادعاءات: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="139"/>
+        <location filename="../../annotator/ui/claim_network.py" line="148"/>
         <source>Legend</source>
         <translation>مفتاح الألوان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="183"/>
+        <location filename="../../annotator/ui/claim_network.py" line="192"/>
         <source>any</source>
         <translation>أي تاريخ</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="185"/>
+        <location filename="../../annotator/ui/claim_network.py" line="194"/>
         <source>&amp;Neighbourhood of the selected claim</source>
         <translation>&amp;جوار الادعاء المحدد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="190"/>
+        <location filename="../../annotator/ui/claim_network.py" line="199"/>
         <source> link(s)</source>
         <translation> رابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="191"/>
+        <location filename="../../annotator/ui/claim_network.py" line="200"/>
         <source>Links from the selected claim</source>
         <translation>عدد الروابط من الادعاء المحدد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="192"/>
+        <location filename="../../annotator/ui/claim_network.py" line="201"/>
         <source>&amp;Fit</source>
         <translation>&amp;ملاءمة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="193"/>
+        <location filename="../../annotator/ui/claim_network.py" line="202"/>
         <source>Export S&amp;VG…</source>
         <translation>تصدير S&amp;VG…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="194"/>
+        <location filename="../../annotator/ui/claim_network.py" line="203"/>
         <source>Export &amp;PNG…</source>
         <translation>تصدير &amp;PNG…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="196"/>
+        <location filename="../../annotator/ui/claim_network.py" line="205"/>
         <source>&amp;Source:</source>
         <translation>ال&amp;مصدر:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="196"/>
+        <location filename="../../annotator/ui/claim_network.py" line="205"/>
         <source>&amp;Cluster:</source>
         <translation>ال&amp;عنقود:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="197"/>
+        <location filename="../../annotator/ui/claim_network.py" line="206"/>
         <source>&amp;Outlet:</source>
         <translation>ال&amp;وسيلة:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="197"/>
+        <location filename="../../annotator/ui/claim_network.py" line="206"/>
         <source>F&amp;rom:</source>
         <translation>&amp;من:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="197"/>
+        <location filename="../../annotator/ui/claim_network.py" line="206"/>
         <source>&amp;To:</source>
         <translation>&amp;إلى:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="259"/>
+        <location filename="../../annotator/ui/claim_network.py" line="268"/>
         <source>The project has changed since this picture was drawn: F5 draws it again.</source>
         <translation>تغيّر المشروع منذ رُسمت هذه الصورة: F5 يرسمها من جديد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="282"/>
+        <location filename="../../annotator/ui/claim_network.py" line="291"/>
         <source>all sources</source>
         <translation>كل المصادر</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="283"/>
+        <location filename="../../annotator/ui/claim_network.py" line="292"/>
         <source>all clusters</source>
         <translation>كل العناقيد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="283"/>
+        <location filename="../../annotator/ui/claim_network.py" line="292"/>
         <source>%1 claims: %2</source>
         <translation>%1 ادعاءات: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="285"/>
+        <location filename="../../annotator/ui/claim_network.py" line="294"/>
         <source>all outlets</source>
         <translation>كل الوسائل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="338"/>
+        <location filename="../../annotator/ui/claim_network.py" line="347"/>
         <source>Showing the %1 most linked of %2 claims: filter by source, cluster, outlet or date, or focus on a claim&apos;s neighbourhood, to see the others.</source>
         <translation>تُعرض الادعاءات الـ%1 الأكثر ارتباطًا من %2 ادعاء: صفِّ حسب المصدر أو العنقود أو الوسيلة أو التاريخ، أو ركّز على جوار ادعاء، لترى البقية.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="342"/>
+        <location filename="../../annotator/ui/claim_network.py" line="351"/>
         <source>Select a claim first: the neighbourhood is that of the selected claim.</source>
         <translation>حدّد ادعاءً أولًا: الجوار هو جوار الادعاء المحدد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="361"/>
+        <location filename="../../annotator/ui/claim_network.py" line="372"/>
         <source>%1 of %2 claims, %3 sources, %4 links between claims (%5 contradictions). Click a claim to open its article; the wheel zooms, 0 fits.</source>
         <translation>%1 من %2 ادعاء، %3 مصدر، %4 رابط بين الادعاءات (%5 تناقض). انقر ادعاءً لفتح مقاله؛ العجلة تكبّر، و0 تُلائم العرض.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="370"/>
+        <location filename="../../annotator/ui/claim_network.py" line="381"/>
         <source>Claims by outlet</source>
         <translation>الادعاءات حسب الوسيلة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="373"/>
+        <location filename="../../annotator/ui/claim_network.py" line="385"/>
         <source>other or no outlet</source>
         <translation>وسيلة أخرى أو بلا وسيلة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="376"/>
+        <location filename="../../annotator/ui/claim_network.py" line="388"/>
         <source>Sources by type</source>
         <translation>المصادر حسب النوع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="378"/>
+        <location filename="../../annotator/ui/claim_network.py" line="390"/>
         <source>Links</source>
         <translation>الروابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="384"/>
+        <location filename="../../annotator/ui/claim_network.py" line="396"/>
         <source>same claim</source>
         <translation>الادعاء نفسه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="384"/>
+        <location filename="../../annotator/ui/claim_network.py" line="396"/>
         <source>same claim, suggested</source>
         <translation>الادعاء نفسه، مقترح</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="412"/>
+        <location filename="../../annotator/ui/claim_network.py" line="424"/>
         <source>Claim «%1» — %2, %3; source: %4</source>
         <translation>الادعاء «%1» — %2، %3؛ المصدر: %4</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="416"/>
+        <location filename="../../annotator/ui/claim_network.py" line="428"/>
         <source>Source %1 (%2): Enter shows its claims only</source>
         <translation>المصدر %1 (%2): مفتاح الإدخال يعرض ادعاءاته فقط</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="452"/>
+        <location filename="../../annotator/ui/claim_network.py" line="464"/>
         <source>Export the claim network</source>
         <translation>تصدير شبكة الادعاءات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="453"/>
+        <location filename="../../annotator/ui/claim_network.py" line="465"/>
         <source>SVG pictures (*.svg)</source>
         <translation>صور SVG (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="453"/>
+        <location filename="../../annotator/ui/claim_network.py" line="465"/>
         <source>PNG pictures (*.png)</source>
         <translation>صور PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="459"/>
+        <location filename="../../annotator/ui/claim_network.py" line="471"/>
         <source>Could not write %1: %2</source>
         <translation>تعذّرت كتابة %1: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="461"/>
+        <location filename="../../annotator/ui/claim_network.py" line="473"/>
         <source>Written: %1</source>
         <translation>كُتب: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="500"/>
+        <location filename="../../annotator/ui/claim_network.py" line="512"/>
         <source>the SVG file was not written</source>
         <translation>لم يُكتب ملف SVG</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="511"/>
+        <location filename="../../annotator/ui/claim_network.py" line="523"/>
         <source>the PNG file was not written</source>
         <translation>لم يُكتب ملف PNG</translation>
     </message>
@@ -420,62 +420,62 @@
 <context>
     <name>ClaimsModel</name>
     <message>
-        <location filename="../../annotator/ui/claims_view.py" line="34"/>
+        <location filename="../../annotator/ui/claims_view.py" line="45"/>
         <source>Claim</source>
         <translation>الادعاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims_view.py" line="35"/>
+        <location filename="../../annotator/ui/claims_view.py" line="46"/>
         <source>Article</source>
         <translation>المقال</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims_view.py" line="36"/>
+        <location filename="../../annotator/ui/claims_view.py" line="47"/>
         <source>Outlet</source>
         <translation>الوسيلة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims_view.py" line="37"/>
+        <location filename="../../annotator/ui/claims_view.py" line="48"/>
         <source>Date</source>
         <translation>التاريخ</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims_view.py" line="38"/>
+        <location filename="../../annotator/ui/claims_view.py" line="49"/>
         <source>Source</source>
         <translation>المصدر</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims_view.py" line="39"/>
+        <location filename="../../annotator/ui/claims_view.py" line="50"/>
         <source>Cue</source>
         <translation>عبارة الإسناد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims_view.py" line="40"/>
+        <location filename="../../annotator/ui/claims_view.py" line="51"/>
         <source>Polarity</source>
         <translation>القطبية</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims_view.py" line="41"/>
+        <location filename="../../annotator/ui/claims_view.py" line="52"/>
         <source>Certainty</source>
         <translation>درجة اليقين</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims_view.py" line="42"/>
+        <location filename="../../annotator/ui/claims_view.py" line="53"/>
         <source>Check-worthy</source>
         <translation>جدير بالتحقق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims_view.py" line="43"/>
+        <location filename="../../annotator/ui/claims_view.py" line="54"/>
         <source>Cluster</source>
         <translation>العنقود</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims_view.py" line="44"/>
+        <location filename="../../annotator/ui/claims_view.py" line="55"/>
         <source>Supporting</source>
         <translation>المؤيِّدة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims_view.py" line="45"/>
+        <location filename="../../annotator/ui/claims_view.py" line="56"/>
         <source>Contradicting</source>
         <translation>المناقِضة</translation>
     </message>
@@ -483,42 +483,47 @@
 <context>
     <name>ClaimsView</name>
     <message>
-        <location filename="../../annotator/ui/claims_view.py" line="137"/>
+        <location filename="../../annotator/ui/claims_view.py" line="169"/>
         <source>Open the article at the claim</source>
         <translation>فتح المقال عند الادعاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims_view.py" line="144"/>
+        <location filename="../../annotator/ui/claims_view.py" line="176"/>
         <source>Filter: words of the claim, article, outlet, source or cue</source>
         <translation>تصفية: كلمات من الادعاء أو المقال أو الوسيلة أو المصدر أو عبارة الإسناد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims_view.py" line="152"/>
+        <location filename="../../annotator/ui/claims_view.py" line="184"/>
         <source>Claims attributed to %1</source>
         <translation>الادعاءات المنسوبة إلى %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims_view.py" line="153"/>
+        <location filename="../../annotator/ui/claims_view.py" line="185"/>
         <source>Everything attributed to %1, by date; claims that are contradicted are marked.</source>
         <translation>كل ما نُسب إلى %1 مرتبًا بالتاريخ؛ والادعاءات التي ناقضها غيرها مُعلَّمة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims_view.py" line="159"/>
+        <location filename="../../annotator/ui/claims_view.py" line="191"/>
         <source>Claims</source>
         <translation>الادعاءات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims_view.py" line="164"/>
+        <location filename="../../annotator/ui/claims_view.py" line="196"/>
         <source>Show the source&apos;s claims</source>
         <translation>ادعاءات هذا المصدر</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims_view.py" line="189"/>
+        <location filename="../../annotator/ui/claims_view.py" line="207"/>
+        <source>Reading the claims…</source>
+        <translation>جارٍ قراءة الادعاءات…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/claims_view.py" line="229"/>
         <source>%1 of %2 claims · Enter opens the article at the claim · Ctrl+Shift+S: the source&apos;s claims</source>
         <translation>%1 من %2 ادعاء · Enter يفتح المقال عند الادعاء · Ctrl+Shift+S: ادعاءات المصدر</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims_view.py" line="206"/>
+        <location filename="../../annotator/ui/claims_view.py" line="246"/>
         <source>Select a claim that has a source first.</source>
         <translation>اختر أولًا ادعاءً له مصدر.</translation>
     </message>
@@ -1141,57 +1146,57 @@
         <translation>التحكيم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="607"/>
+        <location filename="../../annotator/ui/main_window.py" line="602"/>
         <source>The claim network is not part of this version.</source>
         <translation>شبكة الادعاءات ليست في هذا الإصدار.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="687"/>
+        <location filename="../../annotator/ui/main_window.py" line="684"/>
         <source>Text size %1 pt, line spacing %2 %</source>
         <translation>حجم النص %1 نقطة، تباعد الأسطر %2 %</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="699"/>
+        <location filename="../../annotator/ui/main_window.py" line="696"/>
         <source>reviewer</source>
         <translation>مُراجِع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="699"/>
+        <location filename="../../annotator/ui/main_window.py" line="696"/>
         <source>annotator</source>
         <translation>مُعلِّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="700"/>
+        <location filename="../../annotator/ui/main_window.py" line="697"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="702"/>
+        <location filename="../../annotator/ui/main_window.py" line="699"/>
         <source>gold</source>
         <translation>المرجعية</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="703"/>
+        <location filename="../../annotator/ui/main_window.py" line="700"/>
         <source>Layer shown: %1</source>
         <translation>الطبقة المعروضة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="704"/>
+        <location filename="../../annotator/ui/main_window.py" line="701"/>
         <source>%1 (read-only)</source>
         <translation>%1 (للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="706"/>
+        <location filename="../../annotator/ui/main_window.py" line="703"/>
         <source>Document %1 of %2</source>
         <translation>المقال %1 من %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="707"/>
+        <location filename="../../annotator/ui/main_window.py" line="704"/>
         <source>%1 of %2 done</source>
         <translation>المُنجَز: %1 من %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="709"/>
+        <location filename="../../annotator/ui/main_window.py" line="706"/>
         <source>Spans: %1</source>
         <translation>المقاطع: %1</translation>
     </message>
@@ -1551,7 +1556,7 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../annotator/app.py" line="105"/>
+        <location filename="../../annotator/app.py" line="108"/>
         <source>Cannot open the project</source>
         <translation>تعذّر فتح المشروع</translation>
     </message>
@@ -1559,57 +1564,57 @@
 <context>
     <name>commands</name>
     <message>
-        <location filename="../../annotator/ui/commands.py" line="88"/>
+        <location filename="../../annotator/ui/commands.py" line="89"/>
         <source>Tag %1 «%2»</source>
         <translation>وسم «%2» بـ%1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/commands.py" line="112"/>
+        <location filename="../../annotator/ui/commands.py" line="113"/>
         <source>Accept source suggestion «%1»</source>
         <translation>قبول المصدر المقترح «%1»</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/commands.py" line="113"/>
+        <location filename="../../annotator/ui/commands.py" line="114"/>
         <source>Accept cue suggestion «%1»</source>
         <translation>قبول اقتراح عبارة الإسناد «%1»</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/commands.py" line="126"/>
+        <location filename="../../annotator/ui/commands.py" line="127"/>
         <source>Delete %1 «%2»</source>
         <translation>حذف %1 «%2»</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/commands.py" line="146"/>
+        <location filename="../../annotator/ui/commands.py" line="150"/>
         <source>Edit %1 «%2»</source>
         <translation>تحرير %1 «%2»</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/commands.py" line="170"/>
+        <location filename="../../annotator/ui/commands.py" line="174"/>
         <source>Edit link %1</source>
         <translation>تحرير رابط %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/commands.py" line="185"/>
+        <location filename="../../annotator/ui/commands.py" line="189"/>
         <source>Link %1 from «%2»</source>
         <translation>ربط %1 من «%2»</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/commands.py" line="206"/>
+        <location filename="../../annotator/ui/commands.py" line="210"/>
         <source>Delete link %1</source>
         <translation>حذف رابط %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/commands.py" line="222"/>
+        <location filename="../../annotator/ui/commands.py" line="226"/>
         <source>Dismiss cue suggestion «%1»</source>
         <translation>تجاهل اقتراح عبارة الإسناد «%1»</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/commands.py" line="235"/>
+        <location filename="../../annotator/ui/commands.py" line="239"/>
         <source>Mark «%1» done</source>
         <translation>اعتبار «%1» مُنجَزًا</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/commands.py" line="235"/>
+        <location filename="../../annotator/ui/commands.py" line="239"/>
         <source>Mark «%1» not done</source>
         <translation>اعتبار «%1» غير مُنجَز</translation>
     </message>

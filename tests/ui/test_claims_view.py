@@ -55,7 +55,7 @@ def test_the_claims_table_filters_sorts_and_opens_the_article_at_the_claim(qtbot
     qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(window.article_view, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     view = window.claims_view
-    assert view.proxy.rowCount() == 3
+    qtbot.waitUntil(lambda: view.proxy.rowCount() == 3)
     texts = {view.model.rows[i].text: view.model.rows[i] for i in range(3)}
     assert texts["الرئيس بعث برسالة إلى طهران"].source == "مسؤول أمريكي كبير"
     assert texts["الرئيس بعث برسالة إلى طهران"].contradicting == 1 and texts["أن تكون قد تلقت أي رسالة".replace("تلقت", "تلقّت")].contradicting == 1
