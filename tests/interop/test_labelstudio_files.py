@@ -153,3 +153,23 @@ def test_the_labeling_interface_beside_the_export_names_every_result(tmp_path: P
         assert control.get("toName") == "text"
         allowed = {child.get("value") for child in control}
         assert set(result["value"].get("labels", result["value"].get("choices", []))) <= allowed
+
+
+def test_a_text_attribute_travels_as_a_text_area_and_back(tmp_path: Path) -> None:
+    scheme = parse_scheme({"name": "t", "span_labels": [{"name": "Person", "color": "#123456", "attributes": [
+        {"name": "gloss", "type": "text"}, {"name": "named", "type": "boolean"}]}], "relation_labels": []})
+    start = TEXT.index("Ada Lovelace")
+    record = {"id": "d", "text": TEXT, "relations": [], "spans": [{"id": "s", "label": "Person", "start": start, "end": start + 12,
+              "text": "Ada Lovelace", "annotator": "a", "attributes": {"gloss": "a mathematician, 1815", "named": True}}]}
+    (tmp_path / "in.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    with Project.create(tmp_path / "a.db", scheme=scheme) as first:
+        assert import_paths(first, [tmp_path / "in.jsonl"], annotator="a").errors == []
+        export_dataset(first, tmp_path / "ls.json", format="labelstudio")
+    results = json.loads((tmp_path / "ls.json").read_text(encoding="utf-8"))[0]["annotations"][0]["result"]
+    assert {r["type"] for r in results} == {"labels", "textarea", "choices"}
+    assert '<TextArea name="gloss" toName="text" perRegion="true"/>' in (tmp_path / "ls.label_config.xml").read_text(encoding="utf-8")
+    with Project.create(tmp_path / "b.db", scheme=scheme) as second:
+        assert import_paths(second, [tmp_path / "ls.json"], annotator="me").errors == []
+        export_dataset(second, tmp_path / "back.jsonl", format="jsonl")
+    [back] = [json.loads(line) for line in (tmp_path / "back.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert back["spans"][0]["attributes"] == {"gloss": "a mathematician, 1815", "named": True}

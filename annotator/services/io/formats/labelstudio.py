@@ -60,6 +60,7 @@ def labeling_config(scheme: Scheme) -> str:
 def export_labelstudio(records: object, out: Path, scheme: Scheme | None = None) -> ExportReport:
     """The tasks, and beside them (NAME.label_config.xml) the labeling interface to create the project with."""
     report = ExportReport()
+    free = {a.name: a.type for label in scheme.span_labels for a in label.attributes} if scheme is not None else {}
     tasks = []
     people: set[str] = set()
     for number, record in enumerate(records, start=1):  # type: ignore[arg-type]
@@ -71,6 +72,10 @@ def export_labelstudio(records: object, out: Path, scheme: Scheme | None = None)
             results.append({"id": span["id"], "from_name": "label", "to_name": "text", "type": "labels",
                             "value": {**value, "labels": [span["label"]]}})
             for name, chosen in span["attributes"].items():
+                if free.get(name) == "text":  # a TextArea in the labeling interface
+                    results.append({"id": span["id"], "from_name": name, "to_name": "text", "type": "textarea",
+                                    "value": {**value, "text": [str(chosen)]}})
+                    continue
                 results.append({"id": span["id"], "from_name": name, "to_name": "text", "type": "choices",
                                 "value": {**value, "choices": [str(chosen).lower() if isinstance(chosen, bool) else chosen]}})
         for relation in record["relations"]:
@@ -214,9 +219,9 @@ class _Reader:
             if label_key is not None and "start" in value and isinstance(value.get("start"), int | float) and not isinstance(value.get("start"), bool):
                 region = regions.setdefault(rid, {"attributes": {}})
                 region.update(start=value["start"], end=value.get("end"), text=value.get("text"), labels=value[label_key])
-            elif kind == "choices" and "start" in value:
+            elif kind in ("choices", "textarea") and "start" in value:
                 region = regions.setdefault(rid, {"attributes": {}})
-                chosen = listing(value.get("choices"), "choices")
+                chosen = listing(value.get("choices" if kind == "choices" else "text"), kind)
                 if chosen:
                     region["attributes"][str(result.get("from_name"))] = chosen[0]
             else:
