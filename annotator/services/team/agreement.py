@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any
@@ -74,23 +75,29 @@ def compute_agreement(project: Project, *, annotators: list[str] | None = None) 
     report = AgreementReport(annotators=names, labels=labels)
     documents = sorted({doc for spans in layers.values() for doc, *_ in spans})
     report.documents = len(documents)
-    masks, owners = _token_masks(project, documents, layers, labels)
-    report.tokens = len(owners)
     bits = {label: 1 << number for number, label in enumerate(labels)}
-    for label in [OVERALL, *labels]:
-        report.alpha[label] = _alpha_codes(np.stack([_codes(masks[name], bits.get(label), keep_missing=True) for name in names])
-                                           if names else np.zeros((0, 0), dtype=np.int64))
-    shared_documents: dict[tuple[str, str], set[int]] = {}
+    pairs = list(combinations(names, 2))
+    columns: dict[str, Counter[tuple[int, ...]]] = {label: Counter() for label in [OVERALL, *labels]}
+    agreeing = {pair: _KappaTally(1 << len(labels), labels) for pair in pairs}
+    shared_documents: dict[tuple[str, str], set[int]] = {pair: set() for pair in pairs}
+    for masks, owners in _token_masks(project, documents, layers, labels):  # a chunk of documents at a time
+        report.tokens += len(owners)
+        for label in [OVERALL, *labels]:
+            if names:
+                found, counts = _distinct_columns(np.stack([_codes(masks[name], bits.get(label), keep_missing=True) for name in names]))
+                columns[label].update(dict(zip(map(tuple, found.tolist()), counts.tolist())))
+        for a, b in pairs:
+            shared = (masks[a] >= 0) & (masks[b] >= 0)
+            agreeing[(a, b)].add(masks[a][shared], masks[b][shared], bits)
+            common = owners[shared]  # sorted, as the documents are: their distinct values without a sort
+            shared_documents[(a, b)].update(common[np.flatnonzero(np.diff(common, prepend=-1))].tolist())
+    for label, found in columns.items():
+        report.alpha[label] = _alpha_from_columns(np.array(list(found), dtype=np.int64).reshape(len(found), len(names)),
+                                                  np.array(list(found.values()), dtype=np.int64))
     grouped = {name: _grouped(layers[name]) for name in names}
-    for a, b in combinations(names, 2):
-        shared = (masks[a] >= 0) & (masks[b] >= 0)
-        first, second = (masks[a], masks[b]) if shared.all() else (masks[a][shared], masks[b][shared])
-        report.kappa[(a, b)] = {OVERALL: _kappa_codes(first, second)}
-        for label in labels:
-            report.kappa[(a, b)][label] = _kappa_binary((first & bits[label]) != 0, (second & bits[label]) != 0)
-        common = owners[shared]  # sorted, as the documents are: their distinct values without a sort
-        both = shared_documents[(a, b)] = set(common[np.flatnonzero(np.diff(common, prepend=-1))].tolist())
-        report.exact[(a, b)], report.overlap[(a, b)] = _span_scores(grouped[a], grouped[b], both, labels)
+    for a, b in pairs:
+        report.kappa[(a, b)] = agreeing[(a, b)].kappa()
+        report.exact[(a, b)], report.overlap[(a, b)] = _span_scores(grouped[a], grouped[b], shared_documents[(a, b)], labels)
     relations = _load_relations(project, names)
     for (a, b), both in shared_documents.items():
         mine = {r for r in relations[a] if r[1][0] in both or r[2][0] in both}
@@ -116,48 +123,41 @@ CHUNK = 500  # documents whose texts are read and split into words at a time
 
 def _token_masks(
     project: Project, documents: list[int], layers: dict[str, set[SpanKey]], labels: list[str]
-) -> tuple[dict[str, np.ndarray], np.ndarray]:
-    """Per annotator, one label bitmask per token of every document (-1 where they did not annotate the
-    document), concatenated; and the document each token belongs to.
+) -> Iterator[tuple[dict[str, np.ndarray], np.ndarray]]:
+    """For each chunk of documents: per annotator, one label bitmask per token (-1 where they did not annotate
+    the document); and the document each token belongs to. Memory holds one chunk's tokens, not the corpus's.
 
-    The words of each chunk of texts are found in one vectorized pass (token_bounds). A token is covered by
-    a span when they overlap: a span's tokens are [lo, hi) of the sorted token ends and starts, found for
-    every span at once with searchsorted on (document position, offset) keys; a label's coverage is the
-    running sum of +1 at each lo and -1 at each hi."""
+    The words of the chunk's texts are found in one vectorized pass (token_bounds). A token is covered by a
+    span when they overlap: a span's tokens are [lo, hi) of the sorted token ends and starts, found for every
+    span of the chunk at once with searchsorted on (document, offset) keys; the label's bit is set on those ranges."""
     position = {document_id: number for number, document_id in enumerate(documents)}
-    owner_parts, start_parts, end_parts = [], [], []
+    code = {label: number for number, label in enumerate(labels)}
+    shift = np.int64(1) << 32  # a text is far shorter than 2**32 code points
+    tables: dict[str, np.ndarray] = {}
+    for name, spans in layers.items():  # each layer's spans as (document position, start, end, label), sorted
+        table = np.array([(position[doc], start, end, code.get(label, -1)) for doc, start, end, label in spans], dtype=np.int64).reshape(-1, 4)
+        tables[name] = table[np.lexsort((table[:, 1], table[:, 0]))]
+    document_ids = np.array(documents, dtype=np.int64)
     with project.reading() as session:
         for first in range(0, len(documents), CHUNK):
             chunk = documents[first : first + CHUNK]
             texts = dict(session.execute(select(Document.id, Document.text).where(Document.id.in_(chunk))).all())
-            owners, starts, ends = token_bounds([texts.get(document_id) or "" for document_id in chunk])
-            owner_parts.append(owners + first)
-            start_parts.append(starts)
-            end_parts.append(ends)
-    empty = np.zeros(0, dtype=np.int64)
-    places = np.concatenate(owner_parts) if owner_parts else empty  # the position of each token's document
-    shift = np.int64(1) << 32  # a text is far shorter than 2**32 code points
-    start_keys = places * shift + (np.concatenate(start_parts) if start_parts else empty)
-    end_keys = places * shift + (np.concatenate(end_parts) if end_parts else empty)
-    count = len(places)
-    code = {label: number for number, label in enumerate(labels)}
-    masks: dict[str, np.ndarray] = {}
-    for name, spans in layers.items():
-        mask = np.full(count, -1, dtype=np.int64)
-        if spans:
-            table = np.array([(position[doc], start, end, code.get(label, -1)) for doc, start, end, label in spans], dtype=np.int64)
-            table = table[np.argsort(table[:, 0] * shift + table[:, 1], kind="stable")]  # sorted needles: a faster search
-            annotated = np.zeros(len(documents), dtype=bool)
-            annotated[table[:, 0]] = True
-            mask[annotated[places]] = 0
-            lo = np.searchsorted(end_keys, table[:, 0] * shift + table[:, 1], side="right")
-            hi = np.maximum(lo, np.searchsorted(start_keys, table[:, 0] * shift + table[:, 2], side="left"))
-            for number in range(len(labels)):
-                chosen = table[:, 3] == number
-                mask[_ranges(lo[chosen], hi[chosen])] |= 1 << number
-        masks[name] = mask
-    document_ids = np.array(documents, dtype=np.int64)
-    return masks, document_ids[places] if count else empty
+            places, starts, ends = token_bounds([texts.get(document_id) or "" for document_id in chunk])
+            start_keys, end_keys = places * shift + starts, places * shift + ends
+            masks: dict[str, np.ndarray] = {}
+            for name, table in tables.items():
+                rows = table[np.searchsorted(table[:, 0], first) : np.searchsorted(table[:, 0], first + len(chunk))]
+                annotated = np.zeros(len(chunk), dtype=bool)
+                annotated[rows[:, 0] - first] = True
+                mask = np.where(annotated[places], 0, -1).astype(np.int64)
+                place = (rows[:, 0] - first) * shift
+                lo = np.searchsorted(end_keys, place + rows[:, 1], side="right")
+                hi = np.maximum(lo, np.searchsorted(start_keys, place + rows[:, 2], side="left"))
+                for number in range(len(labels)):
+                    chosen = rows[:, 3] == number
+                    mask[_ranges(lo[chosen], hi[chosen])] |= 1 << number
+                masks[name] = mask
+            yield masks, document_ids[places + first]
 
 
 def _ranges(lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
@@ -189,17 +189,6 @@ def _kappa_codes(x: np.ndarray, y: np.ndarray) -> float:
     return math.nan if expected == 1 else (observed - expected) / (1 - expected)
 
 
-def _kappa_binary(x: np.ndarray, y: np.ndarray) -> float:
-    """Cohen's kappa of two boolean sequences, from the four counts."""
-    n = len(x)
-    if n == 0:
-        return math.nan
-    both, first, second = int(np.count_nonzero(x & y)), int(np.count_nonzero(x)), int(np.count_nonzero(y))
-    observed = (n - first - second + 2 * both) / n
-    expected = (first * second + (n - first) * (n - second)) / (n * n)
-    return math.nan if expected == 1 else (observed - expected) / (1 - expected)
-
-
 def alpha_nominal(data: np.ndarray) -> float:
     """Krippendorff's alpha (nominal) of reliability data: rows are annotators, columns units, NaN missing."""
     if data.size == 0:
@@ -211,35 +200,74 @@ def alpha_nominal(data: np.ndarray) -> float:
     return _alpha_codes(table)
 
 
+class _KappaTally:
+    """What Cohen's kappa of one pair needs, added up chunk by chunk: the tokens both annotated, how many
+    they agree on, and how often each gave each category (the label bitmask overall, yes/no per label)."""
+
+    def __init__(self, size: int, labels: list[str]) -> None:
+        self.tokens = 0
+        self.same = {label: 0 for label in [OVERALL, *labels]}
+        self.first = {OVERALL: np.zeros(size, dtype=np.int64), **{label: np.zeros(2, dtype=np.int64) for label in labels}}
+        self.second = {OVERALL: np.zeros(size, dtype=np.int64), **{label: np.zeros(2, dtype=np.int64) for label in labels}}
+
+    def add(self, x: np.ndarray, y: np.ndarray, bits: dict[str, int]) -> None:
+        self.tokens += len(x)
+        size = len(self.first[OVERALL])
+        self.same[OVERALL] += int(np.count_nonzero(x == y))
+        self.first[OVERALL] += np.bincount(x & (size - 1), minlength=size)
+        self.second[OVERALL] += np.bincount(y & (size - 1), minlength=size)
+        for label, bit in bits.items():
+            xs, ys = (x & bit) != 0, (y & bit) != 0
+            self.same[label] += int(np.count_nonzero(xs == ys))
+            self.first[label] += (len(x) - int(np.count_nonzero(xs)), int(np.count_nonzero(xs)))
+            self.second[label] += (len(y) - int(np.count_nonzero(ys)), int(np.count_nonzero(ys)))
+
+    def kappa(self) -> dict[str, float]:
+        n = self.tokens
+        found = {}
+        for label, same in self.same.items():
+            expected = float(self.first[label] @ self.second[label]) / (n * n) if n else 1.0
+            found[label] = math.nan if not n or expected == 1 else (same / n - expected) / (1 - expected)
+        return found
+
+
 def _alpha_codes(codes: np.ndarray) -> float:
-    """Krippendorff's alpha (nominal) of reliability data as category codes (rows annotators, -1 missing),
-    from the coincidence matrix: every distinct column (a tuple of a few categories) is counted once, with one
-    bincount of the columns read as numbers, and its pairs enter the matrix weighted by how often it occurs
-    and by 1/(m - 1); columns with fewer than two codes are not pairable and drop out."""
+    """Krippendorff's alpha (nominal) of reliability data as category codes (rows annotators, -1 missing)."""
     if codes.size == 0:
         return math.nan
+    return _alpha_from_columns(*_distinct_columns(codes))
+
+
+def _distinct_columns(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct columns of reliability data (rows annotators, -1 missing) as rows, and how often each occurs:
+    with few annotators and categories, the columns read as numbers and counted with one bincount."""
     raters = codes.shape[0]
+    if codes.shape[1] == 0:
+        return np.zeros((0, raters), dtype=np.int64), np.zeros(0, dtype=np.int64)
     base = int(codes.max()) + 2  # code + 1 is a digit: 0 for missing
-    if base**raters <= 1 << 22:
-        number = np.zeros(codes.shape[1], dtype=np.int64)
-        for row in codes[::-1]:
-            number *= base
-            number += row + 1
-        tally = np.bincount(number, minlength=base**raters)
-        patterns = np.flatnonzero(tally)
-        counts = tally[patterns]
-        columns = (patterns[:, None] // base ** np.arange(raters, dtype=np.int64)[None, :]) % base - 1
-    else:  # many annotators or categories: the distinct columns, sorted
-        columns, counts = np.unique(codes.T, axis=0, return_counts=True)
+    if base**raters > 1 << 22:  # many annotators or categories: the distinct columns, sorted
+        return np.unique(codes.T, axis=0, return_counts=True)
+    number = np.zeros(codes.shape[1], dtype=np.int64)
+    for row in codes[::-1]:
+        number *= base
+        number += row + 1
+    tally = np.bincount(number, minlength=base**raters)
+    patterns = np.flatnonzero(tally)
+    return (patterns[:, None] // base ** np.arange(raters, dtype=np.int64)[None, :]) % base - 1, tally[patterns]
+
+
+def _alpha_from_columns(columns: np.ndarray, counts: np.ndarray) -> float:
+    """Alpha from the coincidence matrix: each distinct column's pairs enter it weighted by how often the column
+    occurs and by 1/(m - 1); columns with fewer than two codes are not pairable and drop out."""
+    if columns.size == 0:
+        return math.nan
     pairable = (columns >= 0).sum(axis=1) >= 2
     columns, counts = columns[pairable], counts[pairable]
     values = np.unique(columns[columns >= 0])
     if len(values) < 2:
         return math.nan
-    size = len(values)
     per_value = np.stack([(columns == value).sum(axis=1) for value in values], axis=1).astype(float)  # n_uc
-    pairable = per_value.sum(axis=1)
-    weight = counts / (pairable - 1)
+    weight = counts / (per_value.sum(axis=1) - 1)
     coincidences = (per_value * weight[:, None]).T @ per_value - np.diag((per_value * weight[:, None]).sum(axis=0))
     totals = coincidences.sum(axis=1)
     n = totals.sum()
