@@ -109,15 +109,14 @@ def page(project: Project, wanted: DocumentFilter, *, offset: int = 0, limit: in
 
 
 def position(project: Project, wanted: DocumentFilter, document_id: DocumentId) -> int | None:
-    """Where a document stands in the filtered, sorted list (None when the filter leaves it out)."""
-    ids = [info.id for info in page(project, wanted)] if wanted.order != "id" else None
-    if ids is not None:
-        return ids.index(document_id) if document_id in ids else None
-    query = _base(project, wanted, [Document.id]).subquery()
+    """Where a document stands in the filtered, sorted list (None when the filter leaves it out): numbered in
+    SQL, so that finding one document's place never builds the whole list."""
+    listed = _base(project, wanted, [Document.id, Document.title]).subquery()
+    key = {"title": listed.c.title, "status": listed.c.status}.get(wanted.order)
+    numbered = select(listed.c.id, func.row_number().over(order_by=[*([key] if key is not None else []), listed.c.id]).label("n")).subquery()
     with project.reading() as session:
-        if not session.scalar(select(func.count()).select_from(query).where(query.c.id == document_id)):
-            return None
-        return session.scalar(select(func.count()).select_from(query).where(query.c.id < document_id)) or 0
+        found = session.scalar(select(numbered.c.n).where(numbered.c.id == document_id))
+    return None if found is None else found - 1
 
 
 def info(project: Project, annotator: str, document_id: DocumentId) -> DocumentInfo | None:
