@@ -81,7 +81,16 @@ class AttributeEditor(QWidget):
         try:
             self.item = item
             while self._form.rowCount():
-                self._form.removeRow(0)
+                # Taken out and deleted later, not removed at once: show_item can run inside a field's own signal
+                # (an edit refused as a conflict shows the current values), and deleting the combo box that is
+                # still emitting crashed the process.
+                row = self._form.takeRow(0)
+                for part in (row.labelItem, row.fieldItem):
+                    widget = part.widget() if part is not None else None
+                    if widget is not None:
+                        widget.setObjectName("")
+                        widget.hide()
+                        widget.deleteLater()
             self._fields.clear()
             self.note.setEnabled(item is not None)
             if item is None:
