@@ -107,12 +107,14 @@ class ClaimsFilter(QSortFilterProxyModel):
         self.source: str | None = None
 
     def set_query(self, text: str) -> None:
+        self.beginFilterChange()
         self.query = fold(text).split()
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def set_source(self, source: str | None) -> None:
+        self.beginFilterChange()
         self.source = source
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, row: int, parent: Index) -> bool:  # noqa: N802 (Qt's name)
         model: ClaimsModel = self.sourceModel()  # type: ignore[assignment]
