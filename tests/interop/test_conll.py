@@ -66,11 +66,11 @@ def test_the_columns_layout_reads_in_nltk_and_seqeval(project: Project, tmp_path
     out = tmp_path / "out.conll"
     report = export_dataset(project, out, format="conll")  # one layer: no --layer needed
     assert report.spans == 3 and any("1 span(s) inside or across another" in note for note in report.notes)
-    grids = read_with_nltk(out, ("words", "ignore", "ignore", "ignore", "ignore", "ignore"))
+    grids = read_with_nltk(out, ("words", "ignore", "ignore", "ignore", "ignore", "ignore", "ignore"))
     assert grids[0] == []  # nltk drops the -DOCSTART- line, as for CoNLL-2003
-    assert out.read_text(encoding="utf-8").startswith("-DOCSTART-\tdoc_one\t-1\tO\tO\tO\n\n")
+    assert out.read_text(encoding="utf-8").startswith("-DOCSTART-\tdoc_one\t-1\t_\tO\tO\tO\n\n")
     body = grids[1:]
-    for column in (3, 4, 5):
+    for column in (4, 5, 6):
         tags = [[row[column] for row in grid] for grid in body]
         assert not any(sentence[0].startswith("I-") for sentence in tags)
         assert strict_entities(tags) == 1
@@ -112,7 +112,23 @@ def test_our_export_imports_back_with_the_same_spans(project: Project, tmp_path:
     assert record["id"] == "doc_one"
     assert sorted((s["label"], s["start"], s["end"]) for s in record["spans"]) == sorted(
         (s["label"], s["start"], s["end"]) for s in SPANS[:3])
-    assert record["text"] == TEXT.replace("\n", " ")  # CoNLL keeps how much white space, not which
+    assert record["text"] == TEXT  # the white space column gives the text back exactly
+
+
+def test_our_export_edited_elsewhere_finds_its_documents_again(project: Project, tmp_path: Path) -> None:
+    """A researcher exports, tags with a model or by hand elsewhere, and brings the tags back onto the same documents."""
+    export_dataset(project, tmp_path / "out.conll", format="conll")
+    lines = (tmp_path / "out.conll").read_text(encoding="utf-8").split("\n")
+    edited = [line.replace("\tO\tO\tO", "\tO\tO\tB-CUE") if line.startswith("ثم\t") else line for line in lines]
+    (tmp_path / "edited.conll").write_text("\n".join(edited), encoding="utf-8")
+    report = import_paths(project, [tmp_path / "edited.conll"], annotator="model")
+    assert report.errors == []
+    counts = report.files[str(tmp_path / "edited.conll")]
+    assert (counts.new_documents, counts.matched_documents, counts.spans_added) == (0, 1, 4)  # a's three and the new cue
+    bad = tmp_path / "changed.conll"  # its line break made a space: another text, so another document
+    bad.write_text("\n".join(line.replace("\\n", "\\s") for line in lines), encoding="utf-8")
+    report = import_paths(project, [bad], annotator="model")
+    assert report.errors == [] and report.files[str(bad)].new_documents == 1
 
 
 NER = parse_scheme({"name": "ner", "span_labels": [{"name": n, "color": "#123456"} for n in ("PER", "LOC", "ORG")], "relation_labels": []})

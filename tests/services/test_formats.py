@@ -122,16 +122,16 @@ def test_conll_tokens_and_bio_tags_read_back_to_the_spans(project: Project, tmp_
         export_dataset(project, tmp_path / "all.conll", format="conll")
     export_dataset(project, tmp_path / "lina.conll", format="conll", layer="annotator:lina")
     texts = {"letter": LETTER, "denial": DENIAL}
-    columns, document, found = ["token", "start", "end", *(label.name for label in project.scheme.span_labels)], None, set()
+    columns, document, found = ["token", "start", "end", "space", *(label.name for label in project.scheme.span_labels)], None, set()
     open_spans: dict[str, list[int]] = {}
     for line in (tmp_path / "lina.conll").read_text(encoding="utf-8").splitlines():
         assert not line.startswith("#") and (not line or len(line.split("\t")) == len(columns))
         if line.startswith("-DOCSTART-\t"):
             document = line.split("\t")[1]
         elif line:
-            token, start, end, *tags = line.split("\t")
+            token, start, end, _space, *tags = line.split("\t")
             assert texts[document][int(start) : int(end)] == token
-            for label, tag in zip(columns[3:], tags):
+            for label, tag in zip(columns[4:], tags):
                 if tag == f"B-{label}":
                     open_spans[label] = [int(start), int(end)]
                     found.add((document, label, int(start)))

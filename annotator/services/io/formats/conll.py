@@ -1,11 +1,13 @@
-"""CoNLL, both ways. One token a line, a blank line between sentences, `-DOCSTART-` before each document; every
+r"""CoNLL, both ways. One token a line, a blank line between sentences, `-DOCSTART-` before each document; every
 line of a file has the same number of columns and no comment lines, so nltk's ConllCorpusReader, seqeval
 and spaCy's `convert --converter ner` read it.
 
 Two layouts are written:
-- `columns` (the default): `token start end TAG(label 1) TAG(label 2) …`, with code point offsets into the
-  stored text and one BIO column per span label, so nested spans of different labels are all kept. The
-  `-DOCSTART-` line carries the document id in the start column.
+- `columns` (the default): `token start end space TAG(label 1) TAG(label 2) …`, with code point offsets into
+  the stored text, the white space before the token (escaped: `_` none, `\s` space, `\n` line break, `\t` tab,
+  `\uXXXX` others) and one BIO column per span label, so nested spans of different labels are all kept and the
+  text reads back exactly (a file edited elsewhere finds its documents again by their text). The `-DOCSTART-`
+  line carries the document id in the start column and the text's trailing white space in the space column.
 - `conll2003`: `token _ _ TAG` (documents apart by `-DOCSTART- -X- O O`, the line spaCy splits at), CoNLL-2003's four columns with one BIO column: where spans overlap the outermost
   is kept and the others are counted in the report.
 A sentence never ends inside a span, so no sentence starts with I-. Punctuation is a token of its own.
@@ -48,7 +50,8 @@ def export_conll(labels: list[str], records: Iterable[dict], out: Path, *, layer
             report.relations = 0
             text, spans = record["text"], record["spans"]
             if layout == "columns":
-                stream.write("\t".join([DOCSTART, _safe(record["id"]), "-1", *["O"] * len(labels)]) + "\n\n")
+                last = _cached_tokens(text)[-1][2] if _cached_tokens(text) else 0
+                stream.write("\t".join([DOCSTART, _safe(record["id"]), "-1", _escape(text[last:]), *["O"] * len(labels)]) + "\n\n")
                 tagged = [_bio(text, [s for s in spans if s["label"] == label]) for label in labels]
             else:
                 stream.write(f"{DOCSTART} -X- O O\n\n")  # spaCy's document delimiter, exactly
@@ -56,11 +59,13 @@ def export_conll(labels: list[str], records: Iterable[dict], out: Path, *, layer
                 left_out += len(spans) - len(_outermost(spans))
             columns = [tags for tags, _missed in tagged]
             left_out += sum(missed for _tags, missed in tagged)
+            found = _cached_tokens(text)
             for sentence in _sentences(text, spans):
                 for index, token in sentence:
                     tags = [column[index] for column in columns]
                     if layout == "columns":
-                        stream.write("\t".join([token[0], str(token[1]), str(token[2]), *tags]) + "\n")
+                        before = text[found[index - 1][2] if index else 0 : token[1]]
+                        stream.write("\t".join([token[0], str(token[1]), str(token[2]), _escape(before), *tags]) + "\n")
                     else:
                         stream.write(f"{token[0]} _ _ {tags[0]}\n")
                 stream.write("\n")
@@ -70,6 +75,22 @@ def export_conll(labels: list[str], records: Iterable[dict], out: Path, *, layer
         report.notes.append(f"{left_out} span(s) inside or across another of the same tag column were left out "
                             "(BIO holds one span a token a column; conll has a column per label, conll2003 one for all)")
     return report
+
+
+ESCAPES = {" ": "\\s", "\t": "\\t", "\n": "\\n", "\\": "\\\\"}
+ESCAPED = re.compile(r"^(?:_|(?:\\[stn\\]|\\u[0-9a-fA-F]{4})+)$")
+
+
+def _escape(space: str) -> str:
+    """White space as one CoNLL field: `_` when there is none."""
+    return "".join(ESCAPES.get(c, f"\\u{ord(c):04x}") for c in space) or "_"
+
+
+def _unescape(field: str) -> str:
+    if field == "_":
+        return ""
+    return re.sub(r"\\(u[0-9a-fA-F]{4}|.)", lambda m: chr(int(m.group(1)[1:], 16)) if len(m.group(1)) > 1 else
+                  {"s": " ", "t": "\t", "n": "\n", "\\": "\\"}[m.group(1)], field)
 
 
 def _safe(uid: str) -> str:
@@ -183,8 +204,8 @@ def read_conll(data: bytes, scheme: Scheme, *, path: str, notes: list[str] | Non
     layout = _layout(rows)
     unkept = Unkept()
     documents = []
-    for number, (uid, section) in enumerate(_sections(rows, path), start=1):
-        documents.append(_document(section, scheme, uid or f"{Path(path).stem}-{number}", layout, path, unkept))
+    for number, (uid, trailing, section) in enumerate(_sections(rows, path), start=1):
+        documents.append(_document(section, scheme, uid or f"{Path(path).stem}-{number}", layout, path, unkept, trailing))
     if not documents:
         raise InputError("holds no token lines", path=path)
     if notes is not None and (note := unkept.note(path)) is not None:
@@ -193,15 +214,18 @@ def read_conll(data: bytes, scheme: Scheme, *, path: str, notes: list[str] | Non
 
 
 def _layout(rows: list[tuple[int, list[str]]]) -> str:
-    """`columns` when every token line has whole-number start and end offsets in columns 2 and 3."""
+    """`spaced` when every token line has whole-number start and end offsets in columns 2 and 3 and escaped white
+    space in column 4 (our export), `columns` with offsets but no white space column, else `last` (the tag last)."""
     token_rows = [fields for _n, fields in rows if fields and fields[0] != DOCSTART]
     if all(len(f) >= 4 and f[1].isdigit() and f[2].isdigit() for f in token_rows):
+        if all(len(f) >= 5 and ESCAPED.match(f[3]) for f in token_rows):
+            return "spaced"
         return "columns"
     return "last"
 
 
-def _sections(rows: list[tuple[int, list[str]]], path: str) -> list[tuple[str | None, list[list[tuple[int, list[str]]]]]]:
-    """(document id, its sentences) per -DOCSTART- section; without one, each sentence is a document."""
+def _sections(rows: list[tuple[int, list[str]]], path: str) -> list[tuple[str | None, str, list[list[tuple[int, list[str]]]]]]:
+    """(document id, its trailing white space, its sentences) per -DOCSTART- section; without one, each sentence is a document."""
     has_docstart = any(fields and fields[0] == DOCSTART for _n, fields in rows)
     if not has_docstart and all(fields for _n, fields in rows[:-1]):  # no blank lines (ANERcorp): a sentence ends at . ! ? ؟
         split: list[tuple[int, list[str]]] = []
@@ -210,20 +234,22 @@ def _sections(rows: list[tuple[int, list[str]]], path: str) -> list[tuple[str | 
             if fields and SENTENCE_END.search(fields[0]) and fields[-1] in ("O", "_"):
                 split.append((number, []))
         rows = split
-    sections: list[tuple[str | None, list[list[tuple[int, list[str]]]]]] = []
+    sections: list[tuple[str | None, str, list[list[tuple[int, list[str]]]]]] = []
     current: list[list[tuple[int, list[str]]]] = [[]]
     uid: str | None = None
+    trailing: dict[str | None, str] = {}
 
     def close() -> None:
         sentences = [s for s in current if s]
         if sentences:
-            sections.append((uid, sentences))
+            sections.append((uid, trailing.get(uid, ""), sentences))
 
     for number, fields in rows:
         if fields and fields[0] == DOCSTART:
             close()
             current = [[]]
             uid = fields[1] if len(fields) > 1 and fields[1] not in ("-X-", "-1", "_", "O") else None
+            trailing[uid] = _unescape(fields[3]) if len(fields) > 3 and ESCAPED.match(fields[3]) else ""
         elif not fields:
             if has_docstart:
                 current.append([])
@@ -236,18 +262,19 @@ def _sections(rows: list[tuple[int, list[str]]], path: str) -> list[tuple[str | 
     return sections
 
 
-def _document(sentences: list[list[tuple[int, list[str]]]], scheme: Scheme, uid: str, layout: str, path: str, unkept: Unkept) -> NewDocument:
+def _document(sentences: list[list[tuple[int, list[str]]]], scheme: Scheme, uid: str, layout: str, path: str, unkept: Unkept,
+              trailing: str = "") -> NewDocument:
     placed: list[tuple[int, int, int]] = []  # (line, start, end) of each token in the rebuilt text
     parts: list[str] = []
     length = 0
     for sentence in sentences:
         for index, (line, fields) in enumerate(sentence):
             word = fields[0]
-            if layout == "columns":
+            if layout in ("columns", "spaced"):
                 start, end = int(fields[1]), int(fields[2])
-                if end - start != len(word) or start < length:
+                gap = _unescape(fields[3]) if layout == "spaced" else " " * (start - length)  # without it, how much but not which
+                if end - start != len(word) or start != length + len(gap):
                     raise InputError(f"offsets {start}..{end} do not fit the token {word!r} after what came before", path=path, line=line)
-                gap = " " * (start - length)  # the offsets say how much white space, not which
             else:
                 gap = ("\n" if index == 0 else " ") if length else ""
             check_text(word, path=path, line=line)
@@ -255,8 +282,9 @@ def _document(sentences: list[list[tuple[int, list[str]]]], scheme: Scheme, uid:
             length += len(gap)
             placed.append((line, length, length + len(word)))
             length += len(word)
-    text = "".join(parts)
-    columns = range(3, len(sentences[0][0][1])) if layout == "columns" else [len(sentences[0][0][1]) - 1]
+    text = "".join(parts) + (trailing if layout == "spaced" else "")
+    first = {"spaced": 4, "columns": 3}.get(layout)
+    columns = range(first, len(sentences[0][0][1])) if first is not None else [len(sentences[0][0][1]) - 1]
     spans: list[NewSpan] = []
     for column in columns:
         spans += _spans(sentences, placed, column, text, scheme, uid, path, unkept)
