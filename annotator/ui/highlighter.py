@@ -8,6 +8,8 @@ get only a dashed line.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -140,6 +142,8 @@ class SpanHighlighter:
         edges = sorted({0, length, *starting, *ending})
         active: dict[SpanId, Painted] = {}
         text_layout = block.layout()
+        lines = [text_layout.lineAt(number) for number in range(text_layout.lineCount())]
+        line_starts = [line.textStart() for line in lines]  # each stretch looks only at the lines it lies on
         for left, right in zip(edges, edges[1:]):
             for span in ending.get(left, ()):
                 active.pop(span.span_id, None)
@@ -149,8 +153,7 @@ class SpanHighlighter:
                 continue
             spans = sorted((s for s in active.values() if not s.suggestion), key=lambda s: s.start - s.end)
             suggestion = next((s for s in active.values() if s.suggestion), None)
-            for line_number in range(text_layout.lineCount()):
-                line = text_layout.lineAt(line_number)
+            for line in lines[max(0, bisect_right(line_starts, left) - 1): bisect_left(line_starts, right)]:
                 a, b = max(left, line.textStart()), min(right, line.textStart() + line.textLength())
                 if a >= b:
                     continue
