@@ -8,7 +8,10 @@ source label in `label`; all_for_document both, in text order. accept takes eith
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import replace
+from itertools import accumulate
 
 from sqlalchemy import delete, select
 
@@ -65,12 +68,11 @@ class SuggestionService:
                     .where(DismissedSuggestion.document_id == document_id, Annotator.name == self.tagging.annotator)
                 )
             }
-        tagged = [(span.start, span.end) for span in spans if span.label == label]
+        overlapped = overlap_test([(span.start, span.end) for span in spans if span.label == label])
         return [
             suggestion
             for suggestion in matches
-            if (suggestion.start, suggestion.end) not in dismissed
-            and not any(start < suggestion.end and suggestion.start < end for start, end in tagged)
+            if (suggestion.start, suggestion.end) not in dismissed and not overlapped(suggestion.start, suggestion.end)
         ]
 
     def accept(self, document_id: DocumentId, suggestion: CueSuggestion | SourceSuggestion) -> Changes:
@@ -104,3 +106,16 @@ class SuggestionService:
                 )
             )
         return Changes(suggestions=frozenset({document_id}))
+
+
+def overlap_test(tagged: list[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """Whether a range overlaps any of the tagged ones, in O(log n) a question (a keypress asks it per suggestion)."""
+    ordered = sorted(tagged)
+    starts = [start for start, _end in ordered]
+    furthest = list(accumulate((end for _start, end in ordered), max))  # the furthest end among the first i ranges
+
+    def overlapped(start: int, end: int) -> bool:
+        before = bisect_left(starts, end)  # the tagged ranges that start before this one ends
+        return before > 0 and furthest[before - 1] > start
+
+    return overlapped
