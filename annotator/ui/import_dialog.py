@@ -31,13 +31,13 @@ def choose_files(parent: QWidget, project: Project) -> list[Path]:
         QCoreApplication.translate("ImportDialog", "Import articles or annotated data"),
         str(Path.home()),
         QCoreApplication.translate("ImportDialog", 
-            "Articles and datasets (*.txt *.jsonl *.json *.ann);;Plain text (*.txt);;JSON Lines: native or doccano (*.jsonl);;"
-            "Label Studio (*.json);;brat (*.ann);;All files (*)"
+            "Articles and datasets (*.txt *.jsonl *.json *.ann *.conll *.bio);;Plain text (*.txt);;JSON Lines: native or doccano (*.jsonl);;"
+            "Label Studio (*.json);;brat (*.ann);;CoNLL / BIO (*.conll *.bio);;All files (*)"
         ),
     )
     if not names:
         return []
-    paths = [Path(name).parent if name.endswith(".ann") else Path(name) for name in names]
+    paths = [Path(name) for name in names]  # a brat .ann chosen alone imports that article alone (its .txt beside it)
     preview = ImportPreview(project, list(dict.fromkeys(paths)), parent)
     if preview.exec() != QDialog.DialogCode.Accepted:
         return []

@@ -219,7 +219,7 @@
     <name>AttributeEditor</name>
     <message>
         <location filename="../../annotator/ui/attribute_editor.py" line="50"/>
-        <location filename="../../annotator/ui/attribute_editor.py" line="88"/>
+        <location filename="../../annotator/ui/attribute_editor.py" line="97"/>
         <source>No span selected</source>
         <translation>لم يُحدَّد أي مقطع</translation>
     </message>
@@ -483,47 +483,47 @@
 <context>
     <name>ClaimsView</name>
     <message>
-        <location filename="../../annotator/ui/claims_view.py" line="169"/>
+        <location filename="../../annotator/ui/claims_view.py" line="171"/>
         <source>Open the article at the claim</source>
         <translation>فتح المقال عند الادعاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims_view.py" line="176"/>
+        <location filename="../../annotator/ui/claims_view.py" line="178"/>
         <source>Filter: words of the claim, article, outlet, source or cue</source>
         <translation>تصفية: كلمات من الادعاء أو المقال أو الوسيلة أو المصدر أو عبارة الإسناد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims_view.py" line="184"/>
+        <location filename="../../annotator/ui/claims_view.py" line="186"/>
         <source>Claims attributed to %1</source>
         <translation>الادعاءات المنسوبة إلى %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims_view.py" line="185"/>
+        <location filename="../../annotator/ui/claims_view.py" line="187"/>
         <source>Everything attributed to %1, by date; claims that are contradicted are marked.</source>
         <translation>كل ما نُسب إلى %1 مرتبًا بالتاريخ؛ والادعاءات التي ناقضها غيرها مُعلَّمة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims_view.py" line="191"/>
+        <location filename="../../annotator/ui/claims_view.py" line="193"/>
         <source>Claims</source>
         <translation>الادعاءات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims_view.py" line="196"/>
+        <location filename="../../annotator/ui/claims_view.py" line="198"/>
         <source>Show the source&apos;s claims</source>
         <translation>ادعاءات هذا المصدر</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims_view.py" line="207"/>
+        <location filename="../../annotator/ui/claims_view.py" line="209"/>
         <source>Reading the claims…</source>
         <translation>جارٍ قراءة الادعاءات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims_view.py" line="229"/>
+        <location filename="../../annotator/ui/claims_view.py" line="231"/>
         <source>%1 of %2 claims · Enter opens the article at the claim · Ctrl+Shift+S: the source&apos;s claims</source>
         <translation>%1 من %2 ادعاء · Enter يفتح المقال عند الادعاء · Ctrl+Shift+S: ادعاءات المصدر</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims_view.py" line="246"/>
+        <location filename="../../annotator/ui/claims_view.py" line="248"/>
         <source>Select a claim that has a source first.</source>
         <translation>اختر أولًا ادعاءً له مصدر.</translation>
     </message>
@@ -781,8 +781,8 @@
     </message>
     <message>
         <location filename="../../annotator/ui/import_dialog.py" line="33"/>
-        <source>Articles and datasets (*.txt *.jsonl *.json *.ann);;Plain text (*.txt);;JSON Lines: native or doccano (*.jsonl);;Label Studio (*.json);;brat (*.ann);;All files (*)</source>
-        <translation>المقالات ومجموعات البيانات (*.txt *.jsonl *.json *.ann);;نص عادي (*.txt);;JSON Lines: الصيغة الأصلية أو doccano (*.jsonl);;Label Studio (*.json);;brat (*.ann);;كل الملفات (*)</translation>
+        <source>Articles and datasets (*.txt *.jsonl *.json *.ann *.conll *.bio);;Plain text (*.txt);;JSON Lines: native or doccano (*.jsonl);;Label Studio (*.json);;brat (*.ann);;CoNLL / BIO (*.conll *.bio);;All files (*)</source>
+        <translation>المقالات ومجموعات البيانات (*.txt *.jsonl *.json *.ann *.conll *.bio);;نص عادي (*.txt);;JSON Lines: الصيغة الأصلية أو doccano (*.jsonl);;Label Studio (*.json);;brat (*.ann);;CoNLL / BIO (*.conll *.bio);;كل الملفات (*)</translation>
     </message>
     <message>
         <location filename="../../annotator/ui/import_dialog.py" line="88"/>
@@ -1111,92 +1111,92 @@
         <translation>لا يمكن عرض غير طبقتك (وضع التعمية).</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="326"/>
+        <location filename="../../annotator/ui/main_window.py" line="327"/>
         <source>Reloaded.</source>
         <translation>أُعيد التحميل.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="380"/>
+        <location filename="../../annotator/ui/main_window.py" line="381"/>
         <source>Not tagged as %1: this layer is read-only (see the banner).</source>
         <translation>لم يُوسَم بـ %1: هذه الطبقة للقراءة فقط (انظر الشريط أعلاه).</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="389"/>
+        <location filename="../../annotator/ui/main_window.py" line="390"/>
         <source>Select some text first, then press a label&apos;s key.</source>
         <translation>حدِّد نصًّا أولًا، ثم اضغط مفتاح الوسم.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="406"/>
+        <location filename="../../annotator/ui/main_window.py" line="407"/>
         <source>No span is selected.</source>
         <translation>لم يُحدَّد أي مقطع.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="450"/>
+        <location filename="../../annotator/ui/main_window.py" line="451"/>
         <source>No spans in this document yet.</source>
         <translation>لا مقاطع في هذا المقال بعد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="555"/>
+        <location filename="../../annotator/ui/main_window.py" line="556"/>
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="580"/>
+        <location filename="../../annotator/ui/main_window.py" line="581"/>
         <source>Adjudication</source>
         <translation>التحكيم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="602"/>
+        <location filename="../../annotator/ui/main_window.py" line="603"/>
         <source>The claim network is not part of this version.</source>
         <translation>شبكة الادعاءات ليست في هذا الإصدار.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="684"/>
+        <location filename="../../annotator/ui/main_window.py" line="685"/>
         <source>Text size %1 pt, line spacing %2 %</source>
         <translation>حجم النص %1 نقطة، تباعد الأسطر %2 %</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="696"/>
+        <location filename="../../annotator/ui/main_window.py" line="697"/>
         <source>reviewer</source>
         <translation>مُراجِع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="696"/>
+        <location filename="../../annotator/ui/main_window.py" line="697"/>
         <source>annotator</source>
         <translation>مُعلِّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="697"/>
+        <location filename="../../annotator/ui/main_window.py" line="698"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="699"/>
+        <location filename="../../annotator/ui/main_window.py" line="700"/>
         <source>gold</source>
         <translation>المرجعية</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="700"/>
+        <location filename="../../annotator/ui/main_window.py" line="701"/>
         <source>Layer shown: %1</source>
         <translation>الطبقة المعروضة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="701"/>
+        <location filename="../../annotator/ui/main_window.py" line="702"/>
         <source>%1 (read-only)</source>
         <translation>%1 (للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="703"/>
+        <location filename="../../annotator/ui/main_window.py" line="704"/>
         <source>Document %1 of %2</source>
         <translation>المقال %1 من %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="704"/>
+        <location filename="../../annotator/ui/main_window.py" line="705"/>
         <source>%1 of %2 done</source>
         <translation>المُنجَز: %1 من %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="706"/>
+        <location filename="../../annotator/ui/main_window.py" line="707"/>
         <source>Spans: %1</source>
         <translation>المقاطع: %1</translation>
     </message>
