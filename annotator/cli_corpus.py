@@ -10,15 +10,19 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
+from sqlalchemy import select
+
 from annotator.core.errors import AnnotatorError
-from annotator.core.model import DocumentId
+from annotator.core.model import DocumentId, SpanId
 from annotator.services.annotation.suggestions import SuggestionService
 from annotator.services.annotation.tagging import TaggingService
+from annotator.services.corpus.names import name_key
 from annotator.services.corpus.registry import SourceRegistry
 from annotator.services.corpus.tables import CLAIM_COLUMNS, claim_rows, sources_report
 from annotator.services.documents.progress import document_text, list_documents
 from annotator.services.team.identity import acting_identity
 from annotator.storage.location import location  # a project path, or a postgresql+psycopg:// URL
+from annotator.storage.models import SourceLink, Span
 from annotator.storage.project import Project
 
 
@@ -28,6 +32,10 @@ def add_commands(commands: Any, acting: argparse.ArgumentParser) -> None:
     sources.add_argument("project", type=location)
     sources.add_argument("--json", action="store_true", help="print JSON (default: one line a source)")
     sources.add_argument("--csv", action="store_true", help="print sources.csv: name, type, confirmed, aliases, spans")
+    sources.add_argument("--merge", nargs="+", metavar="ID", help="(reviewer) fold the other sources into the first; ids as --csv prints them")
+    sources.add_argument("--split", metavar="ID", help="(reviewer) move the source's spans spelled --spelling into a new source --name")
+    sources.add_argument("--spelling", action="append", default=[], help="with --split: a spelling whose spans move (repeatable)")
+    sources.add_argument("--name", help="with --split: the new source's name")
 
     claims = commands.add_parser("claims", parents=[acting], help="every claim with its article, source, cue, cluster and links")
     claims.add_argument("project", type=location)
@@ -40,6 +48,10 @@ def add_commands(commands: Any, acting: argparse.ArgumentParser) -> None:
 
 
 def cmd_sources(args: argparse.Namespace) -> int:
+    if args.merge or args.split:
+        with Project.open(args.project) as project:
+            print(_edit_registry(project, SourceRegistry(project, acting_identity(project, args.acting)), args))
+        return 0
     with Project.open(args.project) as project:
         report = sources_report(project, acting_identity(project, args.acting))
     if args.json:
@@ -59,6 +71,35 @@ def cmd_sources(args: argparse.Namespace) -> int:
         for span in source["spans"]:
             print(f"  {span['document']}:{span['start']}-{span['end']}\t{span['text']}{'' if span['confirmed'] else '  ?'}")
     return 0
+
+
+def _edit_registry(project: Project, registry: SourceRegistry, args: argparse.Namespace) -> str:
+    entries = {entry.uid: entry for entry in registry.entries()}
+
+    def entry(uid: str) -> Any:
+        if uid not in entries:
+            raise AnnotatorError(f"{args.project}: no canonical source {uid!r} (annotator sources --csv lists their ids)")
+        return entries[uid]
+
+    if args.merge:
+        keep, *others = [entry(uid) for uid in args.merge]
+        if not others:
+            raise AnnotatorError("--merge needs the source to keep and at least one other")
+        registry.merge(keep.id, [other.id for other in others])
+        return f"merged {len(others)} source(s) into {keep.name}"
+    if not args.name or not args.spelling:
+        raise AnnotatorError("--split needs --name for the new source and at least one --spelling whose spans move")
+    source = entry(args.split)
+    wanted = {name_key(spelling) for spelling in args.spelling}
+    with project.reading() as session:
+        linked = session.execute(
+            select(SourceLink.span_id, Span.text).join(Span, Span.id == SourceLink.span_id).where(SourceLink.source_id == source.id)
+        ).all()
+    moving = [SpanId(row.span_id) for row in linked if name_key(row.text) in wanted]
+    if not moving:
+        raise AnnotatorError(f"no span of {source.name} is spelled {' or '.join(args.spelling)}: nothing was split")
+    registry.split(source.id, moving, name=args.name)
+    return f"moved {len(moving)} span(s) of {source.name} to a new source {' '.join(args.name.split())}"
 
 
 def cmd_claims(args: argparse.Namespace) -> int:

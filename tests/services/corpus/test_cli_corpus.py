@@ -126,3 +126,30 @@ def test_suggest_prints_what_the_suggestion_service_offers(made: Path, capsys: p
     assert outlet["canonical"] | {"score": 0} == {"name": "وول ستريت جورنال", "type": "outlet", "score": 0, "confirmed": False}
     assert main(["suggest", str(made), "--document", "nope", "--json"]) == 1
     assert "no document with id 'nope'" in capsys.readouterr().err
+
+
+def test_a_reviewer_merges_and_splits_sources_from_the_command_line(made: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with Project.open(made) as project:
+        s1, s2, s3, s4 = _ids(project, "s1", "s2", "s3", "s4")
+        registry = SourceRegistry(project, known_identity(project, "rana"))
+        obama = next(iter(registry.add("باراك أوباما", "person").sources))
+        journal = next(iter(registry.add("وول ستريت جورنال", "outlet").sources))
+        stray = next(iter(registry.add("أوباما", "person").sources))
+        registry.link(s1, obama)
+        registry.link(s2, stray)
+        registry.link(s3, journal)
+        registry.link(s4, journal)
+        uid = {entry.id: entry.uid for entry in registry.entries()}
+    assert main(["sources", str(made), "--merge", uid[obama], uid[stray], "--as", "huda"]) == 1  # a reviewer's work
+    assert "reviewer" in capsys.readouterr().err
+    assert main(["sources", str(made), "--merge", uid[obama], uid[stray], "--as", "rana"]) == 0
+    assert "merged 1 source(s) into باراك أوباما" in capsys.readouterr().out
+    assert main(["sources", str(made), "--split", uid[journal], "--spelling", "وول استريت جورنال", "--name", "وول استريت", "--as", "rana"]) == 0
+    assert "moved 1 span(s)" in capsys.readouterr().out
+    with Project.open(made) as project:
+        registry = SourceRegistry(project, known_identity(project, "rana"))
+        names = {entry.id: entry.name for entry in registry.entries()}
+        assert registry.link_of(s2) == (obama, True)
+        assert names[registry.link_of(s4)[0]] == "وول استريت" and registry.link_of(s3) == (journal, True)
+    assert main(["sources", str(made), "--split", uid[journal], "--spelling", "الجزيرة", "--name", "x", "--as", "rana"]) == 1
+    assert "nothing was split" in capsys.readouterr().err
