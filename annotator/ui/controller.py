@@ -138,6 +138,13 @@ class Controller(QObject):
             self.suggestions  # noqa: B018 (finds them)
             self.suggestionsReady.emit()
 
+    def open_document_if_present(self, document_id: DocumentId) -> bool:
+        """Open the document if the project (still) has it; False, and nothing changed, when it does not."""
+        if query.info(self.project, self.layer, document_id) is None:
+            return False
+        self.open_document(document_id)
+        return True
+
     def ensure_open(self, document_id: DocumentId) -> None:
         if self.document is None or self.document.id != document_id:
             self.open_document(document_id)

@@ -21,6 +21,9 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 PAGE = 200
+# How far below the loaded rows the list still loads pages to show the open document (more would cost seconds on
+# a corpus of 100,000 articles sorted anew).
+REACH = 10 * PAGE
 
 
 class DocumentListModel(QAbstractListModel):
@@ -104,8 +107,8 @@ class DocumentListModel(QAbstractListModel):
         if self._project is None or self._filter is None:
             return -1
         wanted = document_query.position(self._project, self._filter, document_id)
-        if wanted is None:
-            return -1
+        if wanted is None or wanted >= len(self._rows) + REACH:
+            return -1  # far down a long list: the list stays where it is rather than load every page before it
         while len(self._rows) <= wanted and self.canFetchMore():
             self.fetchMore()
         return wanted if wanted < len(self._rows) and self._rows[wanted].id == document_id else -1

@@ -276,6 +276,8 @@ class MainWindow(QMainWindow):
         last = last_document(self.project, annotator=self.identity.name)
         if last is not None and model.row_of(last) >= 0:
             self.document_list.select_document(last)
+        elif last is not None and self.controller.open_document_if_present(last):
+            pass  # far down a long list: the article opens without the list loading every page before it
         elif model.rowCount():
             self.document_list.setCurrentIndex(model.index(0))
         self._update_status()

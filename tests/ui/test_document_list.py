@@ -48,3 +48,20 @@ def test_a_reviewer_filters_by_who_tagged(qtbot: QtBot, project: Project) -> Non
     model = window.document_list.documents()
     assert model.total == 1 and model.info(0).id == second
     assert first != second
+
+
+def test_far_down_a_long_list_the_open_document_is_not_worth_loading_every_page(qtbot: QtBot, project: Project, monkeypatch) -> None:  # noqa: ANN001
+    from annotator.ui import document_list
+
+    monkeypatch.setattr(document_list, "REACH", 100)
+    make_application()
+    with project.transaction() as session:
+        for number in range(450):
+            session.add(Document(uid=f"d{number}", sha256=f"{number:064d}", title=f"مقال {number}", text=f"نص {number}", meta={}))
+    remember_document(project, annotator="lina", document_id=DocumentId(420))
+    window = MainWindow(project, annotator="lina")
+    qtbot.addWidget(window)
+    model = window.document_list.documents()
+    assert window.controller.document.id == 420  # the article is open …
+    assert model.rowCount() == 200 and window.document_list.currentIndex().row() == -1  # … the list did not load 420 rows for it
+    assert model.row_of(DocumentId(250)) == 249 and model.rowCount() == 400  # within reach, pages are loaded to show it
