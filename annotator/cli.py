@@ -170,12 +170,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
             _found(target, args)
     with Project.open(args.target) as target:
         report = merge_paths(target, args.sources, acting=acting_identity(target, args.acting))
-    for error in report.errors:
-        print(f"annotator: {error}", file=sys.stderr)
-    for note in report.notes:
-        print(f"note: {note}")
-    print(f"merged {report.documents} new document(s), {report.spans} span(s), {report.relations} relation(s)")
-    return EXIT_BAD_INPUT if report.errors else 0
+    return cli_sync.said(report)
 
 
 def cmd_agreement(args: argparse.Namespace) -> int:

@@ -8,7 +8,7 @@ import sys
 from typing import Any
 
 from annotator.services.team.identity import acting_identity, default_annotator, found_project, remember_identity
-from annotator.services.team.merging import merge_paths
+from annotator.services.team.merging import MergeReport, merge_paths
 from annotator.storage.location import is_server, location
 from annotator.storage.project import Project
 
@@ -45,7 +45,11 @@ def cmd_pull(args: argparse.Namespace) -> int:
 
 def _merge(target_location: Any, source: Any, acting: str | None) -> int:
     with Project.open(target_location) as target:
-        report = merge_paths(target, [source], acting=acting_identity(target, acting))
+        return said(merge_paths(target, [source], acting=acting_identity(target, acting)))
+
+
+def said(report: MergeReport) -> int:
+    """A merge's outcome on the terminal (merge, push, pull): errors, notes, then what came in; the exit status."""
     for error in report.errors:
         print(f"annotator: {error}", file=sys.stderr)
     for note in report.notes:

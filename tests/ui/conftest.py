@@ -38,3 +38,15 @@ def window(qtbot: QtBot, project: Project) -> Iterator[MainWindow]:
 def without_isolates(text: str) -> str:
     """A caption as read: the bidi isolates around its values taken out."""
     return text.translate({0x2066: None, 0x2067: None, 0x2068: None, 0x2069: None})
+
+
+def active_window(qtbot: QtBot, project: Project, annotator: str) -> MainWindow:
+    """A window on the project as `annotator`, shown and active (window shortcuts reach only an active window)."""
+    make_application()
+    window = MainWindow(project, annotator=annotator)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    return window

@@ -6,13 +6,12 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from annotator.app import make_application
 from annotator.core.model import DocumentId, NewDocument
 from annotator.services.annotation.relations import RelationService
 from annotator.services.annotation.tagging import TaggingService
 from annotator.services.io.importing import add_documents
 from annotator.storage.project import Project
-from annotator.ui.main_window import MainWindow
+from tests.ui.conftest import active_window
 
 LETTER = "قال مسؤول أمريكي كبير إن الرئيس بعث برسالة إلى طهران."
 DENIAL = "ونفت البعثة الإيرانية أن تكون قد تلقّت أي رسالة."
@@ -46,13 +45,7 @@ def tagged(project: Project) -> dict[str, int]:
 
 def test_the_claims_table_filters_sorts_and_opens_the_article_at_the_claim(qtbot: QtBot, project: Project) -> None:
     ids = tagged(project)
-    make_application()
-    window = MainWindow(project, annotator="lina")
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
+    window = active_window(qtbot, project, "lina")
     qtbot.keyClick(window.article_view, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     view = window.claims_view
     qtbot.waitUntil(lambda: view.proxy.rowCount() == 3)

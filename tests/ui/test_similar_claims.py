@@ -7,14 +7,12 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
-from annotator.app import make_application
 from annotator.core.model import DocumentId, NewDocument
 from annotator.services.annotation.tagging import TaggingService
 from annotator.services.io.importing import add_documents
 from annotator.storage.models import Relation
 from annotator.storage.project import Project
-from annotator.ui.main_window import MainWindow
-from tests.ui.conftest import without_isolates
+from tests.ui.conftest import active_window, without_isolates
 
 LETTER = "قال الرئيس إنه بعث برسالة إلى القيادة الإيرانية يدعوها إلى المحادثات."
 OTHER = "وقالت الوزارة إن الاجتماع المقبل سيعقد في جنيف الشهر المقبل."
@@ -34,13 +32,7 @@ def test_the_most_similar_claim_is_offered_first_and_enter_links_it(qtbot: QtBot
     letter = claim(1, LETTER, "بعث برسالة إلى القيادة الإيرانية")
     claim(2, OTHER, "الاجتماع المقبل سيعقد في جنيف")
     denial = claim(3, DENIAL, "أن تكون القيادة الإيرانية قد تلقت أي رسالة من الرئيس", "deny")  # the guidelines: a denial's polarity
-    make_application()
-    window = MainWindow(project, annotator="lina")
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
+    window = active_window(qtbot, project, "lina")
     window.controller.ensure_open(DocumentId(1))
     window.select_span(letter)
     side = window.similar_claims

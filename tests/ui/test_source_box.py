@@ -6,15 +6,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from annotator.app import make_application
 from annotator.core.model import DocumentId, NewDocument
 from annotator.services.annotation.tagging import TaggingService
 from annotator.services.corpus.registry import SourceRegistry
 from annotator.services.io.importing import add_documents
 from annotator.services.team.identity import identify
 from annotator.storage.project import Project
-from annotator.ui.main_window import MainWindow
-from tests.ui.conftest import without_isolates
+from tests.ui.conftest import active_window, without_isolates
 
 FIRST = "قال الرئيس الأمريكي باراك أوباما إنه بعث برسالة."
 SECOND = "وأكد أوباما أن الرسالة وصلت."
@@ -27,13 +25,7 @@ def test_ctrl_k_makes_a_canonical_source_that_the_next_spelling_is_offered(qtbot
     tagging = TaggingService(project, annotator="lina")
     first = tagging.create_span(document_id=DocumentId(1), start=FIRST.index("باراك"), end=FIRST.index(" إنه"), label="SOURCE").span
     second = tagging.create_span(document_id=DocumentId(2), start=SECOND.index("أوباما"), end=SECOND.index(" أن"), label="SOURCE").span
-    make_application()
-    window = MainWindow(project, annotator="lina")
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
+    window = active_window(qtbot, project, "lina")
     window.controller.ensure_open(DocumentId(1))
     window.select_span(first.id)
     box = window.source_box
@@ -59,13 +51,7 @@ def test_undoing_a_deleted_source_brings_its_canonical_link_back(qtbot: QtBot, p
     registry = SourceRegistry(project, identify(project, "lina"))
     source = next(iter(registry.add("باراك أوباما", "person").sources))
     registry.link(span.id, source)
-    make_application()
-    window = MainWindow(project, annotator="lina")
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
+    window = active_window(qtbot, project, "lina")
     window.select_span(span.id)
     window.delete_selected()
     assert registry.link_of(span.id) is None
