@@ -53,6 +53,10 @@ bench-scale: $(VENV)/.bench-installed
 bench-team: $(VENV)/.test-installed
 	$(BIN)/python -m benchmarks.team --people 10 --spans 100
 
+# The bench corpus on SQLite and on a throwaway local PostgreSQL server, side by side.
+bench-engines: $(VENV)/.test-installed
+	$(BIN)/python -m benchmarks.engines
+
 # A bounded SIGKILL soak: a child tags through the services and is killed at random; nothing acknowledged may be lost.
 TRIALS ?= 100
 soak: $(VENV)/.test-installed
