@@ -99,6 +99,14 @@ class DocumentListModel(QAbstractListModel):
     def _loaded_row(self, document_id: DocumentId) -> int:
         return next((row for row, info in enumerate(self._rows) if info.id == document_id), -1)
 
+    def holds(self, document_id: DocumentId) -> bool:
+        """Whether the document is in the list as filtered (loaded yet or not)."""
+        if any(info.id == document_id for info in self._rows):
+            return True
+        return self._project is not None and self._filter is not None and (
+            document_query.position(self._project, self._filter, document_id) is not None
+        )
+
     def row_of(self, document_id: DocumentId) -> int:
         """The document's row, loading pages up to it if need be; -1 when the filter leaves it out."""
         for row, info in enumerate(self._rows):

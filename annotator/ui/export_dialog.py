@@ -71,7 +71,7 @@ class ExportDialog(QDialog):
         form.addRow(buttons)
         self.format.currentTextChanged.connect(self._suffix)
         self.path.setMinimumWidth(self.fontMetrics().horizontalAdvance("x" * 48))  # a whole path, not its last letters
-        self.path.setCursorPosition(0)
+        self.path.setCursorPosition(len(self.path.text()))  # the file's name and extension in view, where a long folder would hide them
         self.cancel_requested = False
         self.message = ""
 

@@ -276,7 +276,7 @@ class MainWindow(QMainWindow):
         last = last_document(self.project, annotator=self.identity.name)
         if last is not None and model.row_of(last) >= 0:
             self.document_list.select_document(last)
-        elif last is not None and self.controller.open_document_if_present(last):
+        elif last is not None and model.holds(last) and self.controller.open_document_if_present(last):
             pass  # far down a long list: the article opens without the list loading every page before it
         elif model.rowCount():
             self.document_list.setCurrentIndex(model.index(0))
@@ -353,6 +353,7 @@ class MainWindow(QMainWindow):
     def _on_document_opened(self) -> None:
         document = self.controller.document
         assert document is not None
+        self.statusBar().clearMessage()  # a message about the article left behind is not about this one
         self._words = tokens(self.controller.text)
         self.header.show_document(document, self.controller.text)
         spans = self.controller.ordered_spans()
