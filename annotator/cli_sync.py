@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import Any
 
 from annotator.services.team.identity import acting_identity, default_annotator, found_project, remember_identity
@@ -22,6 +23,7 @@ def add_commands(commands: Any, acting: argparse.ArgumentParser) -> None:
     pull = commands.add_parser("pull", parents=[acting], help="bring a server project's work into a project file (created if missing)")
     pull.add_argument("url", type=location)
     pull.add_argument("file", type=location)
+    pull.add_argument("--documents", nargs="+", metavar="ID", help="only these documents (ids as exports give them) and their annotations")
 
 
 def cmd_push(args: argparse.Namespace) -> int:
@@ -35,17 +37,22 @@ def cmd_pull(args: argparse.Namespace) -> int:
     if not is_server(args.url):
         print(f"annotator: {args.url}: pull comes from a postgresql+psycopg:// URL; between two files use annotator merge", file=sys.stderr)
         return EXIT_BAD_INPUT
-    if not Project.exists(args.file):
+    created = not Project.exists(args.file)
+    if created:
         with Project.open(args.url) as server:
             scheme = server.scheme
         with Project.create(args.file, scheme=scheme) as copy:  # whoever makes the copy is its first reviewer
             remember_identity(copy, found_project(copy, args.acting or default_annotator()))
-    return _merge(args.file, args.url, args.acting)
+    status = _merge(args.file, args.url, args.acting, set(args.documents) if args.documents else None)
+    if status and created:  # a copy that received nothing goes again
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{args.file}{suffix}").unlink(missing_ok=True)
+    return status
 
 
-def _merge(target_location: Any, source: Any, acting: str | None) -> int:
+def _merge(target_location: Any, source: Any, acting: str | None, documents: set[str] | None = None) -> int:
     with Project.open(target_location) as target:
-        return said(merge_paths(target, [source], acting=acting_identity(target, acting)))
+        return said(merge_paths(target, [source], acting=acting_identity(target, acting), documents=documents))
 
 
 def said(report: MergeReport) -> int:

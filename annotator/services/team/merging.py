@@ -47,7 +47,12 @@ class _Cancelled(Exception):
 
 
 def merge_paths(
-    target: Project, sources: list[Path], *, acting: Identity | None = None, progress: Progress | None = None
+    target: Project,
+    sources: list[Path],
+    *,
+    acting: Identity | None = None,
+    progress: Progress | None = None,
+    documents: set[str] | None = None,
 ) -> MergeReport:
     """Merge each file; one that cannot be merged is reported and changes nothing.
 
@@ -57,6 +62,8 @@ def merge_paths(
 
     `progress(done, total)` is called between chunks (PER_FILE steps per file) and while files are checked;
     returning False cancels between chunks: what was committed stays, and the report says so.
+    `documents` (document ids as exports give them) limits the merge to those documents and their annotations;
+    a link to a document left out is not merged, and the report counts it.
     """
     target.check_writable()
     acting = remembered_or_none(target, acting)
@@ -75,7 +82,7 @@ def merge_paths(
         try:
             step(PER_FILE * number)
             with _open_source(target, path) as source:
-                merger = _Merger(target, source, path)
+                merger = _Merger(target, source, path, documents)
                 merger.check(acting)
                 report.notes.extend(merger.role_notes)
                 merger.write(lambda done, planned: step(PER_FILE * number + PER_FILE * done // max(planned, 1)))
@@ -151,8 +158,9 @@ class _Merger:
     rest in chunks (annotators, documents, spans, relations, statuses), each chunk read from the source
     before its transaction starts and checked again against the target inside it."""
 
-    def __init__(self, target: Project, source: Project, path: Path) -> None:
+    def __init__(self, target: Project, source: Project, path: Path, chosen: set[str] | None = None) -> None:
         self.target, self.source, self.path = target, source, path
+        self.chosen = chosen  # the document ids to merge; None: all
         self.scheme: Scheme = target.scheme
         self.committed = 0
         self.planned = 0
@@ -193,6 +201,12 @@ class _Merger:
                     )
             query = select(Document.id, Document.uid, Document.sha256, func.length(Document.text)).order_by(Document.id)
             rows = [tuple(row) for row in theirs.execute(query)]
+            if self.chosen is not None:
+                missing = sorted(self.chosen - {uid for _id, uid, _sha, _size in rows})
+                if missing:
+                    raise InputError(f"no document {missing[0]!r} here; nothing was merged", path=path)
+                rows = [row for row in rows if row[1] in self.chosen]
+            kept_documents = [their_id for their_id, _uid, _sha, _size in rows]
             by_hash = bulk.lookup(ours, Document.sha256, Document.id, [sha for _id, _uid, sha, _size in rows])
             clashes = bulk.lookup(ours, Document.uid, Document.id, [uid for _id, uid, sha, _size in rows if sha not in by_hash])
             for their_id, uid, sha, _size in rows:
@@ -205,7 +219,10 @@ class _Merger:
             self.new_documents = [(their_id, size) for their_id, _uid, _sha, size in rows if their_id not in self.documents]
             ends: dict[int, End] = {}
             uids: dict[int, str] = {}
-            for span in theirs.execute(select(Span.id, Span.uid, Span.document_id, Span.label, Span.attributes).order_by(Span.id)):
+            span_query = select(Span.id, Span.uid, Span.document_id, Span.label, Span.attributes).order_by(Span.id)
+            if self.chosen is not None:
+                span_query = span_query.where(Span.document_id.in_(kept_documents))
+            for span in theirs.execute(span_query):
                 try:
                     self.scheme.span_label(span.label)
                 except SchemeError:
@@ -222,12 +239,21 @@ class _Merger:
             relations = theirs.execute(
                 select(Relation.id, Relation.uid, Relation.label, Relation.from_span_id, Relation.to_span_id, Relation.attributes).order_by(Relation.id)
             ).all()
+            if self.chosen is not None:
+                inside = [r for r in relations if r.from_span_id in ends and r.to_span_id in ends]
+                left_out = sum(1 for r in relations if (r.from_span_id in ends) != (r.to_span_id in ends))
+                if left_out:
+                    self.role_notes.append(f"{path}: {left_out} link(s) to documents left out were not merged")
+                relations = inside
             for relation in relations:
                 check_relation_ends(self.scheme, relation.label, dict(relation.attributes or {}),
                                     ends.get(relation.from_span_id), ends.get(relation.to_span_id))
             taken = bulk.lookup(ours, Relation.uid, Relation.id, [r.uid for r in relations])
             self.new_relations = [r.id for r in relations if r.uid not in taken]
-            self.states = list(theirs.scalars(select(DocumentState.id).order_by(DocumentState.id)))
+            states = select(DocumentState.id).order_by(DocumentState.id)
+            if self.chosen is not None:
+                states = states.where(DocumentState.document_id.in_(kept_documents))
+            self.states = list(theirs.scalars(states))
         self.registry = read_registry(self.source)
         self.planned = 1 + bool(len(self.registry)) + sum(1 for _ in self._document_chunks()) + sum(
             -(-len(items) // CHUNK_ROWS) for items in (self.new_spans, self.new_relations, self.states)
