@@ -69,7 +69,9 @@ class GuidelinesPane(QDockWidget):
         self.origin.setText(self.tr("The project's guidelines") if shown.from_project else self.tr("Default guidelines (a reviewer can replace them)"))
 
     def start_editing(self) -> None:
-        self.editor.setPlainText(guidelines(self.controller.project, language()).markdown)
+        shown = guidelines(self.controller.project, language())
+        self.editing_from = shown.markdown if shown.from_project else ""  # what a colleague's save would change
+        self.editor.setPlainText(shown.markdown)
         self.pages.setCurrentWidget(self.editor)
         self.edit_button.hide()
         self.save_button.show()
@@ -89,7 +91,8 @@ class GuidelinesPane(QDockWidget):
     def save(self) -> None:
         text = self.editor.toPlainText()
         project, identity = self.controller.project, self.controller.identity
-        self.controller.perform(OneOff(self.tr("Guidelines"), lambda: set_guidelines(project, identity, text)),
+        began = getattr(self, "editing_from", None)
+        self.controller.perform(OneOff(self.tr("Guidelines"), lambda: set_guidelines(project, identity, text, expected=began)),
                                 then=lambda _changes: self.stop_editing())
 
     def toggle(self) -> None:

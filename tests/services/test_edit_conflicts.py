@@ -42,3 +42,30 @@ def test_a_stale_edit_of_a_link_is_refused(project: Project) -> None:
     relations.update(link.id, attributes={}, note="checked", expected=({}, ""))
     with pytest.raises(EditConflict, match="note «checked»"):
         relations.update(link.id, attributes={}, note="mine", expected=({}, ""))
+
+
+def test_two_reviewers_renaming_one_canonical_source_the_later_is_told(project: Project) -> None:
+    from annotator.services.corpus.registry import SourceRegistry
+
+    rana = identify(project, "rana", Role.REVIEWER)
+    grant_role(project, rana, name="sami", role=Role.REVIEWER)
+    first, second = SourceRegistry(project, rana), SourceRegistry(project, identify(project, "sami"))
+    source = next(iter(first.add("أوباما", "person").sources))
+    seen = ("أوباما", "person", "")
+    first.update(source, name="باراك أوباما", expected=seen)
+    with pytest.raises(EditConflict, match="now 'باراك أوباما'"):
+        second.update(source, name="الرئيس أوباما", expected=seen)
+    assert [entry.name for entry in first.entries()] == ["باراك أوباما"]
+
+
+def test_guidelines_saved_meanwhile_by_another_reviewer_are_kept(project: Project) -> None:
+    from annotator.services.team.guidelines import guidelines, set_guidelines
+
+    rana = identify(project, "rana", Role.REVIEWER)
+    sami = grant_role(project, rana, name="sami", role=Role.REVIEWER) and identify(project, "sami")
+    set_guidelines(project, rana, "# ours", expected="")
+    with pytest.raises(EditConflict, match="changed by someone else"):
+        set_guidelines(project, sami, "# mine", expected="")
+    assert guidelines(project, "en").markdown == "# ours"
+    set_guidelines(project, sami, "# mine", expected="# ours")
+    assert guidelines(project, "en").markdown == "# mine"

@@ -15,7 +15,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from annotator.core.changes import Changes
-from annotator.core.errors import AnnotatorError
+from annotator.core.errors import AnnotatorError, EditConflict
 from annotator.core.model import DocumentId, SpanId
 from annotator.services.corpus.matching import SUGGEST_AT, Matcher
 from annotator.services.corpus.names import is_outlet, is_unnamed, name_key
@@ -174,10 +174,25 @@ class SourceRegistry:
 
     # writing: reviewers
 
-    def update(self, source_id: int, *, name: str | None = None, type: str | None = None, note: str | None = None) -> Changes:
+    def update(
+        self,
+        source_id: int,
+        *,
+        name: str | None = None,
+        type: str | None = None,
+        note: str | None = None,
+        expected: tuple[str, str, str] | None = None,
+    ) -> Changes:
+        """Rename, retype or annotate a source. With `expected` (the name, type and note the edit started from), a
+        source another reviewer changed meanwhile is left as it is and EditConflict says what it now holds."""
         self._check_reviewer("rename or retype a canonical source")
         with self.project.transaction() as session:
             source = _source(session, source_id)
+            if expected is not None and expected != (source.name, source.type, source.note or ""):
+                raise EditConflict(
+                    f"the canonical source was changed by someone else meanwhile: it is now {source.name!r} "
+                    f"({source.type}{', note ' + repr(source.note) if source.note else ''}); your change was not saved"
+                )
             if name is not None and name.strip():
                 source.name = " ".join(name.split())
                 _add_alias(session, source_id, source.name)
