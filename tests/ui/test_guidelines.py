@@ -7,28 +7,20 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QTextDocument
 from pytestqt.qtbot import QtBot
 
-from annotator.app import make_application
 from annotator.core.errors import InputError
 from annotator.services.team.guidelines import GUIDELINES_KEY, MAX_GUIDELINES, guidelines, set_guidelines
 from annotator.services.team.identity import AccessError, Role, identify
 from annotator.storage.project import Project
 from annotator.ui.main_window import MainWindow
 from tests.conftest import add_document
-from tests.ui.conftest import FIRST, without_isolates
+from tests.ui.conftest import FIRST, active_window, without_isolates
 
 UNSAFE = "# Ours\n\n**Sources** leave out the preposition.\n\n<b>raw</b><script>alert(1)</script>\n\n![tracker](http://example.com/t.png)\n"
 
 
 def open_window(qtbot: QtBot, project: Project, name: str) -> MainWindow:
-    make_application()
     add_document(project, FIRST, title="الرسالة")
-    window = MainWindow(project, annotator=name)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    return window
+    return active_window(qtbot, project, name)
 
 
 def test_f1_shows_the_default_guidelines_and_a_reviewer_replaces_them(qtbot: QtBot, project: Project) -> None:
