@@ -143,10 +143,16 @@ class Scheme:
 
     def title(self, label: str, language: str) -> str:
         """A span or relation label's display name in the interface language (its stored name when it has none)."""
-        for known in (*self.span_labels, *self.relation_labels):
-            if known.name == label:
-                return known.title(language)
-        return label
+        known = self._any_label(label)
+        return known.title(language) if known is not None else label
+
+    def explanation(self, label: str, language: str) -> str:
+        """A span or relation label's description in the interface language ("" for a label it does not have)."""
+        known = self._any_label(label)
+        return known.explanation(language) if known is not None else ""
+
+    def _any_label(self, name: str) -> SpanLabel | RelationLabel | None:
+        return next((known for known in (*self.span_labels, *self.relation_labels) if known.name == name), None)
 
     def span_role(self, role: str) -> str | None:
         """The span label playing this role ("claim", "source", "cue"): the one marked so, else the one named so."""

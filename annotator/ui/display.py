@@ -21,10 +21,7 @@ def label_title(scheme: Scheme, label: str) -> str:
 
 
 def label_explanation(scheme: Scheme, label: str) -> str:
-    for known in (*scheme.span_labels, *scheme.relation_labels):
-        if known.name == label:
-            return known.explanation(language())
-    return ""
+    return scheme.explanation(label, language())
 
 
 def attribute_title(attribute: Attribute) -> str:
