@@ -88,6 +88,12 @@ class ClaimsModel(QAbstractTableModel):
             return Qt.AlignmentFlag.AlignCenter
         return None
 
+    def replace(self, rows: list[ClaimRow]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self._searchable = [None] * len(rows)
+        self.endResetModel()
+
     def searchable(self, row: int) -> str:
         """The row's words, folded (harakat, tatweel and hamza forms ignored), made the first time a filter asks."""
         text = self._searchable[row]
@@ -215,14 +221,11 @@ class ClaimsView(QDialog):
     def set_rows(self, rows: list[ClaimRow]) -> None:
         """The claims again (a colleague wrote): filter, sorting and the selected claim stay as they were."""
         kept = self.selected()
-        self.model.beginResetModel()
-        self.model.rows = rows
-        self.model._searchable = [None] * len(rows)
-        self.model.endResetModel()
+        self.model.replace(rows)
         self._filtered(self.filter.text())
         if kept is not None:
             for row in range(self.proxy.rowCount()):
-                if self.model.rows[self.proxy.mapToSource(self.proxy.index(row, 0)).row()].uid == kept.uid:
+                if self._claim_at(self.proxy.index(row, 0)).uid == kept.uid:
                     self.table.setCurrentIndex(self.proxy.index(row, 0))
                     break
 
@@ -231,16 +234,17 @@ class ClaimsView(QDialog):
         self.count.setText(self.tr("%1 of %2 claims · Enter opens the article at the claim · Ctrl+Shift+S: the source's claims")
                            .replace("%1", isolate(str(self.proxy.rowCount()))).replace("%2", isolate(str(self.model.rowCount()))))
 
-    def selected(self) -> ClaimRow | None:
-        index = self.table.currentIndex()
-        if not index.isValid():
-            return None
+    def _claim_at(self, index: QModelIndex) -> ClaimRow:
+        """The claim of a row of the table as shown (sorted and filtered)."""
         return self.model.rows[self.proxy.mapToSource(index).row()]
 
+    def selected(self) -> ClaimRow | None:
+        index = self.table.currentIndex()
+        return self._claim_at(index) if index.isValid() else None
+
     def _open(self, index: QModelIndex) -> None:
-        if not index.isValid():
-            return
-        self.open_claim(self.model.rows[self.proxy.mapToSource(index).row()])
+        if index.isValid():
+            self.open_claim(self._claim_at(index))
 
     def show_source(self) -> None:
         claim = self.selected()

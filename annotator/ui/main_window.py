@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer
@@ -315,10 +316,7 @@ class MainWindow(QMainWindow):
             adjudication.reload()
         claims = getattr(self, "claims_view", None)
         if claims is not None and claims.isVisible():
-            from annotator.services.corpus.tables import claim_rows
-
-            project, identity, layer = self.project, self.identity, self.controller.layer
-            claims.load(lambda: claim_rows(project, identity, layers=[layer]))
+            claims.load(self._claims_reader())
         self._update_status()
 
     def reload_everything(self) -> None:
@@ -588,7 +586,6 @@ class MainWindow(QMainWindow):
 
     def open_claims(self) -> None:
         """The table opens at once; the claims are read on a worker thread and fill it when they arrive."""
-        from annotator.services.corpus.tables import claim_rows
         from annotator.ui.claims_view import ClaimsView
 
         view = ClaimsView([], self.project.scheme, open_claim=lambda claim: self.open_at(DocumentId(claim.document_id), claim.span_id),
@@ -596,15 +593,18 @@ class MainWindow(QMainWindow):
         view.show()
         view.table.setFocus()
         self.claims_view = view
+        view.load(self._claims_reader())
+
+    def _claims_reader(self) -> Callable[[], list[Any]]:
+        """Reads the claims of the layer shown now, on whatever thread calls it (it touches no widget)."""
+        from annotator.services.corpus.tables import claim_rows
+
         project, identity, layer = self.project, self.identity, self.controller.layer
-        view.load(lambda: claim_rows(project, identity, layers=[layer]))
+        return lambda: claim_rows(project, identity, layers=[layer])
 
     def open_claim_network(self) -> None:
-        try:
-            from annotator.ui.claim_network import ClaimNetworkView
-        except ImportError:
-            self._on_message(self.tr("The claim network is not part of this version."), Level.WARNING)
-            return
+        from annotator.ui.claim_network import ClaimNetworkView
+
         try:
             view = ClaimNetworkView(self.controller, self)
         except AnnotatorError as error:

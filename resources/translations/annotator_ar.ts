@@ -483,47 +483,47 @@
 <context>
     <name>ClaimsView</name>
     <message>
-        <location filename="../../annotator/ui/claims_view.py" line="171"/>
+        <location filename="../../annotator/ui/claims_view.py" line="177"/>
         <source>Open the article at the claim</source>
         <translation>فتح المقال عند الادعاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims_view.py" line="178"/>
+        <location filename="../../annotator/ui/claims_view.py" line="184"/>
         <source>Filter: words of the claim, article, outlet, source or cue</source>
         <translation>تصفية: كلمات من الادعاء أو المقال أو الوسيلة أو المصدر أو عبارة الإسناد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims_view.py" line="186"/>
+        <location filename="../../annotator/ui/claims_view.py" line="192"/>
         <source>Claims attributed to %1</source>
         <translation>الادعاءات المنسوبة إلى %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims_view.py" line="187"/>
+        <location filename="../../annotator/ui/claims_view.py" line="193"/>
         <source>Everything attributed to %1, by date; claims that are contradicted are marked.</source>
         <translation>كل ما نُسب إلى %1 مرتبًا بالتاريخ؛ والادعاءات التي ناقضها غيرها مُعلَّمة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims_view.py" line="193"/>
+        <location filename="../../annotator/ui/claims_view.py" line="199"/>
         <source>Claims</source>
         <translation>الادعاءات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims_view.py" line="198"/>
+        <location filename="../../annotator/ui/claims_view.py" line="204"/>
         <source>Show the source&apos;s claims</source>
         <translation>ادعاءات هذا المصدر</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims_view.py" line="209"/>
+        <location filename="../../annotator/ui/claims_view.py" line="215"/>
         <source>Reading the claims…</source>
         <translation>جارٍ قراءة الادعاءات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims_view.py" line="231"/>
+        <location filename="../../annotator/ui/claims_view.py" line="234"/>
         <source>%1 of %2 claims · Enter opens the article at the claim · Ctrl+Shift+S: the source&apos;s claims</source>
         <translation>%1 من %2 ادعاء · Enter يفتح المقال عند الادعاء · Ctrl+Shift+S: ادعاءات المصدر</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claims_view.py" line="248"/>
+        <location filename="../../annotator/ui/claims_view.py" line="252"/>
         <source>Select a claim that has a source first.</source>
         <translation>اختر أولًا ادعاءً له مصدر.</translation>
     </message>
@@ -531,67 +531,67 @@
 <context>
     <name>DocumentFilterBar</name>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="163"/>
+        <location filename="../../annotator/ui/document_list.py" line="174"/>
         <source>All</source>
         <translation>الكل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="163"/>
+        <location filename="../../annotator/ui/document_list.py" line="174"/>
         <source>New</source>
         <translation>جديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="164"/>
+        <location filename="../../annotator/ui/document_list.py" line="175"/>
         <source>In progress</source>
         <translation>قيد العمل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="164"/>
+        <location filename="../../annotator/ui/document_list.py" line="175"/>
         <source>Done</source>
         <translation>مُنجَز</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="165"/>
+        <location filename="../../annotator/ui/document_list.py" line="176"/>
         <source>Any label</source>
         <translation>أي وسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="166"/>
+        <location filename="../../annotator/ui/document_list.py" line="177"/>
         <source>Any adjudication</source>
         <translation>أي حالة تحكيم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="166"/>
+        <location filename="../../annotator/ui/document_list.py" line="177"/>
         <source>Not adjudicated</source>
         <translation>لم يُحكَّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="167"/>
+        <location filename="../../annotator/ui/document_list.py" line="178"/>
         <source>Adjudicating</source>
         <translation>قيد التحكيم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="167"/>
+        <location filename="../../annotator/ui/document_list.py" line="178"/>
         <source>Adjudicated</source>
         <translation>مُحكَّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="169"/>
+        <location filename="../../annotator/ui/document_list.py" line="180"/>
         <source>Tagged by anyone</source>
         <translation>وسمه أي مُعلِّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="171"/>
+        <location filename="../../annotator/ui/document_list.py" line="182"/>
         <source>In order</source>
         <translation>بالترتيب الأصلي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="171"/>
+        <location filename="../../annotator/ui/document_list.py" line="182"/>
         <source>By title</source>
         <translation>حسب العنوان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="171"/>
+        <location filename="../../annotator/ui/document_list.py" line="182"/>
         <source>By status</source>
         <translation>حسب الحالة</translation>
     </message>
@@ -599,22 +599,22 @@
 <context>
     <name>DocumentListModel</name>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="79"/>
+        <location filename="../../annotator/ui/document_list.py" line="82"/>
         <source>Finished by: %1</source>
         <translation>أنجزه: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="88"/>
+        <location filename="../../annotator/ui/document_list.py" line="91"/>
         <source>New</source>
         <translation>جديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="89"/>
+        <location filename="../../annotator/ui/document_list.py" line="92"/>
         <source>In progress</source>
         <translation>قيد العمل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="90"/>
+        <location filename="../../annotator/ui/document_list.py" line="93"/>
         <source>Done</source>
         <translation>مُنجَز</translation>
     </message>
@@ -714,7 +714,7 @@
     <name>GuidelinesPane</name>
     <message>
         <location filename="../../annotator/ui/guidelines_pane.py" line="28"/>
-        <location filename="../../annotator/ui/guidelines_pane.py" line="92"/>
+        <location filename="../../annotator/ui/guidelines_pane.py" line="95"/>
         <source>Guidelines</source>
         <translation>الإرشادات</translation>
     </message>
@@ -891,222 +891,222 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="103"/>
+        <location filename="../../annotator/ui/main_window.py" line="104"/>
         <source>annotator — %1</source>
         <translation>annotator — %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="122"/>
+        <location filename="../../annotator/ui/main_window.py" line="123"/>
         <source>Tag the selection as %1 (%2; hold Alt for the exact selection)</source>
         <translation>وسم التحديد بـ%1 (%2؛ ومع Alt يبقى التحديد كما هو تمامًا)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="130"/>
+        <location filename="../../annotator/ui/main_window.py" line="131"/>
         <source>Link as %1</source>
         <translation>ربط من نوع %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="142"/>
+        <location filename="../../annotator/ui/main_window.py" line="143"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="143"/>
+        <location filename="../../annotator/ui/main_window.py" line="144"/>
         <source>&amp;Import…</source>
         <translation>&amp;استيراد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="144"/>
+        <location filename="../../annotator/ui/main_window.py" line="145"/>
         <source>&amp;Export…</source>
         <translation>&amp;تصدير…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="145"/>
+        <location filename="../../annotator/ui/main_window.py" line="146"/>
         <source>&amp;Merge project files…</source>
         <translation>&amp;دمج ملفات مشاريع…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="146"/>
+        <location filename="../../annotator/ui/main_window.py" line="147"/>
         <source>Switch &amp;identity…</source>
         <translation>تبديل ال&amp;هوية…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="148"/>
+        <location filename="../../annotator/ui/main_window.py" line="149"/>
         <source>&amp;Quit</source>
         <translation>إ&amp;نهاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="150"/>
+        <location filename="../../annotator/ui/main_window.py" line="151"/>
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="151"/>
+        <location filename="../../annotator/ui/main_window.py" line="152"/>
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="152"/>
+        <location filename="../../annotator/ui/main_window.py" line="153"/>
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="154"/>
+        <location filename="../../annotator/ui/main_window.py" line="155"/>
         <source>&amp;Delete span or link</source>
         <translation>&amp;حذف المقطع أو الرابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="156"/>
+        <location filename="../../annotator/ui/main_window.py" line="157"/>
         <source>&amp;Tag</source>
         <translation>&amp;وسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="162"/>
+        <location filename="../../annotator/ui/main_window.py" line="163"/>
         <source>&amp;Snap selection to whole words</source>
         <translation>&amp;ضبط التحديد على كلمات كاملة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="166"/>
+        <location filename="../../annotator/ui/main_window.py" line="167"/>
         <source>&amp;Link</source>
         <translation>&amp;ربط</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="169"/>
+        <location filename="../../annotator/ui/main_window.py" line="170"/>
         <source>&amp;Follow link</source>
         <translation>&amp;تتبع الرابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="170"/>
+        <location filename="../../annotator/ui/main_window.py" line="171"/>
         <source>&amp;Back</source>
         <translation>&amp;رجوع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="172"/>
+        <location filename="../../annotator/ui/main_window.py" line="173"/>
         <source>&amp;Review</source>
         <translation>مرا&amp;جعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="173"/>
+        <location filename="../../annotator/ui/main_window.py" line="174"/>
         <source>&amp;Adjudicate this document…</source>
         <translation>ت&amp;حكيم هذا المقال…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="174"/>
+        <location filename="../../annotator/ui/main_window.py" line="175"/>
         <source>A&amp;greement…</source>
         <translation>الات&amp;فاق…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="175"/>
+        <location filename="../../annotator/ui/main_window.py" line="176"/>
         <source>&amp;Claims of the corpus…</source>
         <translation>ا&amp;دعاءات المدوّنة…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="176"/>
+        <location filename="../../annotator/ui/main_window.py" line="177"/>
         <source>Claim &amp;network…</source>
         <translation>&amp;شبكة الادعاءات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="178"/>
+        <location filename="../../annotator/ui/main_window.py" line="179"/>
         <source>A&amp;ssign this document to…</source>
         <translation>ت&amp;خصيص هذا المقال لـ…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="179"/>
+        <location filename="../../annotator/ui/main_window.py" line="180"/>
         <source>&amp;Blind mode: annotators see only their own layer</source>
         <translation>وضع ال&amp;تعمية: لا يرى كل مُعلِّم إلا طبقته</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="182"/>
+        <location filename="../../annotator/ui/main_window.py" line="183"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="185"/>
+        <location filename="../../annotator/ui/main_window.py" line="186"/>
         <source>&amp;Larger text</source>
         <translation>تكبير ال&amp;نص</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="186"/>
+        <location filename="../../annotator/ui/main_window.py" line="187"/>
         <source>&amp;Smaller text</source>
         <translation>ت&amp;صغير النص</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="187"/>
+        <location filename="../../annotator/ui/main_window.py" line="188"/>
         <source>Line &amp;spacing</source>
         <translation>تباعد الأ&amp;سطر</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="189"/>
+        <location filename="../../annotator/ui/main_window.py" line="190"/>
         <source>&amp;Go</source>
         <translation>&amp;انتقال</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="192"/>
+        <location filename="../../annotator/ui/main_window.py" line="193"/>
         <source>&amp;Next document</source>
         <translation>المقال ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="193"/>
+        <location filename="../../annotator/ui/main_window.py" line="194"/>
         <source>&amp;Previous document</source>
         <translation>المقال ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="195"/>
+        <location filename="../../annotator/ui/main_window.py" line="196"/>
         <source>Next &amp;span	Tab</source>
         <translation>المقط&amp;ع التالي	Tab</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="196"/>
+        <location filename="../../annotator/ui/main_window.py" line="197"/>
         <source>Previous s&amp;pan	Shift+Tab</source>
         <translation>المقطع الساب&amp;ق	Shift+Tab</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="198"/>
+        <location filename="../../annotator/ui/main_window.py" line="199"/>
         <source>&amp;Mark document done / not done</source>
         <translation>اعتبار المقال &amp;مُنجَزًا / غير مُنجَز</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="199"/>
+        <location filename="../../annotator/ui/main_window.py" line="200"/>
         <source>Next &amp;pane</source>
         <translation>ال&amp;لوحة التالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="200"/>
+        <location filename="../../annotator/ui/main_window.py" line="201"/>
         <source>&amp;Reload what others wrote</source>
         <translation>إعادة &amp;تحميل ما كتبه الآخرون</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="202"/>
+        <location filename="../../annotator/ui/main_window.py" line="203"/>
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="203"/>
+        <location filename="../../annotator/ui/main_window.py" line="204"/>
         <source>&amp;Guidelines</source>
         <translation>الإ&amp;رشادات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="212"/>
+        <location filename="../../annotator/ui/main_window.py" line="213"/>
         <source>Gold layer</source>
         <translation>الطبقة المرجعية</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="212"/>
+        <location filename="../../annotator/ui/main_window.py" line="213"/>
         <source>Layer of %1</source>
         <translation>طبقة %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="214"/>
+        <location filename="../../annotator/ui/main_window.py" line="215"/>
         <source>My layer (%1)</source>
         <translation>طبقتي (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="221"/>
+        <location filename="../../annotator/ui/main_window.py" line="222"/>
         <source>Show the &amp;next layer</source>
         <translation>عرض الطبقة ال&amp;تالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="262"/>
+        <location filename="../../annotator/ui/main_window.py" line="263"/>
         <source>Only your own layer can be shown (blind mode).</source>
         <translation>لا يمكن عرض غير طبقتك (وضع التعمية).</translation>
     </message>
@@ -1116,87 +1116,82 @@
         <translation>أُعيد التحميل.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="381"/>
+        <location filename="../../annotator/ui/main_window.py" line="382"/>
         <source>Not tagged as %1: this layer is read-only (see the banner).</source>
         <translation>لم يُوسَم بـ %1: هذه الطبقة للقراءة فقط (انظر الشريط أعلاه).</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="390"/>
+        <location filename="../../annotator/ui/main_window.py" line="391"/>
         <source>Select some text first, then press a label&apos;s key.</source>
         <translation>حدِّد نصًّا أولًا، ثم اضغط مفتاح الوسم.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="407"/>
+        <location filename="../../annotator/ui/main_window.py" line="408"/>
         <source>No span is selected.</source>
         <translation>لم يُحدَّد أي مقطع.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="451"/>
+        <location filename="../../annotator/ui/main_window.py" line="452"/>
         <source>No spans in this document yet.</source>
         <translation>لا مقاطع في هذا المقال بعد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="556"/>
+        <location filename="../../annotator/ui/main_window.py" line="557"/>
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="581"/>
+        <location filename="../../annotator/ui/main_window.py" line="582"/>
         <source>Adjudication</source>
         <translation>التحكيم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="603"/>
-        <source>The claim network is not part of this version.</source>
-        <translation>شبكة الادعاءات ليست في هذا الإصدار.</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="685"/>
+        <location filename="../../annotator/ui/main_window.py" line="688"/>
         <source>Text size %1 pt, line spacing %2 %</source>
         <translation>حجم النص %1 نقطة، تباعد الأسطر %2 %</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="697"/>
+        <location filename="../../annotator/ui/main_window.py" line="700"/>
         <source>reviewer</source>
         <translation>مُراجِع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="697"/>
+        <location filename="../../annotator/ui/main_window.py" line="700"/>
         <source>annotator</source>
         <translation>مُعلِّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="698"/>
+        <location filename="../../annotator/ui/main_window.py" line="701"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="700"/>
+        <location filename="../../annotator/ui/main_window.py" line="703"/>
         <source>gold</source>
         <translation>المرجعية</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="701"/>
+        <location filename="../../annotator/ui/main_window.py" line="704"/>
         <source>Layer shown: %1</source>
         <translation>الطبقة المعروضة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="702"/>
+        <location filename="../../annotator/ui/main_window.py" line="705"/>
         <source>%1 (read-only)</source>
         <translation>%1 (للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="704"/>
+        <location filename="../../annotator/ui/main_window.py" line="707"/>
         <source>Document %1 of %2</source>
         <translation>المقال %1 من %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="705"/>
+        <location filename="../../annotator/ui/main_window.py" line="708"/>
         <source>%1 of %2 done</source>
         <translation>المُنجَز: %1 من %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="707"/>
+        <location filename="../../annotator/ui/main_window.py" line="710"/>
         <source>Spans: %1</source>
         <translation>المقاطع: %1</translation>
     </message>
@@ -1637,53 +1632,53 @@
         <translation>لا يوجد مقال بالمعرّف %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/controller.py" line="182"/>
+        <location filename="../../annotator/ui/controller.py" line="189"/>
         <source>Nothing to undo.</source>
         <translation>لا شيء للتراجع عنه.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/controller.py" line="190"/>
+        <location filename="../../annotator/ui/controller.py" line="197"/>
         <source>Undone: %1</source>
         <translation>تم التراجع عن: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/controller.py" line="192"/>
+        <location filename="../../annotator/ui/controller.py" line="199"/>
         <source>undo</source>
         <translation>التراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/controller.py" line="198"/>
+        <location filename="../../annotator/ui/controller.py" line="205"/>
         <source>Nothing to redo.</source>
         <translation>لا شيء لإعادته.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/controller.py" line="206"/>
+        <location filename="../../annotator/ui/controller.py" line="213"/>
         <source>Redone: %1</source>
         <translation>تمت إعادة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/controller.py" line="208"/>
+        <location filename="../../annotator/ui/controller.py" line="215"/>
         <source>redo</source>
         <translation>الإعادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/controller.py" line="240"/>
+        <location filename="../../annotator/ui/controller.py" line="247"/>
         <source>The project is busy (another program is writing to it): %1 will be done as soon as it is free.</source>
         <translation>المشروع مشغول (برنامج آخر يكتب فيه): سيُنفَّذ %1 حالما يتفرّغ.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/controller.py" line="248"/>
-        <location filename="../../annotator/ui/controller.py" line="254"/>
+        <location filename="../../annotator/ui/controller.py" line="255"/>
+        <location filename="../../annotator/ui/controller.py" line="261"/>
         <source>Not done: %1. %2</source>
         <translation>لم يُنفَّذ: %1. %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/controller.py" line="260"/>
+        <location filename="../../annotator/ui/controller.py" line="267"/>
         <source>Not done: %1. Unexpected error (nothing of it was saved): %2</source>
         <translation>لم يُنفَّذ: %1. خطأ غير متوقع (لم يُحفظ منه شيء): %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/controller.py" line="266"/>
+        <location filename="../../annotator/ui/controller.py" line="273"/>
         <source>Done once the project was free: %1</source>
         <translation>نُفِّذ بعد أن تفرّغ المشروع: %1</translation>
     </message>
