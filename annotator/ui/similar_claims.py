@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QGroupBox, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from annotator.core.changes import Changes
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import DocumentId, SpanId, SpanRecord
 from annotator.services.corpus.claims import ClaimLinks, SimilarClaim, similar_claims
@@ -45,7 +44,6 @@ class SimilarClaims(QGroupBox):
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
             action.triggered.connect(slot)
             self.list.addAction(action)
-        controller.changed.connect(self._on_changed)
         self.show_claim(None)
 
     def show_claim(self, span: SpanRecord | None) -> None:
@@ -91,7 +89,3 @@ class SimilarClaims(QGroupBox):
             return
         links = ClaimLinks(self.controller.project, self.controller.identity)
         self.controller.perform(OneOff(self.tr("Same claim"), lambda: links.link(origin.id, claim.span_id), origin.document_id))
-
-    def _on_changed(self, changes: Changes) -> None:
-        if self.origin is not None and (changes.corpus_links or changes.relations):
-            self.show_claim(self.controller.spans.get(self.origin.id))

@@ -69,8 +69,8 @@ class SourceBox(QGroupBox):
     def _describe(self) -> None:
         assert self.span is not None
         if self.linked is not None:
-            entry = next((e for e in self.registry.entries() if e.id == self.linked[0]), None)
-            name = isolate(entry.name) if entry else "?"
+            found = self.registry.entries(self.linked[0])  # this one source, not the whole registry
+            name = isolate(found[0].name) if found else "?"
             if self.linked[1]:
                 self.text.setText(self.tr("%1 (confirmed). Ctrl+Shift+K removes the link.").replace("%1", name))
             else:

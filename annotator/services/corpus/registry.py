@@ -71,14 +71,20 @@ class SourceRegistry:
 
     # reading
 
-    def entries(self) -> list[SourceEntry]:
+    def entries(self, source_id: int | None = None) -> list[SourceEntry]:
+        """Every canonical source, by name; or only the one with this id (none when it is gone)."""
+        sources = select(CanonicalSource).order_by(CanonicalSource.name, CanonicalSource.id)
+        alias_rows = select(SourceAlias.source_id, SourceAlias.alias).order_by(SourceAlias.id)
+        if source_id is not None:
+            sources = sources.where(CanonicalSource.id == source_id)
+            alias_rows = alias_rows.where(SourceAlias.source_id == source_id)
         with self.project.reading() as session:
             aliases: dict[int, list[str]] = {}
-            for row in session.execute(select(SourceAlias.source_id, SourceAlias.alias).order_by(SourceAlias.id)):
+            for row in session.execute(alias_rows):
                 aliases.setdefault(row.source_id, []).append(row.alias)
             return [
                 SourceEntry(row.id, row.uid, row.name, row.type, row.note, tuple(aliases.get(row.id, ())))
-                for row in session.scalars(select(CanonicalSource).order_by(CanonicalSource.name, CanonicalSource.id))
+                for row in session.scalars(sources)
             ]
 
     def matcher(self) -> Matcher:
