@@ -27,7 +27,7 @@ from annotator.ui.adjudication_commands import (
 )
 from annotator.ui.article_view import ArticleView
 from annotator.ui.commands import TagSpan
-from annotator.ui.display import attribute_title, label_title, language, value_title
+from annotator.ui.display import attribute_title, joined, label_title, value_title
 from annotator.ui.screen_fit import resize_within_screen
 from annotator.ui.texts import isolate, plain_tooltip, short
 from annotator.ui.controller import Controller, Level
@@ -261,7 +261,7 @@ class AdjudicationView(QDialog):
             else:
                 shown = value_title(attribute, value) if isinstance(value, str) else value
                 parts.append(f"{attribute_title(attribute)}: {shown}")
-        return isolate("، ".join(parts) if language() == "ar" else ", ".join(parts))
+        return isolate(joined(parts))
 
     def _show_group(self, row: int) -> None:
         self.version_list.clear()

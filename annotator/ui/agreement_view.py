@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog, QHeaderView, QLabel, QTableWidget, QTable
 
 from annotator.core.scheme import Scheme
 from annotator.services.team.agreement import OVERALL, AgreementReport
-from annotator.ui.display import label_title
+from annotator.ui.display import joined, label_title
 from annotator.ui.screen_fit import resize_within_screen
 from annotator.ui.texts import isolate
 
@@ -64,7 +64,7 @@ class AgreementView(QDialog):
         layout.addWidget(QLabel(
             self.tr("%1 document(s), %2 tokens; annotators: %3")
             .replace("%1", isolate(str(report.documents))).replace("%2", isolate(str(report.tokens)))
-            .replace("%3", self.tr(", ").join(isolate(name) for name in report.annotators))
+            .replace("%3", joined([isolate(name) for name in report.annotators]))
         ))
         layout.addWidget(QLabel(self.tr("Token-level agreement (Krippendorff's α, Cohen's κ per pair); untagged tokens are a category of their own")))
         layout.addWidget(self.kappa_table)

@@ -32,6 +32,11 @@ def value_title(attribute: Attribute, value: str) -> str:
     return attribute.value_title(value, language())
 
 
+def joined(items: list[str]) -> str:
+    """Items of a list in a sentence, with the interface language's comma."""
+    return ("، " if language() == "ar" else ", ").join(items)
+
+
 def in_reading_order(text: str) -> str:
     """Text that starts with an isolated value, laid out in the interface's direction rather than guessed from it
     (a label takes its direction from its first strong letter, and the letters inside isolates do not count)."""

@@ -200,11 +200,6 @@
         <translation>عدد المقالات: %1، عدد الوحدات النصية: %2؛ المُعلِّمون: %3</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/agreement_view.py" line="67"/>
-        <source>, </source>
-        <translation>، </translation>
-    </message>
-    <message>
         <location filename="../../annotator/ui/agreement_view.py" line="69"/>
         <source>Token-level agreement (Krippendorff&apos;s α, Cohen&apos;s κ per pair); untagged tokens are a category of their own</source>
         <translation>الاتفاق على مستوى الوحدات النصية (α لكريبندورف، وκ لكوهين لكل زوج)؛ الوحدات غير الموسومة فئة قائمة بذاتها</translation>
@@ -1232,42 +1227,42 @@
 <context>
     <name>SimilarClaims</name>
     <message>
-        <location filename="../../annotator/ui/similar_claims.py" line="26"/>
+        <location filename="../../annotator/ui/similar_claims.py" line="25"/>
         <source>Similar claims in the corpus</source>
         <translation>ادعاءات مشابهة في المدوّنة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/similar_claims.py" line="41"/>
+        <location filename="../../annotator/ui/similar_claims.py" line="40"/>
         <source>Link as offered</source>
         <translation>الربط كما اقتُرح</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/similar_claims.py" line="42"/>
+        <location filename="../../annotator/ui/similar_claims.py" line="41"/>
         <source>Go to the claim</source>
         <translation>الانتقال إلى الادعاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/similar_claims.py" line="63"/>
+        <location filename="../../annotator/ui/similar_claims.py" line="61"/>
         <source>same claim</source>
         <translation>الادعاء نفسه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/similar_claims.py" line="63"/>
+        <location filename="../../annotator/ui/similar_claims.py" line="61"/>
         <source>support</source>
         <translation>تأييد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/similar_claims.py" line="63"/>
+        <location filename="../../annotator/ui/similar_claims.py" line="61"/>
         <source>contradiction</source>
         <translation>تناقض</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/similar_claims.py" line="73"/>
+        <location filename="../../annotator/ui/similar_claims.py" line="71"/>
         <source>No similar claim in the corpus.</source>
         <translation>لا ادعاء مشابهًا في المدوّنة.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/similar_claims.py" line="93"/>
+        <location filename="../../annotator/ui/similar_claims.py" line="91"/>
         <source>Same claim</source>
         <translation>الادعاء نفسه</translation>
     </message>
