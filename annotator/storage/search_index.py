@@ -34,7 +34,7 @@ def _on_server(connection: Any) -> bool:
 
 @event.listens_for(Document, "after_insert")
 def _index_document(_mapper: Any, connection: Any, document: Document) -> None:
-    folded = index_form(document.text)
+    folded = index_text(document.text)
     if _on_server(connection):
         connection.execute(_SERVER_INSERT, {"id": document.id, "folded": server_form(folded)})
     else:
@@ -47,9 +47,28 @@ def _forget_document(_mapper: Any, connection: Any, document: Document) -> None:
     connection.execute(text(f"DELETE FROM document_search WHERE {column} = :id"), {"id": document.id})
 
 
+# Each whitespace-separated word of an original text, as index_form gives it (its folded form and its forms
+# without clitics, or "" when nothing of it is a letter): a text is mostly words seen before, so indexing it is
+# a split, a lookup per word and a join, where index_form folds and strips every word again.
+_FORMS: dict[str, str] = {}
+FORMS_KEPT = 100_000  # words remembered (about 20 MB); the memory is forgotten whole when it holds more
+
+
 def index_text(original: str) -> str:
-    """What the index holds for a text; bulk writers compute it before their transaction takes the lock."""
-    return index_form(original)
+    """What the index holds for a text (`index_form(original)`, word by word); bulk writers compute it before
+    their transaction takes the lock. Folding never makes or removes whitespace, so the folded text's words
+    are the folded words of the original (less those that fold to nothing)."""
+    words = original.split()
+    forms = _FORMS
+    try:
+        found = list(map(forms.__getitem__, words))
+    except KeyError:
+        if len(forms) > FORMS_KEPT:
+            forms.clear()
+        found = [forms.get(word) if word in forms else forms.setdefault(word, index_form(word)) for word in words]
+    if "" in found:  # a word of marks only (tatweel, harakat) has no index form
+        return " ".join(filter(None, found))
+    return " ".join(found)
 
 
 def index_documents(session: Session, documents: Iterable[tuple[int, str]]) -> None:
