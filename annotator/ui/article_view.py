@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QSizeF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -102,10 +102,16 @@ class ArticleView(QTextEdit):
         block_format.setBottomMargin(8)
         # Each paragraph is made with its format (a new block takes the format of the one it splits from),
         # so the article is laid out once rather than again for a format set on every paragraph afterwards.
+        # The text goes in while the page has no size, which Qt's layout skips; giving the size back then lays
+        # out only the first screens at once and the rest on later turns of the event loop (Qt's lazy layout),
+        # where an insertion into a sized page lays out the whole article before anything is shown.
         self.setPlainText("")
+        page = document.pageSize()
+        document.setPageSize(QSizeF(0, 0))
         cursor = QTextCursor(document)
         cursor.setBlockFormat(block_format)
         cursor.insertText(text)
+        document.setPageSize(page)
         document.clearUndoRedoStacks()
         painted = [self._painted(span) for span in spans]
         for start, end in suggestions:
