@@ -49,6 +49,13 @@ SIZES ?= 1000 10000 100000
 bench-scale: $(VENV)/.bench-installed
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks.scale --sizes $(SIZES)
 
+# Side by side with Label Studio 1.23.2 (its pip package in .peer-venv/, needs the network once; a throwaway
+# server on 127.0.0.1): import, export, opening a 50,000-character article, disk and memory on the same corpus.
+# Not part of `make test`. PEER_ARGS="--documents 500" for a quicker run.
+PEER_ARGS ?=
+bench-peer: $(VENV)/.bench-installed
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m benchmarks.peer $(PEER_ARGS)
+
 # Ten annotators tagging at once on a throwaway local PostgreSQL server (loopback only, bounded).
 bench-team: $(VENV)/.test-installed
 	$(BIN)/python -m benchmarks.team --people 10 --spans 100
@@ -71,4 +78,4 @@ screens: $(VENV)/.run-installed $(QM)
 	$(BIN)/python docs/make_screenshots.py --screens
 
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) .peer-venv build *.egg-info
