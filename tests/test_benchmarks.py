@@ -95,3 +95,82 @@ def test_the_scale_run_draws_its_plot(tmp_path: Path) -> None:
     assert next(tmp_path.glob("scale-*.png")).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     written = json.loads(next(tmp_path.glob("scale-*.json")).read_text(encoding="utf-8"))
     assert set(written["results"]) == {"20", "60"} and written["results"]["60"]["agreement"]["seconds"] > 0
+
+
+# make bench-peer: the parts that run without Label Studio (the server itself is `make bench-peer`'s, not the suite's).
+
+
+def test_the_peer_table_gives_ratios_and_verdicts_against_the_goals() -> None:
+    from benchmarks.peer import Row, table
+
+    rows = [Row("import", "s", 1.0, 6.0, 5, "3/1"), Row("export", "s", 2.0, 8.0, 5), Row("peak memory", "MB", 100, 300, 4),
+            Row("disk", "MB", 10, 20, 2), Row("fetch", "ms", 20, 10, None)]
+    assert [round(r.ratio, 2) for r in rows] == [6.0, 4.0, 3.0, 2.0, 0.5]
+    assert [r.met for r in rows] == [True, False, False, True, None]
+    lines = table(rows)
+    assert lines[0].split()[0] == "annotator" and "Label Studio" in lines[0]
+    assert "6.0×" in lines[1] and "≥ 5× faster" in lines[1] and lines[1].rstrip().endswith("✓  3/1")
+    assert lines[2].rstrip().endswith("✗") and "≤ 1/4" in lines[3] and lines[3].rstrip().endswith("✗")
+    assert "✓" not in lines[5] and "✗" not in lines[5] and "0.5×" in lines[5]
+    assert Row("x", "s", 0.0, 1.0, 5).met is True  # a zero of ours is infinitely better, not a crash
+
+
+def test_label_studio_tasks_are_counted_as_regions_relations_and_attribute_values() -> None:
+    from benchmarks.peer import labelstudio_counts
+
+    region = lambda i, kind="labels": {"id": f"r{i}", "type": kind, "value": {"start": 0, "end": 1}}  # noqa: E731
+    tasks = [
+        {"data": {"text": "ab"}, "annotations": [
+            {"result": [region(1), region(1, "choices"), region(1, "choices"), region(2), region(2, "textarea"),
+                        {"type": "relation", "from_id": "r1", "to_id": "r2"}]},
+            {"was_cancelled": True, "result": [region(3)]},  # a skipped task holds nothing
+        ]},
+        {"data": {"text": "c"}, "annotations": []},
+    ]
+    assert labelstudio_counts(tasks) == {"documents": 2, "annotations": 1, "regions": 2, "relations": 1, "attribute_values": 3}
+
+
+def test_our_label_studio_export_of_the_peer_corpus_counts_what_the_project_holds(tmp_path: Path) -> None:
+    from annotator.services.io.datasets import export_dataset
+    from benchmarks.peer import LONG_UID, labelstudio_counts, our_counts, peer_corpus
+
+    corpus = peer_corpus(tmp_path / "c.jsonl", documents=12, spans=120, relations=24, long_chars=3_000, long_regions=100)
+    found = records(corpus)
+    assert found[-1]["id"] == LONG_UID and len(found[-1]["text"]) == 3_000 and len(found[-1]["spans"]) == 100
+    assert not any("to_document" in r for record in found for r in record["relations"])  # Label Studio holds none across tasks
+    with Project.create(tmp_path / "p.db") as project:
+        assert import_paths(project, [corpus], annotator="bench").errors == []
+        export_dataset(project, tmp_path / "tasks.json", format="labelstudio")
+    held = our_counts(tmp_path / "p.db")
+    assert held["documents"] == 13 and held["regions"] == 220 and held["relations"] == 24 - 24 // 5
+    assert held["attribute_values"] == sum(len(s["attributes"]) for record in found for s in record["spans"])
+    assert labelstudio_counts(json.loads((tmp_path / "tasks.json").read_text(encoding="utf-8"))) == held
+    assert (tmp_path / "tasks.label_config.xml").read_text(encoding="utf-8").startswith("<View>")
+
+
+def test_a_peer_server_that_never_answers_is_stopped_with_one_line(tmp_path: Path) -> None:
+    from benchmarks.peer_ls import LabelStudio, PeerError
+
+    fake = tmp_path / "label-studio"
+    fake.write_text(f"#!/bin/sh\necho starting\necho $$ > {tmp_path / 'pid'}\nexec sleep 60\n")
+    fake.chmod(0o755)
+    with pytest.raises(PeerError, match=r"did not answer on http://127\.0\.0\.1:\d+ within 2 s.*starting"):
+        with LabelStudio(fake, tmp_path / "data", timeout=2):
+            pass
+    pid = int((tmp_path / "pid").read_text())
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)  # stopped, not left behind
+    fake.write_text("#!/bin/sh\necho 'no such option' >&2\nexit 3\n")
+    with pytest.raises(PeerError, match=r"stopped \(exit 3\) before it answered: no such option"):
+        LabelStudio(fake, tmp_path / "data", timeout=10).__enter__()
+
+
+def test_pip_without_a_network_is_one_clear_line(tmp_path: Path) -> None:
+    from benchmarks.peer_ls import PeerError, ensure_installed
+
+    (tmp_path / "bin").mkdir()
+    pip = tmp_path / "bin" / "python"  # a side environment whose pip finds no index
+    pip.write_text("#!/bin/sh\necho 'ERROR: Could not find a version that satisfies the requirement label-studio==1.23.2' >&2\nexit 1\n")
+    pip.chmod(0o755)
+    with pytest.raises(PeerError, match=r"pip could not install label-studio==1\.23\.2 .*no network.*Could not find a version"):
+        ensure_installed(tmp_path)
