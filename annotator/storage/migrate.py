@@ -17,10 +17,11 @@ if TYPE_CHECKING:
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 # The newest revision, so that opening an up-to-date project never loads Alembic (a test keeps it true).
-HEAD = "0005_source_registry"
+HEAD = "0006_list_indexes"
 # Every revision this version knows, oldest first (a test keeps it equal to Alembic's history). A file at any
 # other revision was made by a newer version: opening it must not touch it.
-KNOWN = ("0001_baseline", "0002_dismissed_suggestions", "0003_assignments_provenance", "0004_search_index", "0005_source_registry")
+KNOWN = ("0001_baseline", "0002_dismissed_suggestions", "0003_assignments_provenance", "0004_search_index", "0005_source_registry",
+         "0006_list_indexes")
 
 
 def newer_version(path: Path | str, revision: str) -> ProjectError:

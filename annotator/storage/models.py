@@ -44,6 +44,7 @@ class Annotator(Base):
 
 class Document(Base):
     __tablename__ = "documents"
+    __table_args__ = (Index("ix_documents_title", "title", "id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     uid: Mapped[str] = mapped_column(String, unique=True)
@@ -61,7 +62,7 @@ class Span(Base):
     __tablename__ = "spans"
     __table_args__ = (
         CheckConstraint("start >= 0 AND start < \"end\"", name="offsets"),
-        Index("ix_spans_document_annotator", "document_id", "annotator_id"),
+        Index("ix_spans_document_annotator_label", "document_id", "annotator_id", "label"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

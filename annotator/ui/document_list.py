@@ -36,13 +36,17 @@ class DocumentListModel(QAbstractListModel):
         self._filter: DocumentFilter | None = None
         self.total = 0
         self._counts: dict[DocumentStatus, int] | None = None
+        self._place: tuple[DocumentId, int | None] | None = None  # a document's position, counted with the list
 
-    def set_filter(self, project: Project, wanted: DocumentFilter) -> None:
+    def set_filter(self, project: Project, wanted: DocumentFilter, placing: DocumentId | None = None) -> None:
+        """Show the documents the filter lets through; `placing` is a document whose row will be asked for (the
+        open one), found in the same counting pass as the list's length and the status bar's counts."""
         self.beginResetModel()
         self._project, self._filter = project, wanted
-        self.total = document_query.count(project, wanted)
+        self._counts, place = document_query.summary(project, wanted, placing)
+        self._place = None if placing is None else (placing, place)
+        self.total = sum(self._counts.values())
         self._rows = document_query.page(project, wanted, limit=PAGE)
-        self._counts = None
         self.endResetModel()
 
     def refresh(self) -> None:
@@ -99,22 +103,24 @@ class DocumentListModel(QAbstractListModel):
     def _loaded_row(self, document_id: DocumentId) -> int:
         return next((row for row, info in enumerate(self._rows) if info.id == document_id), -1)
 
+    def _position(self, document_id: DocumentId) -> int | None:
+        if self._place is not None and self._place[0] == document_id:
+            return self._place[1]
+        if self._project is None or self._filter is None:
+            return None
+        self._place = (document_id, document_query.position(self._project, self._filter, document_id))
+        return self._place[1]
+
     def holds(self, document_id: DocumentId) -> bool:
         """Whether the document is in the list as filtered (loaded yet or not)."""
-        if any(info.id == document_id for info in self._rows):
-            return True
-        return self._project is not None and self._filter is not None and (
-            document_query.position(self._project, self._filter, document_id) is not None
-        )
+        return self._loaded_row(document_id) >= 0 or self._position(document_id) is not None
 
     def row_of(self, document_id: DocumentId) -> int:
         """The document's row, loading pages up to it if need be; -1 when the filter leaves it out."""
-        for row, info in enumerate(self._rows):
-            if info.id == document_id:
-                return row
-        if self._project is None or self._filter is None:
-            return -1
-        wanted = document_query.position(self._project, self._filter, document_id)
+        row = self._loaded_row(document_id)
+        if row >= 0:
+            return row
+        wanted = self._position(document_id)
         if wanted is None or wanted >= len(self._rows) + REACH:
             return -1  # far down a long list: the list stays where it is rather than load every page before it
         while len(self._rows) <= wanted and self.canFetchMore():
@@ -129,7 +135,7 @@ class DocumentListModel(QAbstractListModel):
         others = tuple(name for name in self._rows[row].finished_by if name != layer)
         finished = tuple(sorted((*others, layer))) if status == DocumentStatus.DONE and layer else others
         self._rows[row] = replace(self._rows[row], status=status if shown else self._rows[row].status, finished_by=finished)
-        self._counts = None
+        self._counts = self._place = None
         index = self.index(row)
         self.dataChanged.emit(index, index)
 
@@ -156,11 +162,6 @@ class DocumentList(QListView):
         model = self.model()
         assert isinstance(model, DocumentListModel)
         return model
-
-    def select_document(self, document_id: DocumentId) -> None:
-        row = self.documents().row_of(document_id)
-        if row >= 0:
-            self.setCurrentIndex(self.documents().index(row))
 
 
 class DocumentFilterBar(QWidget):

@@ -273,10 +273,11 @@ class MainWindow(QMainWindow):
 
     def _load_documents(self) -> None:
         model = self.document_list.documents()
-        model.set_filter(self.project, self.document_filter.current(self.controller.layer))
         last = last_document(self.project, annotator=self.identity.name)
-        if last is not None and model.row_of(last) >= 0:
-            self.document_list.select_document(last)
+        model.set_filter(self.project, self.document_filter.current(self.controller.layer), placing=last)
+        row = -1 if last is None else model.row_of(last)
+        if row >= 0:
+            self.document_list.setCurrentIndex(model.index(row))
         elif last is not None and model.holds(last) and self.controller.open_document_if_present(last):
             pass  # far down a long list: the article opens without the list loading every page before it
         elif model.rowCount():
@@ -287,9 +288,10 @@ class MainWindow(QMainWindow):
     def reload_documents(self) -> None:
         current = self.controller.document
         model = self.document_list.documents()
-        model.set_filter(self.project, self.document_filter.current(self.controller.layer))
-        if current is not None and model.row_of(current.id) >= 0:
-            self.document_list.select_document(current.id)
+        model.set_filter(self.project, self.document_filter.current(self.controller.layer), placing=None if current is None else current.id)
+        row = -1 if current is None else model.row_of(current.id)
+        if row >= 0:
+            self.document_list.setCurrentIndex(model.index(row))
         elif current is None and model.rowCount():
             self.document_list.setCurrentIndex(model.index(0))
         self._update_status()
@@ -359,8 +361,9 @@ class MainWindow(QMainWindow):
         self.article_view.show_article(self.controller.text, spans, [] if pending else [(s.start, s.end) for s in self.suggestion_actions.visible()])
         self.tag_panel.set_spans(spans)
         self.linker.redraw()
-        if self.document_list.documents().row_of(document.id) >= 0:
-            self.document_list.select_document(document.id)
+        row = self.document_list.documents().row_of(document.id)
+        if row >= 0 and self.document_list.currentIndex().row() != row:
+            self.document_list.setCurrentIndex(self.document_list.documents().index(row))
         self._update_status()
 
     def toggle_done(self) -> None:

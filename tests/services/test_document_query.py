@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from annotator.core.model import DocumentId, DocumentStatus
 from annotator.services.documents import query as dq
 from annotator.services.documents.progress import set_status
@@ -32,3 +34,39 @@ def test_pages_filters_and_sort(project: Project) -> None:
     assert [d.id for d in dq.page(project, mine)] == [ids[1], ids[2]]
     assert dq.count(project, dq.DocumentFilter(annotator="omar")) == 10
     assert dq.count(project, dq.DocumentFilter(annotator="lina", adjudication="new")) == 2
+
+
+def test_a_document_s_position_is_its_index_in_the_sorted_filtered_list(project: Project) -> None:
+    # Equal titles and equal statuses, so that the tie on the id decides; a label only some documents have.
+    ids = [DocumentId(add_document(project, f"نص رقم {n} قال مسؤول", title=f"عنوان {n % 3}")) for n in range(12)]
+    tagger = TaggingService(project, annotator="lina")
+    for n in (1, 4, 5, 9):
+        tagger.create_span(document_id=ids[n], start=0, end=2, label="CLAIM")
+    for n in (2, 5, 11):
+        set_status(project, document_id=ids[n], annotator="lina", status=DocumentStatus.DONE)
+    for order in dq.ORDERS:
+        for label in (None, "CLAIM"):
+            wanted = dq.DocumentFilter(annotator="lina", order=order, label=label)
+            listed = [d.id for d in dq.page(project, wanted)]
+            counts, _ = dq.summary(project, wanted)
+            assert sum(counts.values()) == len(listed)
+            for document_id in ids:
+                expected = listed.index(document_id) if document_id in listed else None
+                assert dq.position(project, wanted, document_id) == expected, (order, label, document_id)
+                assert dq.summary(project, wanted, document_id) == (counts, expected)
+
+
+def test_the_list_s_indexes_serve_the_label_filter_and_the_title_order(project: Project) -> None:
+    from sqlalchemy import text
+    from sqlalchemy.dialects import sqlite
+
+    if project.engine.dialect.name != "sqlite":
+        pytest.skip("the plans checked are SQLite's")
+    wanted = dq.DocumentFilter(annotator="lina", label="CLAIM", order="title")
+    plans = []
+    for statement in (dq._base(project, wanted, [dq.Document.id]), dq._base(project, wanted, [dq.Document.id]).order_by(dq.Document.title, dq.Document.id)):
+        sql = str(statement.compile(dialect=sqlite.dialect(), compile_kwargs={"literal_binds": True}))
+        with project.reading() as session:
+            plans.append(" ".join(row[-1] for row in session.execute(text("EXPLAIN QUERY PLAN " + sql))))
+    assert "COVERING INDEX ix_spans_document_annotator_label" in plans[0]
+    assert "ix_documents_title" in plans[1]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, and_, exists, func, select
+from sqlalchemy import Select, and_, case, exists, func, or_, select
 from sqlalchemy.orm import aliased
 
 from annotator.core.model import DocumentId, DocumentInfo, DocumentStatus
@@ -36,15 +36,18 @@ def _state(name: str) -> Any:
     )
 
 
+def _annotator(name: str) -> Any:
+    return select(Annotator.id).where(Annotator.name == name).scalar_subquery()
+
+
 def _base(project: Project, wanted: DocumentFilter, columns: list[Any]) -> Select[Any]:
-    mine, gold = _state(wanted.annotator), _state(GOLD)
+    mine = _state(wanted.annotator)
     status = func.coalesce(mine.c.status, str(DocumentStatus.NEW))
-    query = (
-        select(*columns, status.label("status"))
-        .select_from(Document)
-        .outerjoin(mine, mine.c.document_id == Document.id)
-        .outerjoin(gold, gold.c.document_id == Document.id)
-    )
+    query = select(*columns, status.label("status")).select_from(Document).outerjoin(mine, mine.c.document_id == Document.id)
+    if wanted.adjudication:
+        gold = _state(GOLD)
+        query = query.outerjoin(gold, gold.c.document_id == Document.id)
+        query = query.where(func.coalesce(gold.c.status, str(DocumentStatus.NEW)) == wanted.adjudication)
     if wanted.assigned_only:
         me = aliased(Annotator)
         assigned = select(Assignment.document_id).join(me, me.id == Assignment.annotator_id).where(me.name == wanted.annotator)
@@ -52,33 +55,51 @@ def _base(project: Project, wanted: DocumentFilter, columns: list[Any]) -> Selec
         query = query.where(~has_any | Document.id.in_(assigned))
     if wanted.status:
         query = query.where(status == wanted.status)
-    if wanted.adjudication:
-        query = query.where(func.coalesce(gold.c.status, str(DocumentStatus.NEW)) == wanted.adjudication)
     for name, label in ((wanted.annotator, wanted.label), (wanted.tagged_by, None)):
         if name is None or (label is None and name == wanted.annotator):
             continue
-        who = aliased(Annotator)
-        condition = and_(Span.document_id == Document.id, who.name == name)
+        # The annotator's id is looked up once, so that each document is one search of the spans' (document,
+        # annotator, label) index.
+        condition = and_(Span.document_id == Document.id, Span.annotator_id == _annotator(name))
         if label:
             condition = and_(condition, Span.label == label)
-        query = query.where(exists(select(Span.id).join(who, who.id == Span.annotator_id).where(condition)))
+        query = query.where(exists(select(Span.id).where(condition)))
     return query
 
 
 def count(project: Project, wanted: DocumentFilter) -> int:
-    query = _base(project, wanted, [Document.id]).subquery()
-    with project.reading() as session:
-        return session.scalar(select(func.count()).select_from(query)) or 0
+    return sum(status_counts(project, wanted).values())
 
 
 def status_counts(project: Project, wanted: DocumentFilter) -> dict[DocumentStatus, int]:
-    query = _base(project, wanted, [Document.id]).subquery()
+    return summary(project, wanted)[0]
+
+
+def summary(project: Project, wanted: DocumentFilter, placing: DocumentId | None = None) -> tuple[dict[DocumentStatus, int], int | None]:
+    """How many listed documents have each status and, when `placing` is given, where that document stands in
+    the sorted list (None when the filter leaves it out): one pass over the list counts both, so that a filter
+    on a corpus of 100,000 articles reads it once."""
+    listed = _base(project, wanted, [Document.id, Document.title]).subquery()
+    columns: list[Any] = [listed.c.status, func.count()]
     with project.reading() as session:
-        rows = session.execute(select(query.c.status, func.count()).group_by(query.c.status))
+        own = None
+        if placing is not None:
+            own = session.execute(select(listed.c.title, listed.c.status).where(listed.c.id == placing)).first()
+        if own is not None:
+            # `id + 0` keeps SQLite from reading the documents table itself in id order (its rows hold the
+            # texts, so that reads the corpus): it counts over a small index instead.
+            before = listed.c.id + 0 < placing
+            key = {"title": (listed.c.title, own.title), "status": (listed.c.status, own.status)}.get(wanted.order)
+            if key is not None:
+                column, value = key
+                before = or_(column < value, and_(column == value, before))
+            columns.append(func.sum(case((before, 1), else_=0)))
         totals = dict.fromkeys(DocumentStatus, 0)
-        for status, number in rows:
-            totals[DocumentStatus(status)] += number
-        return totals
+        ahead = 0
+        for row in session.execute(select(*columns).group_by(listed.c.status)):
+            totals[DocumentStatus(row[0])] += row[1]
+            ahead += row[2] if own is not None else 0
+    return totals, (ahead if own is not None else None)
 
 
 def page(project: Project, wanted: DocumentFilter, *, offset: int = 0, limit: int | None = None) -> list[DocumentInfo]:
@@ -109,14 +130,10 @@ def page(project: Project, wanted: DocumentFilter, *, offset: int = 0, limit: in
 
 
 def position(project: Project, wanted: DocumentFilter, document_id: DocumentId) -> int | None:
-    """Where a document stands in the filtered, sorted list (None when the filter leaves it out): numbered in
-    SQL, so that finding one document's place never builds the whole list."""
-    listed = _base(project, wanted, [Document.id, Document.title]).subquery()
-    key = {"title": listed.c.title, "status": listed.c.status}.get(wanted.order)
-    numbered = select(listed.c.id, func.row_number().over(order_by=[*([key] if key is not None else []), listed.c.id]).label("n")).subquery()
-    with project.reading() as session:
-        found = session.scalar(select(numbered.c.n).where(numbered.c.id == document_id))
-    return None if found is None else found - 1
+    """Where a document stands in the filtered, sorted list (None when the filter leaves it out): the number of
+    listed documents that sort before it, counted in SQL, so that finding one document's place never numbers
+    the whole list."""
+    return summary(project, wanted, document_id)[1]
 
 
 def info(project: Project, annotator: str, document_id: DocumentId) -> DocumentInfo | None:
