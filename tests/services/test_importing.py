@@ -203,10 +203,10 @@ def test_the_quick_record_check_never_passes_what_the_schema_refuses() -> None:
     agrees()
 
 
-@pytest.mark.parametrize("keep", [True, False], ids=["kept-in-memory", "read-again"])
+@pytest.mark.parametrize("keep", [True, False], ids=["kept-in-memory", "spooled"])
 def test_a_file_written_in_many_chunks_arrives_whole(project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, keep: bool) -> None:
     """One document per chunk: a relation to a span of a later record waits for it, whether the checked chunks
-    are kept in memory or the file is read again for the write."""
+    are kept in memory or in a temporary file for the write."""
     from annotator.services.io import importing
     from annotator.storage.models import Relation
 
