@@ -20,10 +20,9 @@ from annotator.services.annotation.relations import RelationView
 from annotator.ui.attribute_editor import AttributeEditor
 from annotator.ui.icons import swatch
 from annotator.ui.display import label_title
+from annotator.ui.span_list import SPAN_ID_ROLE, SpanList, excerpt
 from annotator.ui.texts import isolate, plain_tooltip
 
-SPAN_ID_ROLE = Qt.ItemDataRole.UserRole
-EXCERPT = 60
 
 
 class TagPanel(QWidget):
@@ -47,13 +46,9 @@ class TagPanel(QWidget):
 
         spans_box = QGroupBox(self.tr("Spans in this document"))
         spans_layout = QVBoxLayout(spans_box)
-        self.span_list = QListWidget()
-        self.span_list.setObjectName("spanList")
-        self.span_list.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.span_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.span_list.currentItemChanged.connect(self._current_changed)
-        self.span_list.itemActivated.connect(lambda item: self.spanActivated.emit(item.data(SPAN_ID_ROLE)))
-        self.span_list.itemClicked.connect(lambda item: self.spanActivated.emit(item.data(SPAN_ID_ROLE)))
+        self.span_list = SpanList(scheme)
+        self.span_list.spanSelected.connect(self.spanSelected.emit)
+        self.span_list.spanActivated.connect(self.spanActivated.emit)
         spans_layout.addWidget(self.span_list)
 
         relations_box = QGroupBox(self.tr("Links"))
@@ -81,39 +76,25 @@ class TagPanel(QWidget):
         layout.addWidget(relations_box)
         layout.addWidget(attributes_box)
         self.scheme = scheme
-        self._titles = {label.name: label_title(scheme, label.name) for label in scheme.span_labels}
-        self._colors = {label.name: label.color for label in scheme.span_labels}
         self._relation_colors = {label.name: label.color for label in scheme.relation_labels}
 
     def set_spans(self, spans: list[SpanRecord]) -> None:
-        self.span_list.blockSignals(True)
-        self.span_list.clear()
-        for span in spans:
-            self.span_list.addItem(self._item(span))
-        self.span_list.blockSignals(False)
+        self.span_list.spans().set_spans(spans)
         self.attribute_editor.show_span(None)
 
     def add_span(self, span: SpanRecord, row: int) -> None:
-        self.span_list.insertItem(row, self._item(span))
+        self.span_list.spans().insert(row, span)
 
     def remove_span(self, span_id: SpanId) -> None:
-        row = self._row(span_id)
-        if row >= 0:
-            self.span_list.takeItem(row)
+        self.span_list.spans().remove(span_id)
 
     def update_span(self, span: SpanRecord) -> None:
-        row = self._row(span.id)
-        if row >= 0:
-            item = self.span_list.item(row)
-            item.setText(self._caption(span))
+        self.span_list.spans().replace(span)
         if self.attribute_editor.showing("span", int(span.id)):
             self.attribute_editor.show_span(span)
 
     def select_span(self, span: SpanRecord | None) -> None:
-        row = -1 if span is None else self._row(span.id)
-        self.span_list.blockSignals(True)
-        self.span_list.setCurrentRow(row)
-        self.span_list.blockSignals(False)
+        self.span_list.set_current_row(-1 if span is None else self.span_list.spans().row(span.id))
         self.attribute_editor.show_span(span)
 
     def set_relations(self, views: list[RelationView], *, directed: dict[str, bool], document_id: int) -> None:
@@ -143,42 +124,19 @@ class TagPanel(QWidget):
         self.relation_list.blockSignals(False)
 
     def selected_span_id(self) -> SpanId | None:
-        item = self.span_list.currentItem()
-        return None if item is None else SpanId(item.data(SPAN_ID_ROLE))
+        return self.span_list.current_span_id()
 
     def span_ids(self) -> list[SpanId]:
-        return [SpanId(self.span_list.item(row).data(SPAN_ID_ROLE)) for row in range(self.span_list.count())]
-
-    def _row(self, span_id: SpanId) -> int:
-        for row in range(self.span_list.count()):
-            if self.span_list.item(row).data(SPAN_ID_ROLE) == span_id:
-                return row
-        return -1
-
-    def _caption(self, span: SpanRecord) -> str:
-        title = self._titles.get(span.label) or label_title(self.scheme, span.label)
-        return f"{isolate(title)} · {isolate(_excerpt(span.text, EXCERPT))}"
-
-    def _item(self, span: SpanRecord) -> QListWidgetItem:
-        item = QListWidgetItem(swatch(self._colors.get(span.label, "#808080")), self._caption(span))
-        item.setData(SPAN_ID_ROLE, int(span.id))
-        item.setToolTip(plain_tooltip(span.text))
-        return item
-
-    def _current_changed(self, current: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
-        self.spanSelected.emit(None if current is None else SpanId(current.data(SPAN_ID_ROLE)))
+        return self.span_list.spans().span_ids()
 
 
 def _relation_caption(view: RelationView, directed: dict[str, bool], document_id: int, title: str) -> str:
     forward = "←" if QGuiApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft else "→"
     arrow = forward if directed.get(view.relation.label, True) else "↔"
-    caption = f"{isolate(title)} · {isolate(_excerpt(view.source.text, 24))} {arrow} {isolate(_excerpt(view.target.text, 24))}"
+    caption = f"{isolate(title)} · {isolate(excerpt(view.source.text, 24))} {arrow} {isolate(excerpt(view.target.text, 24))}"
     elsewhere = [end for end in (view.source, view.target) if end.document_id != document_id]
     if elsewhere:
-        caption += f" — {isolate(_excerpt(elsewhere[0].document_title, 30))}"
+        caption += f" — {isolate(excerpt(elsewhere[0].document_title, 30))}"
     return caption
 
 
-def _excerpt(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtWidgets import QListView
 from pytestqt.qtbot import QtBot
 
 from annotator.app import make_application
@@ -38,6 +39,12 @@ def window(qtbot: QtBot, project: Project) -> Iterator[MainWindow]:
 def without_isolates(text: str) -> str:
     """A caption as read: the bidi isolates around its values taken out."""
     return text.translate({0x2066: None, 0x2067: None, 0x2068: None, 0x2069: None})
+
+
+def span_captions(window) -> list[str]:  # noqa: ANN001
+    """The span list's rows as shown, bidi isolates taken out (the list asks its model for what it shows)."""
+    spans = window.findChild(QListView, "spanList")
+    return [without_isolates(spans.model().index(row, 0).data()) for row in range(spans.model().rowCount())]
 
 
 def active_window(qtbot: QtBot, project: Project, annotator: str) -> MainWindow:

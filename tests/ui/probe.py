@@ -148,11 +148,12 @@ def shown_text(window: Any) -> str:
 def click_span_in_list(window: Any, span_id: int) -> bool:
     """Click the span's row in the span list; False when it is not listed."""
     span_list = window.tag_panel.span_list
-    for row in range(span_list.count()):
-        item = span_list.item(row)
+    model = span_list.model()
+    for row in range(model.rowCount()):
+        item = model.index(row, 0)
         if int(item.data(Qt.ItemDataRole.UserRole)) == int(span_id):
-            span_list.scrollToItem(item)
-            point: QPoint = span_list.visualItemRect(item).center()
+            span_list.scrollTo(item)
+            point: QPoint = span_list.visualRect(item).center()
             QTest.mouseClick(span_list.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
             QApplication.processEvents()
             return True
@@ -193,15 +194,15 @@ def current_document_id(window: Any) -> int | None:
 
 def shown_span_ids(window: Any) -> list[int]:
     """Span ids in the span list, top to bottom."""
-    span_list = window.tag_panel.span_list
-    return [int(span_list.item(row).data(Qt.ItemDataRole.UserRole)) for row in range(span_list.count())]
+    model = window.tag_panel.span_list.model()
+    return [int(model.index(row, 0).data(Qt.ItemDataRole.UserRole)) for row in range(model.rowCount())]
 
 
 def span_tooltips(window: Any) -> dict[int, str]:
-    span_list = window.tag_panel.span_list
+    model = window.tag_panel.span_list.model()
     return {
-        int(span_list.item(row).data(Qt.ItemDataRole.UserRole)): span_list.item(row).toolTip()
-        for row in range(span_list.count())
+        int(model.index(row, 0).data(Qt.ItemDataRole.UserRole)): model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole)
+        for row in range(model.rowCount())
     }
 
 

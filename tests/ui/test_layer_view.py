@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QLabel, QListWidget
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
@@ -16,12 +16,11 @@ from annotator.storage.models import Span
 from annotator.storage.project import Project
 from annotator.ui.main_window import MainWindow
 from tests.conftest import add_document
-from tests.ui.conftest import FIRST, without_isolates
+from tests.ui.conftest import FIRST, span_captions
 
 
 def shown(window: MainWindow) -> list[str]:
-    spans = window.findChild(QListWidget, "spanList")
-    return [without_isolates(spans.item(row).text()) for row in range(spans.count())]
+    return span_captions(window)
 
 
 def span_count(project: Project) -> int:

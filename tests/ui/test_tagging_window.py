@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QListView, QListWidget, QTextEdit
+from PySide6.QtWidgets import QComboBox, QListView, QTextEdit
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from annotator.storage.models import Span
 from annotator.storage.project import Project
 from annotator.ui.main_window import MainWindow
-from tests.ui.conftest import FIRST, SECOND, without_isolates
+from tests.ui.conftest import FIRST, SECOND, span_captions
 from tests.ui.paint_probe import background_at
 from tests.conftest import add_document
 
@@ -21,14 +21,13 @@ def stored_spans(project: Project) -> list[tuple[str, int, int, str]]:
 
 
 def list_texts(window: MainWindow) -> list[str]:
-    span_list = window.findChild(QListWidget, "spanList")
-    return [without_isolates(span_list.item(row).text()) for row in range(span_list.count())]
+    return span_captions(window)
 
 
 def test_automation_names_are_in_place(window: MainWindow) -> None:
     assert isinstance(window.findChild(QListView, "documentList"), QListView)
     assert isinstance(window.findChild(QTextEdit, "articleView"), QTextEdit)
-    assert window.findChild(QListWidget, "spanList") is not None
+    assert window.findChild(QListView, "spanList") is not None
     assert window.findChild(type(window.tag_panel), "tagPanel") is window.tag_panel
     shortcuts = {a.objectName(): a.shortcut().toString() for a in window.label_actions}
     assert shortcuts == {"tag:CLAIM": "1", "tag:SOURCE": "2", "tag:CUE": "3"}
@@ -155,9 +154,8 @@ def test_clicking_a_span_in_the_list_scrolls_to_it_and_flashes_it(window: MainWi
     view.select_range(start, start + 5)
     qtbot.keyClick(view, Qt.Key.Key_1)
     view.select_range(0, 0)
-    span_list = window.findChild(QListWidget, "spanList")
-    item = span_list.item(0)
-    qtbot.mouseClick(span_list.viewport(), Qt.MouseButton.LeftButton, pos=span_list.visualItemRect(item).center())
+    span_list = window.findChild(QListView, "spanList")
+    qtbot.mouseClick(span_list.viewport(), Qt.MouseButton.LeftButton, pos=span_list.visualRect(span_list.model().index(0, 0)).center())
     assert view.textCursor().position() == start
     flashed = [s for s in view.extraSelections() if s.format.background().color().name() == "#ffe14d"]
     assert [(s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in flashed] == [(start, start + 5)]
