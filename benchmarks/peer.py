@@ -159,6 +159,12 @@ def child(*args: str) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
+def run_cli(*args: str) -> None:
+    out = subprocess.run([sys.executable, "-m", "annotator", *args], cwd=ROOT, capture_output=True, text=True)
+    if out.returncode:
+        raise SystemExit(f"annotator {' '.join(args)} failed: {(out.stderr.strip().splitlines() or [out.returncode])[-1]}")
+
+
 def ours(args: argparse.Namespace, folder: Path, corpus: Path) -> dict:
     from annotator.services.io.datasets import export_dataset
     from annotator.storage.project import Project
@@ -167,6 +173,13 @@ def ours(args: argparse.Namespace, folder: Path, corpus: Path) -> dict:
     imports = [child("-m", "benchmarks.import_child", str(folder / f"ours-{n}.db" if n else project_path), str(corpus))
                for n in range(args.imports)]
     disk = sum(p.stat().st_size for p in folder.glob("ours.db*"))
+    command_line = []  # what a user waits for at the prompt: `annotator import`, process start included
+    for number in range(args.imports):
+        path = folder / f"cli-{number}.db"
+        run_cli("new", str(path))
+        began = time.perf_counter()
+        run_cli("import", str(path), str(corpus), "--annotator", "bench")
+        command_line.append(time.perf_counter() - began)
     exports = [child("-m", "benchmarks.op_child", "export", str(project_path), str(folder)) for _ in range(args.exports)]
     with sqlite3.connect(project_path) as raw:
         long_id = raw.execute("SELECT id FROM documents WHERE uid = ?", (LONG_UID,)).fetchone()[0]
@@ -179,40 +192,45 @@ def ours(args: argparse.Namespace, folder: Path, corpus: Path) -> dict:
         if len(text) != args.long_chars or len(spans) != args.long_regions:
             raise SystemExit(f"the long article opened with {len(text)} characters and {len(spans)} spans")
         export_dataset(project, folder / "tasks.json", format="labelstudio")  # Label Studio's input, beside its labeling interface
-    return {"counts": our_counts(project_path), "import_s": [i["seconds"] for i in imports], "import_cpu_s": [i["cpu_s"] for i in imports],
+    return {"counts": our_counts(project_path), "import_s": [i["seconds"] for i in imports], "import_cli_s": command_line, "import_cpu_s": [i["cpu_s"] for i in imports],
             "import_mb": [i["rss_mb"] for i in imports], "export_s": [e["seconds"] for e in exports], "export_mb": [e["rss_mb"] for e in exports],
             "fetch_s": fetches, "disk_bytes": disk}
+
+
+def ls_import(server: LabelStudio, config: str, body: bytes, title: str) -> tuple[int, dict, float, float]:
+    """A fresh project with the labeling interface, the tasks POSTed into it: (project, answer, seconds, peak MB)."""
+    project = server.call("POST", "/api/projects/", {"title": title, "label_config": config})["id"]
+    with PeakRSS(server.pid) as memory:
+        began = time.perf_counter()
+        answer = server.call("POST", f"/api/projects/{project}/import", body)
+        if "import" in answer and "task_count" not in answer:  # an edition that imports in the background: wait for it
+            while server.call("GET", f"/api/projects/{project}/imports/{answer['import']}")["status"] not in ("completed", "failed"):
+                time.sleep(0.2)
+        seconds = time.perf_counter() - began
+    return project, answer, seconds, memory.peak_mb
 
 
 def theirs(args: argparse.Namespace, folder: Path, exe: Path) -> dict:
     tasks_file, config = folder / "tasks.json", (folder / "tasks.label_config.xml").read_text(encoding="utf-8")
     body = tasks_file.read_bytes()
     people = sorted({a["completed_by"]["email"] for t in json.loads(body) for a in t["annotations"]})
-    with LabelStudio(exe, folder / "ls-data", timeout=args.server_timeout) as server:
+    data_dir = folder / "ls-data"
+    with LabelStudio(exe, data_dir, timeout=args.server_timeout) as server:
         idle_mb = tree_rss(server.pid) / 2**20
         for email in people:  # Label Studio takes annotations only from its members
             server.call("POST", "/api/users/", {"email": email, "username": email.split("@")[0]})
-        project = server.call("POST", "/api/projects/", {"title": "bench-peer", "label_config": config})["id"]
         print(f"Label Studio {VERSION} up on {server.url} (pid {server.pid}, {idle_mb:.0f} MB idle); importing…", file=sys.stderr, flush=True)
-        with PeakRSS(server.pid) as memory:
-            began = time.perf_counter()
-            answer = server.call("POST", f"/api/projects/{project}/import", body)
-            import_s = time.perf_counter() - began
-        import_mb = memory.peak_mb
-        if "import" in answer and "task_count" not in answer:  # an edition that imports in the background: wait for it
-            while (state := server.call("GET", f"/api/projects/{project}/imports/{answer['import']}"))["status"] not in ("completed", "failed"):
-                time.sleep(0.2)
-            import_s = time.perf_counter() - began
-        data_dir = folder / "ls-data"
+        project, answer, seconds, peak = ls_import(server, config, body, "bench-peer")
+        imports, import_mb = [seconds], [peak]
         disk = {"data_dir_bytes": folder_bytes(data_dir), "db_bytes": sum(p.stat().st_size for p in data_dir.glob("label_studio.sqlite3*"))}
-        exports, export_mb = [], 0.0
+        exports, export_mb = [], []
         for number in range(args.exports):
             out = folder / f"ls-export-{number}.json"
             with PeakRSS(server.pid) as memory:
                 began = time.perf_counter()
                 server.call("GET", f"/api/projects/{project}/export?exportType=JSON&download_all_tasks=true", to=out)
                 exports.append(time.perf_counter() - began)
-            export_mb = max(export_mb, memory.peak_mb)
+            export_mb.append(memory.peak_mb)
         exported = json.loads((folder / "ls-export-0.json").read_text(encoding="utf-8"))
         long_id = next(t["id"] for t in exported if t["data"].get("doc_id") == LONG_UID)
         fetches = []
@@ -220,11 +238,16 @@ def theirs(args: argparse.Namespace, folder: Path, exe: Path) -> dict:
             began = time.perf_counter()
             task = server.call("GET", f"/api/tasks/{long_id}")
             fetches.append(time.perf_counter() - began)
+        for number in range(1, args.imports):  # more samples, each into a fresh project of a server that holds no other one
+            server.call("DELETE", f"/api/projects/{project}/")
+            project, _, seconds, peak = ls_import(server, config, body, f"bench-peer-{number}")
+            imports.append(seconds)
+            import_mb.append(peak)
     fetched = labelstudio_counts([task])["regions"]
     if fetched != args.long_regions or len(task["data"]["text"]) != args.long_chars:
         raise SystemExit(f"GET /api/tasks/{long_id} gave {len(task['data']['text'])} characters and {fetched} regions")
     return {"counts": labelstudio_counts(exported), "import_answer": {k: answer.get(k) for k in ("task_count", "annotation_count")},
-            "import_s": [import_s], "import_mb": [import_mb], "export_s": exports, "export_mb": [export_mb], "fetch_s": fetches,
+            "import_s": imports, "import_mb": import_mb, "export_s": exports, "export_mb": export_mb, "fetch_s": fetches,
             "idle_mb": idle_mb, **disk}
 
 
@@ -232,14 +255,16 @@ def rows_of(us: dict, them: dict) -> list[Row]:
     median = statistics.median
     n = lambda a, b: f"{len(a)}/{len(b)}"  # noqa: E731
     return [
-        Row("import", "s", median(us["import_s"]), median(them["import_s"]), 5, n(us["import_s"], them["import_s"])),
+        Row("import (in process)", "s", median(us["import_s"]), median(them["import_s"]), 5, n(us["import_s"], them["import_s"])),
+        Row("import (`annotator import`, process start)", "s", median(us["import_cli_s"]), median(them["import_s"]), 5,
+            n(us["import_cli_s"], them["import_s"])),
         Row("export (JSONL / JSON)", "s", median(us["export_s"]), median(them["export_s"]), 5, n(us["export_s"], them["export_s"])),
         Row("fetch the 50,000-char, 2,000-region article", "ms", median(us["fetch_s"]) * 1000, median(them["fetch_s"]) * 1000, None,
             n(us["fetch_s"], them["fetch_s"])),
         Row("disk after import (vs its SQLite db)", "MB", us["disk_bytes"] / 1e6, them["db_bytes"] / 1e6, 2),
         Row("disk after import (vs its data folder)", "MB", us["disk_bytes"] / 1e6, them["data_dir_bytes"] / 1e6, 2),
-        Row("peak memory, import (vs server tree)", "MB", max(us["import_mb"]), max(them["import_mb"]), 4),
-        Row("peak memory, export (vs server tree)", "MB", max(us["export_mb"]), max(them["export_mb"]), 4),
+        Row("peak memory, import (vs server tree)", "MB", max(us["import_mb"]), max(them["import_mb"]), 4, n(us["import_mb"], them["import_mb"])),
+        Row("peak memory, export (vs server tree)", "MB", max(us["export_mb"]), max(them["export_mb"]), 4, n(us["export_mb"], them["export_mb"])),
     ]
 
 
@@ -255,7 +280,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--documents", type=int, default=2_000, help="articles in the corpus (10 regions and 2 relations each)")
     parser.add_argument("--long-chars", type=int, default=50_000)
     parser.add_argument("--long-regions", type=int, default=2_000)
-    parser.add_argument("--imports", type=int, default=3, help="our imports (fresh projects); Label Studio imports once")
+    parser.add_argument("--imports", type=int, default=3, help="imports on each side, each into a fresh project")
     parser.add_argument("--exports", type=int, default=3)
     parser.add_argument("--fetches", type=int, default=9)
     parser.add_argument("--server-timeout", type=float, default=300, help="seconds Label Studio may take to come up")
