@@ -50,12 +50,15 @@ class SpanHighlighter:
         # What each paragraph paints, relative to its origin, kept until its spans or the text width change.
         self._drawn: dict[int, list[_Stroke]] = {}
         self._drawn_width = -1.0
+        self._block_starts: list[int] | None = None
         self.paper = QColor("white")
 
     def clear(self) -> None:
+        """Forget the spans; the text is about to change (an article is shown)."""
         self._spans = {}
         self._by_block = defaultdict(list)
         self._drawn = {}
+        self._block_starts = None
 
     def invalidate(self) -> None:
         """The text was laid out again (another size, other margins): every paragraph is measured anew."""
@@ -103,9 +106,15 @@ class SpanHighlighter:
         return sorted(covering, key=lambda s: s.end - s.start)
 
     def _block_numbers(self, span: Painted) -> list[int]:
-        first = self._document.findBlock(span.start).blockNumber()
-        last = self._document.findBlock(max(span.start, span.end - 1)).blockNumber()
-        return list(range(first, last + 1))
+        if self._block_starts is None:  # the paragraphs' first positions, read once per article
+            starts, block = [], self._document.begin()
+            while block.isValid():
+                starts.append(block.position())
+                block = block.next()
+            self._block_starts = starts
+        first = bisect_right(self._block_starts, span.start) - 1
+        last = bisect_right(self._block_starts, max(span.start, span.end - 1)) - 1
+        return list(range(max(first, 0), max(last, 0) + 1))
 
     def paint(self, painter: QPainter, first: QTextBlock, offset: QPointF, height: float) -> None:
         """Paint the highlights of the paragraphs from `first` down to the bottom of the viewport."""
