@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections import Counter
 from typing import Any
 
@@ -23,7 +24,8 @@ def load_json(text: str, *, path: str | None = None, line: int | None = None, wh
     """json.loads, with every way it fails (nesting too deep, numbers too large) as one InputError."""
     try:
         value = json.loads(text, parse_constant=_no_constant)
-        _no_lone_surrogates(value)
+        if _MAYBE_SURROGATE.search(text):  # else no text in it can hold one
+            _no_lone_surrogates(value)
         return value
     except _Surrogate as error:
         raise InputError(f"malformed {what}: the text {_short(error.args[0])} holds a lone surrogate (an escape like \\ud800 "
@@ -39,6 +41,10 @@ def load_json(text: str, *, path: str | None = None, line: int | None = None, wh
 
 class _Surrogate(Exception):
     pass
+
+
+# A lone surrogate in a parsed value comes from a surrogate escape, or from the text itself holding one.
+_MAYBE_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]|[\ud800-\udfff]")
 
 
 def _no_lone_surrogates(value: Any) -> None:
