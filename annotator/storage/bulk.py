@@ -29,9 +29,25 @@ def lookup(session: Session, column: Any, key: Any, values: Iterable[Any]) -> di
     """{value: key} for the rows whose `column` is one of `values` (e.g. Span.uid -> Span.id)."""
     wanted = list(dict.fromkeys(v for v in values if v is not None))
     found: dict[Any, int] = {}
+    connection = session.connection()
+    if connection.dialect.name == "sqlite":  # the same query, without rendering 500 bound parameters each time
+        table, name, key_name = column.expression.table.name, column.expression.name, key.expression.name
+        if key.expression.table.name != table:
+            raise AssertionError("lookup within one table")
+        for first in range(0, len(wanted), BATCH):
+            part = wanted[first : first + BATCH]
+            rows = connection.exec_driver_sql(_lookup_sql(connection.dialect, table, name, key_name, len(part)), tuple(part))
+            found.update((row[0], row[1]) for row in rows)
+        return found
     for first in range(0, len(wanted), BATCH):
         found.update((row[0], row[1]) for row in session.execute(select(column, key).where(column.in_(wanted[first : first + BATCH]))))
     return found
+
+
+@cache
+def _lookup_sql(dialect: Any, table: str, column: str, key: str, count: int) -> str:
+    quote = dialect.identifier_preparer.quote
+    return f"SELECT {quote(column)}, {quote(key)} FROM {quote(table)} WHERE {quote(column)} IN ({', '.join('?' * count)})"
 
 
 def insert_documents(session: Session, rows: list[dict[str, Any]], *, indexed: dict[str, str] | None = None) -> list[int]:

@@ -87,6 +87,7 @@ class Inserter:
         self.relation_identities: Counter[tuple[int, int, str, int]] = Counter()  # (from span, to span, label, annotator)
         self.loaded: set[int] = set()  # documents already in the project whose annotations are read
         self.waiting: list[tuple[NewRelation, Key, Key]] = []
+        self._fresh: list[Key] = []  # the keys span_ids took in this chunk
         self._made_up = 0
 
     def _ids(self, count: int) -> list[int]:
@@ -137,9 +138,12 @@ class Inserter:
                 self.waiting.append((relation, (relation.from_document or document.uid, relation.from_uid),
                                      (relation.to_document or document.uid, relation.to_uid)))
         self._insert_relations(session, done, final=False)
-        if self.plan is not None:  # what no later chunk can name
+        if self.plan is not None:  # forget what no later chunk can name
             crossed = self.plan.crossed
-            self.span_ids = {key: value for key, value in self.span_ids.items() if key in crossed}
+            for key in self._fresh:
+                if key not in crossed:
+                    self.span_ids.pop(key, None)
+        self._fresh = []
         return done
 
     def _add_spans(self, session: Session, documents: list[NewDocument], digests: list[str], done: Chunk) -> None:
@@ -161,6 +165,7 @@ class Inserter:
                     if identities.get(identity):  # this layer has it already: the file's id now names that span
                         found = identities[identity].pop(0)
                         self.span_ids[key] = found
+                        self._fresh.append(key)
                         if dry:
                             self.ends[key] = End(found, document_id, span.label)
                         done.spans_present += 1
@@ -181,6 +186,7 @@ class Inserter:
         done.spans_added += len(keys)
         span_ids = self._ids(len(keys)) if dry else bulk.insert_spans(session, rows)
         self.span_ids.update(zip(keys, span_ids))
+        self._fresh.extend(keys)
         for index, identity in remembered:  # a later copy of the same text finds them
             identities.setdefault(identity, []).append(span_ids[index])
         if dry:
@@ -199,6 +205,7 @@ class Inserter:
                 self.span_identities.setdefault((document_id, person, label, start, end), []).append(span_id)
                 for owner in owners[document_id]:
                     self.span_ids.setdefault((owner, uid), span_id)
+                    self._fresh.append((owner, uid))
                     if self.dry:
                         self.ends.setdefault((owner, uid), End(span_id, document_id, label))
             relations = select(Relation.from_span_id, Relation.to_span_id, Relation.label, Relation.annotator_id).join(
