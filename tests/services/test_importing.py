@@ -259,3 +259,35 @@ def test_an_unknown_label_names_both_ways_out(project: Project, tmp_path: Path) 
     assert "unknown span label 'Person'" in str(error) and "--map Person=LABEL" in str(error) and f"--scheme-from {path}" in str(error)
     report = import_paths(project, [path], annotator="t", mapping={"Person": "SOURCE"})
     assert report.errors == [] and report.files[str(path)].spans_added == 1
+
+
+@pytest.mark.parametrize("keep", [True, False], ids=["kept-in-memory", "spooled"])
+def test_chunks_name_spans_of_earlier_chunks_and_a_text_found_again(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, keep: bool
+) -> None:
+    """One document per chunk: a relation of a later record to a span of an earlier one finds it (the write forgets
+    only the spans no later record names), and the same text again under another id brings its spans once."""
+    from annotator.services.io import importing
+    from annotator.storage.models import Relation, Span
+
+    monkeypatch.setattr(importing, "CHUNK_ROWS", 1)
+    if not keep:
+        monkeypatch.setattr(importing, "KEEP_CHARACTERS", 0)
+    other = "نفت البعثة ذلك في بيان."
+    lines = [
+        jsonl_line(),
+        json.dumps({"id": "d2", "text": other, "spans": [{"id": "t1", "label": "CLAIM", "start": 4, "end": 10, "text": other[4:10]}],
+                    "relations": [{"id": "r2", "label": "SUPPORT", "from": "t1", "to": "s2", "to_document": "d1"}]}, ensure_ascii=False),
+        jsonl_line(id="d3", relations=[]),
+    ]
+    path = tmp_path / "set.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = import_paths(project, [path], annotator="t")
+    counts = report.files[str(path)]
+    assert report.errors == [] and (counts.new_documents, counts.matched_documents) == (2, 1)
+    assert (counts.spans_added, counts.spans_present, counts.relations_added) == (3, 2, 2)
+    with project.reading() as session:
+        ids = dict(session.execute(select(Span.uid, Span.id)).all())
+        relations = dict((uid, (source, target)) for uid, source, target in session.execute(
+            select(Relation.uid, Relation.from_span_id, Relation.to_span_id)))
+    assert relations == {"r1": (ids["s2"], ids["s1"]), "r2": (ids["t1"], ids["s2"])}
