@@ -24,7 +24,7 @@ def load_json(text: str, *, path: str | None = None, line: int | None = None, wh
     """json.loads, with every way it fails (nesting too deep, numbers too large) as one InputError."""
     try:
         value = json.loads(text, parse_constant=_no_constant)
-        if _MAYBE_SURROGATE.search(text):  # else no text in it can hold one
+        if _may_hold_surrogates(text):  # else no text in it can hold one
             _no_lone_surrogates(value)
         return value
     except _Surrogate as error:
@@ -43,8 +43,18 @@ class _Surrogate(Exception):
     pass
 
 
-# A lone surrogate in a parsed value comes from a surrogate escape, or from the text itself holding one.
-_MAYBE_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]|[\ud800-\udfff]")
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _may_hold_surrogates(text: str) -> bool:
+    """A lone surrogate in a parsed value comes from a surrogate escape, or from the text itself holding one."""
+    if "\\u" in text and _SURROGATE_ESCAPE.search(text):
+        return True
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def _no_lone_surrogates(value: Any) -> None:
