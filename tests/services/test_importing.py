@@ -139,8 +139,10 @@ def test_jsonl_with_crlf_text_keeps_spans_on_their_words(project: Project, tmp_p
         (jsonl_line(relations=[{"id": "r", "label": "SUPPORT", "from": "s2", "to": "nowhere"}]), "'nowhere' is not a span"),
         (jsonl_line(text=None), ":1: text: None is not of type 'string'"),
         (jsonl_line() + "\n" + jsonl_line(), ":2: document id 'd1' appears twice"),
+        (jsonl_line() + "\n" + jsonl_line(id="d2").replace('"عنوان"', '"\\uDA00x"'), ":2: malformed JSON: the text '\\uda00x' holds a lone surrogate"),
     ],
-    ids=["malformed", "outside", "mismatch", "label", "attribute", "forbidden-relation", "dangling", "schema", "duplicate"],
+    ids=["malformed", "outside", "mismatch", "label", "attribute", "forbidden-relation", "dangling", "schema", "duplicate",
+         "lone-surrogate"],
 )
 def test_bad_jsonl_is_named_with_its_line_and_changes_nothing(
     project: Project, tmp_path: Path, content: str, expected: str
