@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+
 import pyarabic.araby as araby
 
 _FOLD = {
@@ -15,11 +18,23 @@ DROPPED = frozenset(araby.TASHKEEL) | {araby.TATWEEL, "\u0670", "\u200c", "\u200
 _TABLE = str.maketrans({**{ch: None for ch in DROPPED}, **_FOLD, **{chr(c): chr(c + 32) for c in range(65, 91)}})
 
 
-def fold_with_map(text: str) -> tuple[str, list[int]]:
-    """Text with harakat, tatweel and direction marks removed and hamza/alef, teh marbuta and alef
-    maqsura folded; with, for each folded character, its offset in the original text."""
-    positions = [index for index, ch in enumerate(text) if ch not in DROPPED]
-    return fold(text), positions
+_DROPPED_PATTERN = re.compile("[" + "".join(re.escape(ch) for ch in sorted(DROPPED)) + "]")
+
+
+class FoldedText:
+    """A text's search form with the way back, found without a pass over every character in Python: only the
+    dropped characters (harakat, tatweel, marks) are listed, and a folded offset is mapped by bisecting them."""
+
+    __slots__ = ("_dropped", "text")
+
+    def __init__(self, original: str) -> None:
+        self.text = fold(original)
+        # Where each dropped character would stand in the folded text.
+        self._dropped = [match.start() - number for number, match in enumerate(_DROPPED_PATTERN.finditer(original))]
+
+    def original(self, index: int) -> int:
+        """The offset in the original text of the folded character at `index`."""
+        return index + bisect_right(self._dropped, index)
 
 
 def fold(text: str) -> str:

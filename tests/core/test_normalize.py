@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from annotator.core.normalize import fold, fold_with_map
+from annotator.core.normalize import DROPPED, FoldedText, fold
 
 
 @pytest.mark.parametrize(
@@ -16,12 +16,11 @@ def test_variants_fold_to_the_same_search_form(written: str, searched: str) -> N
 
 def test_the_map_points_back_into_the_original_text() -> None:
     text = "😀 قـــالَ المُتحدِّث"
-    folded, positions = fold_with_map(text)
-    start = folded.index("المتحدث")
-    original_start = positions[start]
-    original_end = positions[start + len("المتحدث") - 1] + 1
-    assert text[original_start:original_end].startswith("المُتحدِّ")
-    assert len(folded) == len(positions)
+    folded = FoldedText(text)
+    start = folded.text.index("المتحدث")
+    original_start = folded.original(start)
+    original_end = folded.original(start + len("المتحدث") - 1) + 1
+    assert text[original_start:original_end] == "المُتحدِّث"
 
 
 def test_the_index_form_adds_words_without_their_clitics() -> None:
@@ -35,10 +34,16 @@ def test_the_map_stays_aligned_whatever_the_letters() -> None:
     from hypothesis import given
     from hypothesis import strategies as st
 
-    @given(st.text(max_size=60))
+    letters = st.sampled_from(sorted(DROPPED) + list("وفقًا أكّد قـــال İstanbul 😀\n"))
+
+    @given(st.one_of(st.text(max_size=60), st.lists(letters, max_size=60).map("".join)))
     def aligned(text: str) -> None:
-        folded, positions = fold_with_map(text)
-        assert len(folded) == len(positions)
+        folded = FoldedText(text)
+        kept = [folded.original(index) for index in range(len(folded.text))]
+        # Each folded character comes from the original one it is mapped to; what lies between is dropped.
+        assert [fold(text[i]) for i in kept] == list(folded.text)
+        assert sorted(set(range(len(text))) - set(kept)) == [i for i, ch in enumerate(text) if ch in DROPPED]
+        assert kept == sorted(kept)
 
     aligned()
-    assert fold_with_map("İstanbul وفقًا")[0] == "İstanbul وفقا"
+    assert FoldedText("İstanbul وفقًا").text == "İstanbul وفقا"

@@ -54,3 +54,17 @@ def test_the_index_follows_inserts_and_deletes(project: Project) -> None:
     with project.transaction() as session:
         session.delete(session.get(Document, document))
     assert search_corpus(project, "نيويورك") == []
+
+
+def test_a_common_word_is_ranked_among_the_newest_documents_that_hold_it(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    from annotator.storage import search_index
+
+    # The oldest article says «رسالة» most often; with three ranked, only the three newest compete.
+    texts = ["رسالة رسالة رسالة رسالة وصلت.", "وصلت رسالة أمس إلى البعثة في نيويورك.", "قال مسؤول إن رسالة رسالة وصلت.",
+             "لم تصل أي رسالة بحسب البعثة الإيرانية لدى الأمم المتحدة في نيويورك.", "نفت طهران أن تكون رسالة قد وصلت."]
+    ids = [add_document(project, text, title=f"خبر {n}") for n, text in enumerate(texts)]
+    assert [r.document_id for r in search_corpus(project, "رسالة")][0] == ids[0]
+    monkeypatch.setattr(search_index, "RANKED", 3)
+    found = [r.document_id for r in search_corpus(project, "رسالة")]
+    assert sorted(found) == sorted(ids[2:])
+    assert found[0] == ids[2]  # the densest of the three

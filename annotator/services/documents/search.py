@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from annotator.core.normalize import fold, fold_with_map
+from annotator.core.normalize import FoldedText, fold
 from annotator.core.offsets import grapheme_ceil
 from annotator.core.model import DocumentId
 from annotator.storage import search_index
@@ -31,13 +31,13 @@ def find_in_text(original: str, query: str) -> list[tuple[int, int]]:
     needle = " ".join(fold(query).split())
     if not needle:
         return []
-    folded, positions = fold_with_map(original)
-    folded = re.sub(r"\s", " ", folded)  # NBSP and line breaks match a typed space
+    folded_text = FoldedText(original)
+    folded = re.sub(r"\s", " ", folded_text.text)  # NBSP and line breaks match a typed space
     found = []
     index = folded.find(needle)
     while index >= 0:
-        start = positions[index]
-        end = grapheme_ceil(original, positions[index + len(needle) - 1] + 1)
+        start = folded_text.original(index)
+        end = grapheme_ceil(original, folded_text.original(index + len(needle) - 1) + 1)
         found.append((start, end))
         index = folded.find(needle, index + len(needle))
     return found
