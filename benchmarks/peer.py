@@ -21,6 +21,7 @@ import json
 import os
 import platform
 import random
+import signal
 import sqlite3
 import statistics
 import subprocess
@@ -32,7 +33,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from benchmarks.corpus import ATTRIBUTES, LABELS, article, generate, words_of
-from benchmarks.peer_ls import VERSION, LabelStudio, PeakRSS, PeerError, ensure_installed, folder_bytes, tree_rss
+from benchmarks.peer_ls import VERSION, LabelStudio, PeakRSS, PeerError, ensure_installed, folder_bytes, tree_cpu, tree_rss
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "results"
@@ -197,17 +198,19 @@ def ours(args: argparse.Namespace, folder: Path, corpus: Path) -> dict:
             "fetch_s": fetches, "disk_bytes": disk}
 
 
-def ls_import(server: LabelStudio, config: str, body: bytes, title: str) -> tuple[int, dict, float, float]:
-    """A fresh project with the labeling interface, the tasks POSTed into it: (project, answer, seconds, peak MB)."""
+def ls_import(server: LabelStudio, config: str, body: bytes, title: str) -> tuple[int, dict, float, float, float]:
+    """A fresh project with the labeling interface, the tasks POSTed into it: (project, answer, seconds, peak MB, server CPU s)."""
     project = server.call("POST", "/api/projects/", {"title": title, "label_config": config})["id"]
     with PeakRSS(server.pid) as memory:
+        used = tree_cpu(server.pid)
         began = time.perf_counter()
         answer = server.call("POST", f"/api/projects/{project}/import", body)
         if "import" in answer and "task_count" not in answer:  # an edition that imports in the background: wait for it
             while server.call("GET", f"/api/projects/{project}/imports/{answer['import']}")["status"] not in ("completed", "failed"):
                 time.sleep(0.2)
         seconds = time.perf_counter() - began
-    return project, answer, seconds, memory.peak_mb
+        cpu = tree_cpu(server.pid) - used
+    return project, answer, seconds, memory.peak_mb, cpu
 
 
 def theirs(args: argparse.Namespace, folder: Path, exe: Path) -> dict:
@@ -220,8 +223,8 @@ def theirs(args: argparse.Namespace, folder: Path, exe: Path) -> dict:
         for email in people:  # Label Studio takes annotations only from its members
             server.call("POST", "/api/users/", {"email": email, "username": email.split("@")[0]})
         print(f"Label Studio {VERSION} up on {server.url} (pid {server.pid}, {idle_mb:.0f} MB idle); importing…", file=sys.stderr, flush=True)
-        project, answer, seconds, peak = ls_import(server, config, body, "bench-peer")
-        imports, import_mb = [seconds], [peak]
+        project, answer, seconds, peak, cpu = ls_import(server, config, body, "bench-peer")
+        imports, import_mb, import_cpu = [seconds], [peak], [cpu]
         disk = {"data_dir_bytes": folder_bytes(data_dir), "db_bytes": sum(p.stat().st_size for p in data_dir.glob("label_studio.sqlite3*"))}
         exports, export_mb = [], []
         for number in range(args.exports):
@@ -240,14 +243,15 @@ def theirs(args: argparse.Namespace, folder: Path, exe: Path) -> dict:
             fetches.append(time.perf_counter() - began)
         for number in range(1, args.imports):  # more samples, each into a fresh project of a server that holds no other one
             server.call("DELETE", f"/api/projects/{project}/")
-            project, _, seconds, peak = ls_import(server, config, body, f"bench-peer-{number}")
+            project, _, seconds, peak, cpu = ls_import(server, config, body, f"bench-peer-{number}")
             imports.append(seconds)
             import_mb.append(peak)
+            import_cpu.append(cpu)
     fetched = labelstudio_counts([task])["regions"]
     if fetched != args.long_regions or len(task["data"]["text"]) != args.long_chars:
         raise SystemExit(f"GET /api/tasks/{long_id} gave {len(task['data']['text'])} characters and {fetched} regions")
     return {"counts": labelstudio_counts(exported), "import_answer": {k: answer.get(k) for k in ("task_count", "annotation_count")},
-            "import_s": imports, "import_mb": import_mb, "export_s": exports, "export_mb": export_mb, "fetch_s": fetches,
+            "import_s": imports, "import_cpu_s": import_cpu, "import_mb": import_mb, "export_s": exports, "export_mb": export_mb, "fetch_s": fetches,
             "idle_mb": idle_mb, **disk}
 
 
@@ -258,6 +262,8 @@ def rows_of(us: dict, them: dict) -> list[Row]:
         Row("import (in process)", "s", median(us["import_s"]), median(them["import_s"]), 5, n(us["import_s"], them["import_s"])),
         Row("import (`annotator import`, process start)", "s", median(us["import_cli_s"]), median(them["import_s"]), 5,
             n(us["import_cli_s"], them["import_s"])),
+        Row("import, CPU seconds (ours / its server)", "s", median(us["import_cpu_s"]), median(them["import_cpu_s"]), 5,
+            n(us["import_cpu_s"], them["import_cpu_s"])),
         Row("export (JSONL / JSON)", "s", median(us["export_s"]), median(them["export_s"]), 5, n(us["export_s"], them["export_s"])),
         Row("fetch the 50,000-char, 2,000-region article", "ms", median(us["fetch_s"]) * 1000, median(them["fetch_s"]) * 1000, None,
             n(us["fetch_s"], them["fetch_s"])),
@@ -291,6 +297,7 @@ def main(argv: list[str] | None = None) -> int:
     except ImportError:
         print("bench-peer needs psutil: pip install -e '.[bench]'", file=sys.stderr)
         return 2
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # a terminated run unwinds and stops the server
     load_before = uptime()
     print(f"machine: {load_before}; {os.cpu_count()} cores", file=sys.stderr)
     try:
@@ -306,6 +313,9 @@ def main(argv: list[str] | None = None) -> int:
     except PeerError as error:
         print(f"bench-peer: {error}", file=sys.stderr)
         return 1
+    except (OSError, ValueError, KeyError, StopIteration) as error:  # an answer of an unexpected shape, a full disk
+        print(f"bench-peer: stopped by {type(error).__name__}: {error}", file=sys.stderr)
+        return 1
     print("held after import: " + "; ".join(f"{k.replace('_', ' ')} {us['counts'][k]} / {them['counts'][k]}" for k in COUNTED)
           + f" (annotator / Label Studio; its import answered {them['import_answer']})")
     if us["counts"] != them["counts"]:
@@ -315,7 +325,7 @@ def main(argv: list[str] | None = None) -> int:
     for line in table(rows):
         print(line)
     load_after = uptime()
-    print(f"ratio: Label Studio's figure ÷ annotator's (× better). n: samples ours/theirs. Our import CPU {statistics.median(us['import_cpu_s']):.2f} s; "
+    print(f"ratio: Label Studio's figure ÷ annotator's (× better). n: samples ours/theirs. "
           f"Label Studio idle {them['idle_mb']:.0f} MB.")
     print(f"machine before: {load_before}\nmachine after:  {load_after}; {os.cpu_count()} cores")
     stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())

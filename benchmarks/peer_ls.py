@@ -71,6 +71,16 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
+def _die_with_parent() -> None:
+    """In the server's process before it starts: on Linux, a SIGTERM when the bench dies, even by SIGKILL."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
 class LabelStudio:
     """A Label Studio server of its own: fresh data folder (SQLite), an admin with a legacy token, loopback only."""
 
@@ -103,7 +113,7 @@ class LabelStudio:
                    "--enable-legacy-api-token"]
         with self.log_path.open("wb") as log:
             self.process = subprocess.Popen(command, env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                                            start_new_session=True, cwd=self.data_dir.parent)
+                                            start_new_session=True, cwd=self.data_dir.parent, preexec_fn=_die_with_parent)
         deadline = time.monotonic() + self.timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
@@ -182,6 +192,25 @@ def tree_rss(pid: int) -> int:
         return total
     except psutil.Error:
         return 0
+
+
+def tree_cpu(pid: int) -> float:
+    """CPU seconds (user and system) a process and its living descendants have used."""
+    import psutil
+
+    try:
+        processes = [psutil.Process(pid)]
+        processes += processes[0].children(recursive=True)
+    except psutil.Error:
+        return 0.0
+    total = 0.0
+    for process in processes:
+        try:
+            times = process.cpu_times()
+            total += times.user + times.system
+        except psutil.Error:
+            pass
+    return total
 
 
 class PeakRSS:
