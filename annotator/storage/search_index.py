@@ -65,7 +65,8 @@ def index_text(original: str) -> str:
     except KeyError:
         if len(forms) > FORMS_KEPT:
             forms.clear()
-        found = [forms.get(word) if word in forms else forms.setdefault(word, index_form(word)) for word in words]
+        forms.update((word, index_form(word)) for word in set(words).difference(forms))
+        found = list(map(forms.__getitem__, words))
     if "" in found:  # a word of marks only (tatweel, harakat) has no index form
         return " ".join(filter(None, found))
     return " ".join(found)

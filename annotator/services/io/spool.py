@@ -9,6 +9,7 @@ import pickle
 import struct
 import tempfile
 from collections.abc import Iterator
+from operator import attrgetter
 from typing import IO, Any
 
 from annotator.core.model import NewDocument, NewRelation, NewSpan
@@ -70,15 +71,14 @@ def _read(file: IO[bytes]) -> Any:
     return marshal.loads(memoryview(data)[1:]) if data[:1] == b"m" else pickle.loads(memoryview(data)[1:])
 
 
-_SPAN = NewSpan.__slots__
-_RELATION = NewRelation.__slots__
+_SPAN = attrgetter(*NewSpan.__slots__)  # the fields in the order the constructor takes them
+_RELATION = attrgetter(*NewRelation.__slots__)
 
 
 def _packed(documents: list[NewDocument], digests: list[str]) -> Any:
     return (
         [(d.uid, d.title, d.text, d.source, d.url, d.published, d.metadata,
-          [tuple(getattr(s, name) for name in _SPAN) for s in d.spans],
-          [tuple(getattr(r, name) for name in _RELATION) for r in d.relations]) for d in documents],
+          list(map(_SPAN, d.spans)), list(map(_RELATION, d.relations))) for d in documents],
         digests,
     )
 
