@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import select, union
 from sqlalchemy.orm import aliased
 
 from annotator.core.changes import Change, Changes, RelationChange
@@ -130,7 +130,7 @@ class RelationService:
             .join(target_doc, target_doc.id == target.document_id)
             .join(Annotator, Annotator.id == Relation.annotator_id)
             .where(Annotator.name == self.annotator)
-            .where(or_(source.document_id == document_id, target.document_id == document_id))
+            .where(Relation.id.in_(_touching(document_id)))
             .order_by(Relation.id)
         )
         with self.project.reading() as session:
@@ -204,3 +204,11 @@ def _end(span: Span, title: str) -> RelationEnd:
         document_id=DocumentId(span.document_id),
         document_title=title,
     )
+
+
+def _touching(document_id: DocumentId) -> Any:
+    """The ids of the relations with an end in the document, found from its spans through the relations' indexes
+    on either end (a condition on both ends' documents read every relation of the corpus: 30 ms at 100,000
+    articles)."""
+    spans = select(Span.id).where(Span.document_id == document_id)
+    return union(select(Relation.id).where(Relation.from_span_id.in_(spans)), select(Relation.id).where(Relation.to_span_id.in_(spans)))
