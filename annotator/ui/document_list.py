@@ -69,6 +69,7 @@ class DocumentListModel(QAbstractListModel):
             return
         self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(more) - 1)
         self._rows.extend(more)
+        self._place = None  # a place counted only as far as the rows then loaded reached may now be nearer
         self.endInsertRows()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt override
@@ -108,7 +109,9 @@ class DocumentListModel(QAbstractListModel):
             return self._place[1]
         if self._project is None or self._filter is None:
             return None
-        self._place = (document_id, document_query.position(self._project, self._filter, document_id))
+        # Counted only as far as the list would load to show it: a document further down stays unselected.
+        within = len(self._rows) + REACH
+        self._place = (document_id, document_query.position(self._project, self._filter, document_id, within=within))
         return self._place[1]
 
     def holds(self, document_id: DocumentId) -> bool:

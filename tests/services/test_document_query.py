@@ -70,3 +70,12 @@ def test_the_list_s_indexes_serve_the_label_filter_and_the_title_order(project: 
             plans.append(" ".join(row[-1] for row in session.execute(text("EXPLAIN QUERY PLAN " + sql))))
     assert "COVERING INDEX ix_spans_document_annotator_label" in plans[0]
     assert "ix_documents_title" in plans[1]
+
+
+def test_a_position_counted_within_a_limit_stops_there(project: Project) -> None:
+    ids = [DocumentId(add_document(project, f"نص رقم {n} قال مسؤول", title=f"عنوان {n}")) for n in range(8)]
+    wanted = dq.DocumentFilter(annotator="lina")
+    assert dq.position(project, wanted, ids[6], within=3) == 3
+    assert dq.position(project, wanted, ids[2], within=3) == 2
+    assert dq.position(project, wanted, ids[6]) == 6
+    assert dq.position(project, dq.DocumentFilter(annotator="lina", status="done"), ids[6], within=3) is None

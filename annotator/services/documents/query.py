@@ -86,14 +86,7 @@ def summary(project: Project, wanted: DocumentFilter, placing: DocumentId | None
         if placing is not None:
             own = session.execute(select(listed.c.title, listed.c.status).where(listed.c.id == placing)).first()
         if own is not None:
-            # `id + 0` keeps SQLite from reading the documents table itself in id order (its rows hold the
-            # texts, so that reads the corpus): it counts over a small index instead.
-            before = listed.c.id + 0 < placing
-            key = {"title": (listed.c.title, own.title), "status": (listed.c.status, own.status)}.get(wanted.order)
-            if key is not None:
-                column, value = key
-                before = or_(column < value, and_(column == value, before))
-            columns.append(func.sum(case((before, 1), else_=0)))
+            columns.append(func.sum(case((_before(listed, wanted.order, own, placing), 1), else_=0)))
         totals = dict.fromkeys(DocumentStatus, 0)
         ahead = 0
         for row in session.execute(select(*columns).group_by(listed.c.status)):
@@ -129,11 +122,31 @@ def page(project: Project, wanted: DocumentFilter, *, offset: int = 0, limit: in
     ]
 
 
-def position(project: Project, wanted: DocumentFilter, document_id: DocumentId) -> int | None:
+def position(project: Project, wanted: DocumentFilter, document_id: DocumentId, *, within: int | None = None) -> int | None:
     """Where a document stands in the filtered, sorted list (None when the filter leaves it out): the number of
     listed documents that sort before it, counted in SQL, so that finding one document's place never numbers
-    the whole list."""
-    return summary(project, wanted, document_id)[1]
+    the whole list. With `within`, counting stops there: `within` means at least that far down."""
+    listed = _base(project, wanted, [Document.id, Document.title]).subquery()
+    with project.reading() as session:
+        own = session.execute(select(listed.c.title, listed.c.status).where(listed.c.id == document_id)).first()
+        if own is None:
+            return None
+        ahead = select(listed.c.id).where(_before(listed, wanted.order, own, document_id))
+        if within is not None:
+            ahead = ahead.limit(within)
+        return session.scalar(select(func.count()).select_from(ahead.subquery())) or 0
+
+
+def _before(listed: Any, order: str, own: Any, document_id: DocumentId) -> Any:
+    """Listed documents sorting before one whose title and status are `own`'s. `id + 0` keeps SQLite from reading
+    the documents table itself in id order (its rows hold the texts, so that reads the corpus): it counts over a
+    small index instead."""
+    before = listed.c.id + 0 < document_id
+    key = {"title": (listed.c.title, own.title), "status": (listed.c.status, own.status)}.get(order)
+    if key is None:
+        return before
+    column, value = key
+    return or_(column < value, and_(column == value, before))
 
 
 def info(project: Project, annotator: str, document_id: DocumentId) -> DocumentInfo | None:
