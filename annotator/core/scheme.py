@@ -167,6 +167,8 @@ class Scheme:
         return ", ".join(label.name for label in labels) or "none"
 
     def check_attributes(self, attributes: tuple[Attribute, ...], values: dict[str, Any], owner: str) -> None:
+        if not values:  # most annotations have none
+            return
         known = {attribute.name: attribute for attribute in attributes}
         for name, value in values.items():
             if name not in known:
