@@ -62,11 +62,14 @@ def index_text(original: str) -> str:
     forms = _FORMS
     try:
         found = list(map(forms.__getitem__, words))
-    except KeyError:
+    except KeyError:  # some words are new: all of the text's words looked up once (another thread may clear forms)
         if len(forms) > FORMS_KEPT:
             forms.clear()
-        forms.update((word, index_form(word)) for word in set(words).difference(forms))
-        found = list(map(forms.__getitem__, words))
+        known = {word: forms.get(word) for word in set(words)}
+        new = {word: index_form(word) for word, form in known.items() if form is None}
+        known.update(new)
+        forms.update(new)
+        found = list(map(known.__getitem__, words))
     if "" in found:  # a word of marks only (tatweel, harakat) has no index form
         return " ".join(filter(None, found))
     return " ".join(found)
