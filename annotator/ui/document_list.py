@@ -46,7 +46,7 @@ class DocumentListModel(QAbstractListModel):
         self._counts, place = document_query.summary(project, wanted, placing)
         self._place = None if placing is None else (placing, place)
         self.total = sum(self._counts.values())
-        self._rows = document_query.page(project, wanted, limit=PAGE)
+        self._rows = document_query.page(project, wanted, limit=PAGE, listed=self.total)
         self.endResetModel()
 
     def refresh(self) -> None:
@@ -63,7 +63,7 @@ class DocumentListModel(QAbstractListModel):
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: N802, B008 - Qt override
         if self._project is None or self._filter is None or not self.canFetchMore(parent):
             return
-        more = document_query.page(self._project, self._filter, offset=len(self._rows), limit=PAGE)
+        more = document_query.page(self._project, self._filter, offset=len(self._rows), limit=PAGE, listed=self.total)
         if not more:
             self.total = len(self._rows)
             return

@@ -79,3 +79,21 @@ def test_a_position_counted_within_a_limit_stops_there(project: Project) -> None
     assert dq.position(project, wanted, ids[2], within=3) == 2
     assert dq.position(project, wanted, ids[6]) == 6
     assert dq.position(project, dq.DocumentFilter(annotator="lina", status="done"), ids[6], within=3) is None
+
+
+def test_a_sparse_filter_pages_the_same_documents(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    ids = [DocumentId(add_document(project, f"نص رقم {n} قال مسؤول", title=f"عنوان {n}")) for n in range(12)]
+    tagger = TaggingService(project, annotator="lina")
+    for n in (2, 7, 8, 11):
+        tagger.create_span(document_id=ids[n], start=0, end=2, label="CLAIM")
+    wanted = dq.DocumentFilter(annotator="lina", label="CLAIM")
+    listed = dq.count(project, wanted)
+    dense = [[d.id for d in dq.page(project, wanted, offset=offset, limit=3, listed=listed)] for offset in (0, 3)]
+    monkeypatch.setattr(dq, "SPARSE", 2)  # 4 of 12 is now sparse: the page's ids come from the index first
+    queries = []
+    base = dq._base
+    monkeypatch.setattr(dq, "_base", lambda *args: queries.append(args[2]) or base(*args))
+    sparse = [[d.id for d in dq.page(project, wanted, offset=offset, limit=3, listed=listed)] for offset in (0, 3)]
+    assert dense == sparse == [[ids[2], ids[7], ids[8]], [ids[11]]]
+    assert len(queries) == 4  # each page: its ids, then their rows
+    assert dq.page(project, wanted, limit=3, listed=0) == []

@@ -95,13 +95,26 @@ def summary(project: Project, wanted: DocumentFilter, placing: DocumentId | None
     return totals, (ahead if own is not None else None)
 
 
-def page(project: Project, wanted: DocumentFilter, *, offset: int = 0, limit: int | None = None) -> list[DocumentInfo]:
+# A filter letting through fewer than one document in this many is sparse (see `page`).
+SPARSE = 50
+
+
+def page(project: Project, wanted: DocumentFilter, *, offset: int = 0, limit: int | None = None, listed: int | None = None) -> list[DocumentInfo]:
+    """A page of the filtered, sorted list. `listed` is how many documents the filter lets through, when known."""
     columns = [Document.id, Document.uid, Document.title, Document.source, Document.url, Document.published]
     query = _base(project, wanted, columns)
     order = {"title": Document.title, "status": "status"}.get(wanted.order)
     query = query.order_by(order, Document.id) if order is not None else query.order_by(Document.id)
-    query = query.offset(offset).limit(limit) if limit is not None else query.offset(offset)
     with project.reading() as session:
+        if listed == 0:
+            return []
+        if order is None and limit is not None and listed is not None and listed * SPARSE < (session.scalar(select(func.count(Document.id))) or 0):
+            # In id order SQLite walks the documents table itself, whose rows hold the texts: for a sparse filter
+            # that reads most of the corpus before the page is full (90 ms at 100,000 articles). The page's ids
+            # come from a small index instead (`id + 0` keeps SQLite off the table), then their rows.
+            ids = session.scalars(_base(project, wanted, [Document.id]).order_by(Document.id + 0).offset(offset).limit(limit)).all()
+            query, offset = query.where(Document.id.in_(ids)), 0
+        query = query.offset(offset).limit(limit) if limit is not None else query.offset(offset)
         rows = session.execute(query).all()
         finished: dict[int, list[str]] = {}
         ids = [row.id for row in rows]
