@@ -89,8 +89,8 @@ def shoot(project_path: Path) -> int:
         window.resize(*SIZE)
         window.show()
         settle()
-        window.open_claims()
-        claims = window.claims_view
+        window.views.open_claims()
+        claims = window.views.claims
         select_claim(claims, "لم تتلقّ أيّ رسالة")
         save(claims, "claims-table")
         # the same table by the number of contradicting claims, scrolled to its last columns (cluster, counts)
@@ -110,8 +110,8 @@ def shoot(project_path: Path) -> int:
         save(claims.source_view, "source-obama")
         claims.source_view.close()
         claims.close()
-        window.open_claim_network()
-        network = getattr(window, "claim_network", None)
+        window.views.open_claim_network()
+        network = window.views.network
         if network is None:
             print("seed_screens: no claim network in this version", file=sys.stderr)
         else:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QSettings, Qt, QTimer
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QMessageBox, QScrollArea, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from annotator.core.arabic import Token, snap_to_graphemes, snap_to_words, tokens, without_proclitic
 from annotator.core.changes import Change, Changes
@@ -17,7 +16,7 @@ from annotator.services.documents.progress import last_document
 from annotator.services.team.identity import GOLD, identify, identities, readable_layers
 from annotator.storage.project import Project
 from annotator.ui.article_header import ArticleHeader
-from annotator.ui.article_view import ARTICLE_POINT_SIZE, LINE_HEIGHT_PERCENT, ArticleView
+from annotator.ui.article_view import ArticleView
 from annotator.ui.attribute_editor import Editable
 from annotator.ui.commands import Command, DeleteSpan, EditRelation, EditSpan, OneOff, SetStatus, TagSpan
 from annotator.ui.display import in_reading_order, label_explanation, label_title
@@ -30,17 +29,17 @@ from annotator.ui.linking import Linker
 from annotator.ui.live import LiveUpdates
 from annotator.ui.menus import SEPARATOR, Row, build_menus
 from annotator.ui.notice import Banner, Notice
+from annotator.ui.opened_views import OpenedViews
 from annotator.ui.search_panel import SearchPanel
 from annotator.ui.similar_claims import SimilarClaims
 from annotator.ui.source_box import SourceBox
 from annotator.ui.suggestion_actions import SuggestionActions
 from annotator.ui.tag_panel import TagPanel
 from annotator.ui.team_actions import TeamActions
+from annotator.ui.text_size import TextSize
 from annotator.ui.welcome import Welcome
 
 
-TEXT_SIZE_KEY = "article/point_size"
-LINE_HEIGHT_KEY = "article/line_height"
 # The canonical source and similar claims of the selected span are looked up once the selection rests this long.
 CORPUS_BOXES_MS = 120
 
@@ -71,6 +70,9 @@ class MainWindow(QMainWindow):
         self._corpus_boxes.timeout.connect(self._show_corpus_boxes)
         self.linker = Linker(self.controller, scheme, self.article_view, self.tag_panel)
         self.team = TeamActions(self.controller, self, reopen_as=self.reopen_as)
+        self.views = OpenedViews(self.controller, self, open_at=lambda document_id, span_id: self.open_at(document_id, span_id),
+                                 report=self._on_message)
+        self.text_size = TextSize(self.article_view, report=self._on_message)
         self.suggestion_actions = SuggestionActions(self.controller, self.article_view)
         self.search = SearchPanel(self.controller, self.article_view)
         self.link_actions = [self._link_action(label.name, label.color, label.shortcut) for label in scheme.relation_labels]
@@ -102,7 +104,6 @@ class MainWindow(QMainWindow):
         self.actions_by_name = build_menus(self, self._menu_table())
         self._connect()
         self.setWindowTitle(self.tr("annotator — %1").replace("%1", isolate(project.path.name)))
-        self._restore_text_size()
         self.fit_to_screen()
         self._show_layer_state()
         self._load_documents()
@@ -171,10 +172,10 @@ class MainWindow(QMainWindow):
                 Row("goBack", self.tr("&Back"), ("Alt+Left",), self.linker.back, "fa5s.undo-alt"),
             ]),
             (self.tr("&Review"), [
-                Row("openAdjudication", self.tr("&Adjudicate this document…"), ("F7",), self.open_adjudication, "fa5s.balance-scale", enabled=reviewer),
-                Row("openAgreement", self.tr("A&greement…"), ("Shift+F7",), self.open_agreement, "fa5s.chart-bar"),
-                Row("openClaims", self.tr("&Claims of the corpus…"), ("Ctrl+Shift+T",), self.open_claims, "fa5s.table"),
-                Row("openClaimNetwork", self.tr("Claim &network…"), ("Ctrl+Shift+N",), self.open_claim_network, "fa5s.project-diagram"),
+                Row("openAdjudication", self.tr("&Adjudicate this document…"), ("F7",), self.views.open_adjudication, "fa5s.balance-scale", enabled=reviewer),
+                Row("openAgreement", self.tr("A&greement…"), ("Shift+F7",), self.views.open_agreement, "fa5s.chart-bar"),
+                Row("openClaims", self.tr("&Claims of the corpus…"), ("Ctrl+Shift+T",), self.views.open_claims, "fa5s.table"),
+                Row("openClaimNetwork", self.tr("Claim &network…"), ("Ctrl+Shift+N",), self.views.open_claim_network, "fa5s.project-diagram"),
                 SEPARATOR,
                 Row("assignDocument", self.tr("A&ssign this document to…"), (), self.team.assign_current, "fa5s.user-plus", enabled=reviewer),
                 Row("blindMode", self.tr("&Blind mode: annotators see only their own layer"), (), toggled=self.team.set_blind,
@@ -183,9 +184,9 @@ class MainWindow(QMainWindow):
             (self.tr("&View"), [
                 *self._layer_actions(),
                 SEPARATOR,
-                Row("largerText", self.tr("&Larger text"), ("Ctrl+=", "Ctrl++"), lambda: self.change_text_size(1), "fa5s.search-plus"),
-                Row("smallerText", self.tr("&Smaller text"), ("Ctrl+-",), lambda: self.change_text_size(-1), "fa5s.search-minus"),
-                Row("lineSpacing", self.tr("Line &spacing"), ("Ctrl+Shift+L",), self.cycle_line_spacing, "fa5s.text-height"),
+                Row("largerText", self.tr("&Larger text"), ("Ctrl+=", "Ctrl++"), lambda: self.text_size.change(1), "fa5s.search-plus"),
+                Row("smallerText", self.tr("&Smaller text"), ("Ctrl+-",), lambda: self.text_size.change(-1), "fa5s.search-minus"),
+                Row("lineSpacing", self.tr("Line &spacing"), ("Ctrl+Shift+L",), self.text_size.cycle_line_spacing, "fa5s.text-height"),
             ]),
             (self.tr("&Go"), [
                 *self.search.actions(),
@@ -313,12 +314,7 @@ class MainWindow(QMainWindow):
             self._open(document.id)
             self.select_span(selected)
             self.article_view.verticalScrollBar().setValue(scrolled)
-        adjudication = getattr(self, "adjudication_view", None)
-        if adjudication is not None and adjudication.isVisible():
-            adjudication.reload()
-        claims = getattr(self, "claims_view", None)
-        if claims is not None and claims.isVisible():
-            claims.load(self._claims_reader())
+        self.views.refresh()
         self._update_status()
 
     def reload_everything(self) -> None:
@@ -573,49 +569,6 @@ class MainWindow(QMainWindow):
         self.replacement = replacement
         self.close()
 
-    def open_adjudication(self) -> None:
-        from annotator.ui.adjudication_view import AdjudicationView
-
-        document = self.controller.document
-        if document is None:
-            return
-        try:
-            view = AdjudicationView(self.controller, document_id=document.id, parent=self)
-        except AnnotatorError as error:
-            QMessageBox.warning(self, self.tr("Adjudication"), str(error))
-            return
-        view.show()
-        self.adjudication_view = view
-
-    def open_claims(self) -> None:
-        """The table opens at once; the claims are read on a worker thread and fill it when they arrive."""
-        from annotator.ui.claims_view import ClaimsView
-
-        view = ClaimsView([], self.project.scheme, open_claim=lambda claim: self.open_at(DocumentId(claim.document_id), claim.span_id),
-                          parent=self)
-        view.show()
-        view.table.setFocus()
-        self.claims_view = view
-        view.load(self._claims_reader())
-
-    def _claims_reader(self) -> Callable[[], list[Any]]:
-        """Reads the claims of the layer shown now, on whatever thread calls it (it touches no widget)."""
-        from annotator.services.corpus.tables import claim_rows
-
-        project, identity, layer = self.project, self.identity, self.controller.layer
-        return lambda: claim_rows(project, identity, layers=[layer])
-
-    def open_claim_network(self) -> None:
-        from annotator.ui.claim_network import ClaimNetworkView
-
-        try:
-            view = ClaimNetworkView(self.controller, self)
-        except AnnotatorError as error:
-            self._on_message(str(error), Level.ERROR)
-            return
-        view.show()
-        self.claim_network = view
-
     def open_at(self, document_id: DocumentId, span_id: SpanId | None) -> None:
         """Show an article at one of its spans (from the claims table, a source view or the network)."""
         here = self.controller.document
@@ -625,24 +578,6 @@ class MainWindow(QMainWindow):
         self.select_span(span_id, reveal=True)
         self.activateWindow()
         self.article_view.setFocus()
-
-    def open_agreement(self) -> None:
-        from annotator.services.team.agreement import compute_agreement  # numpy and krippendorff: loaded when asked for
-        from annotator.services.team.identity import check_agreement
-        from annotator.ui.agreement_view import AgreementView
-
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            check_agreement(self.project, self.identity)  # in blind mode the figures are a reviewer's, as on the command line
-            report = compute_agreement(self.project)
-        except AnnotatorError as error:
-            self._on_message(str(error), Level.ERROR)
-            return
-        finally:
-            QApplication.restoreOverrideCursor()
-        view = AgreementView(report, parent=self, scheme=self.project.scheme)
-        view.show()
-        self.agreement_view = view
 
     def cycle_focus(self) -> None:
         """F6: document list, article, span list, link list, then the first attribute field."""
@@ -666,31 +601,6 @@ class MainWindow(QMainWindow):
         documents = min(380, max(200, width * 18 // 100))
         panel = min(440, max(260, width * 24 // 100))
         self.splitter.setSizes([documents, max(300, width - documents - panel), panel])
-
-    def change_text_size(self, step: int) -> None:
-        self._text_size = min(32, max(9, self._text_size + step))
-        self._apply_text_size()
-
-    def cycle_line_spacing(self) -> None:
-        steps = [130, 150, 170, 190]
-        self._line_height = steps[(steps.index(self._line_height) + 1) % len(steps)] if self._line_height in steps else 150
-        self._apply_text_size()
-
-    def _restore_text_size(self) -> None:
-        settings = QSettings("annotator", "annotator")
-        self._text_size = int(settings.value(TEXT_SIZE_KEY, ARTICLE_POINT_SIZE))
-        self._line_height = int(settings.value(LINE_HEIGHT_KEY, LINE_HEIGHT_PERCENT))
-        self.article_view.set_text_size(self._text_size, self._line_height)
-
-    def _apply_text_size(self) -> None:
-        self.article_view.set_text_size(self._text_size, self._line_height)
-        settings = QSettings("annotator", "annotator")
-        settings.setValue(TEXT_SIZE_KEY, self._text_size)
-        settings.setValue(LINE_HEIGHT_KEY, self._line_height)
-        self._on_message(
-            self.tr("Text size %1 pt, line spacing %2 %").replace("%1", str(self._text_size)).replace("%2", str(self._line_height)),
-            Level.INFO,
-        )
 
     def _set_snapping(self, on: bool) -> None:
         self.snap_to_words = on

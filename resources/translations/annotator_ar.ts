@@ -526,67 +526,67 @@
 <context>
     <name>DocumentFilterBar</name>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="174"/>
+        <location filename="../../annotator/ui/document_list.py" line="178"/>
         <source>All</source>
         <translation>الكل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="174"/>
+        <location filename="../../annotator/ui/document_list.py" line="178"/>
         <source>New</source>
         <translation>جديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="175"/>
+        <location filename="../../annotator/ui/document_list.py" line="179"/>
         <source>In progress</source>
         <translation>قيد العمل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="175"/>
+        <location filename="../../annotator/ui/document_list.py" line="179"/>
         <source>Done</source>
         <translation>مُنجَز</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="176"/>
+        <location filename="../../annotator/ui/document_list.py" line="180"/>
         <source>Any label</source>
         <translation>أي وسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="177"/>
+        <location filename="../../annotator/ui/document_list.py" line="181"/>
         <source>Any adjudication</source>
         <translation>أي حالة تحكيم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="177"/>
+        <location filename="../../annotator/ui/document_list.py" line="181"/>
         <source>Not adjudicated</source>
         <translation>لم يُحكَّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="178"/>
+        <location filename="../../annotator/ui/document_list.py" line="182"/>
         <source>Adjudicating</source>
         <translation>قيد التحكيم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="178"/>
+        <location filename="../../annotator/ui/document_list.py" line="182"/>
         <source>Adjudicated</source>
         <translation>مُحكَّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="180"/>
+        <location filename="../../annotator/ui/document_list.py" line="184"/>
         <source>Tagged by anyone</source>
         <translation>وسمه أي مُعلِّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="182"/>
+        <location filename="../../annotator/ui/document_list.py" line="186"/>
         <source>In order</source>
         <translation>بالترتيب الأصلي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="182"/>
+        <location filename="../../annotator/ui/document_list.py" line="186"/>
         <source>By title</source>
         <translation>حسب العنوان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="182"/>
+        <location filename="../../annotator/ui/document_list.py" line="186"/>
         <source>By status</source>
         <translation>حسب الحالة</translation>
     </message>
@@ -594,22 +594,22 @@
 <context>
     <name>DocumentListModel</name>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="82"/>
+        <location filename="../../annotator/ui/document_list.py" line="87"/>
         <source>Finished by: %1</source>
         <translation>أنجزه: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="91"/>
+        <location filename="../../annotator/ui/document_list.py" line="96"/>
         <source>New</source>
         <translation>جديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="92"/>
+        <location filename="../../annotator/ui/document_list.py" line="97"/>
         <source>In progress</source>
         <translation>قيد العمل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="93"/>
+        <location filename="../../annotator/ui/document_list.py" line="98"/>
         <source>Done</source>
         <translation>مُنجَز</translation>
     </message>
@@ -886,309 +886,307 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="104"/>
+        <location filename="../../annotator/ui/main_window.py" line="106"/>
         <source>annotator — %1</source>
         <translation>annotator — %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="123"/>
+        <location filename="../../annotator/ui/main_window.py" line="124"/>
         <source>Tag the selection as %1 (%2; hold Alt for the exact selection)</source>
         <translation>وسم التحديد بـ%1 (%2؛ ومع Alt يبقى التحديد كما هو تمامًا)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="131"/>
+        <location filename="../../annotator/ui/main_window.py" line="132"/>
         <source>Link as %1</source>
         <translation>ربط من نوع %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="143"/>
+        <location filename="../../annotator/ui/main_window.py" line="144"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="144"/>
+        <location filename="../../annotator/ui/main_window.py" line="145"/>
         <source>&amp;Import…</source>
         <translation>&amp;استيراد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="145"/>
+        <location filename="../../annotator/ui/main_window.py" line="146"/>
         <source>&amp;Export…</source>
         <translation>&amp;تصدير…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="146"/>
+        <location filename="../../annotator/ui/main_window.py" line="147"/>
         <source>&amp;Merge project files…</source>
         <translation>&amp;دمج ملفات مشاريع…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="147"/>
+        <location filename="../../annotator/ui/main_window.py" line="148"/>
         <source>Switch &amp;identity…</source>
         <translation>تبديل ال&amp;هوية…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="149"/>
+        <location filename="../../annotator/ui/main_window.py" line="150"/>
         <source>&amp;Quit</source>
         <translation>إ&amp;نهاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="151"/>
+        <location filename="../../annotator/ui/main_window.py" line="152"/>
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="152"/>
+        <location filename="../../annotator/ui/main_window.py" line="153"/>
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="153"/>
+        <location filename="../../annotator/ui/main_window.py" line="154"/>
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="155"/>
+        <location filename="../../annotator/ui/main_window.py" line="156"/>
         <source>&amp;Delete span or link</source>
         <translation>&amp;حذف المقطع أو الرابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="157"/>
+        <location filename="../../annotator/ui/main_window.py" line="158"/>
         <source>&amp;Tag</source>
         <translation>&amp;وسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="163"/>
+        <location filename="../../annotator/ui/main_window.py" line="164"/>
         <source>&amp;Snap selection to whole words</source>
         <translation>&amp;ضبط التحديد على كلمات كاملة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="167"/>
+        <location filename="../../annotator/ui/main_window.py" line="168"/>
         <source>&amp;Link</source>
         <translation>&amp;ربط</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="170"/>
+        <location filename="../../annotator/ui/main_window.py" line="171"/>
         <source>&amp;Follow link</source>
         <translation>&amp;تتبع الرابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="171"/>
+        <location filename="../../annotator/ui/main_window.py" line="172"/>
         <source>&amp;Back</source>
         <translation>&amp;رجوع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="173"/>
+        <location filename="../../annotator/ui/main_window.py" line="174"/>
         <source>&amp;Review</source>
         <translation>مرا&amp;جعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="174"/>
+        <location filename="../../annotator/ui/main_window.py" line="175"/>
         <source>&amp;Adjudicate this document…</source>
         <translation>ت&amp;حكيم هذا المقال…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="175"/>
+        <location filename="../../annotator/ui/main_window.py" line="176"/>
         <source>A&amp;greement…</source>
         <translation>الات&amp;فاق…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="176"/>
+        <location filename="../../annotator/ui/main_window.py" line="177"/>
         <source>&amp;Claims of the corpus…</source>
         <translation>ا&amp;دعاءات المدوّنة…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="177"/>
+        <location filename="../../annotator/ui/main_window.py" line="178"/>
         <source>Claim &amp;network…</source>
         <translation>&amp;شبكة الادعاءات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="179"/>
+        <location filename="../../annotator/ui/main_window.py" line="180"/>
         <source>A&amp;ssign this document to…</source>
         <translation>ت&amp;خصيص هذا المقال لـ…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="180"/>
+        <location filename="../../annotator/ui/main_window.py" line="181"/>
         <source>&amp;Blind mode: annotators see only their own layer</source>
         <translation>وضع ال&amp;تعمية: لا يرى كل مُعلِّم إلا طبقته</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="183"/>
+        <location filename="../../annotator/ui/main_window.py" line="184"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="186"/>
+        <location filename="../../annotator/ui/main_window.py" line="187"/>
         <source>&amp;Larger text</source>
         <translation>تكبير ال&amp;نص</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="187"/>
+        <location filename="../../annotator/ui/main_window.py" line="188"/>
         <source>&amp;Smaller text</source>
         <translation>ت&amp;صغير النص</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="188"/>
+        <location filename="../../annotator/ui/main_window.py" line="189"/>
         <source>Line &amp;spacing</source>
         <translation>تباعد الأ&amp;سطر</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="190"/>
+        <location filename="../../annotator/ui/main_window.py" line="191"/>
         <source>&amp;Go</source>
         <translation>&amp;انتقال</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="193"/>
+        <location filename="../../annotator/ui/main_window.py" line="194"/>
         <source>&amp;Next document</source>
         <translation>المقال ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="194"/>
+        <location filename="../../annotator/ui/main_window.py" line="195"/>
         <source>&amp;Previous document</source>
         <translation>المقال ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="196"/>
+        <location filename="../../annotator/ui/main_window.py" line="197"/>
         <source>Next &amp;span	Tab</source>
         <translation>المقط&amp;ع التالي	Tab</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="197"/>
+        <location filename="../../annotator/ui/main_window.py" line="198"/>
         <source>Previous s&amp;pan	Shift+Tab</source>
         <translation>المقطع الساب&amp;ق	Shift+Tab</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="199"/>
+        <location filename="../../annotator/ui/main_window.py" line="200"/>
         <source>&amp;Mark document done / not done</source>
         <translation>اعتبار المقال &amp;مُنجَزًا / غير مُنجَز</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="200"/>
+        <location filename="../../annotator/ui/main_window.py" line="201"/>
         <source>Next &amp;pane</source>
         <translation>ال&amp;لوحة التالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="201"/>
+        <location filename="../../annotator/ui/main_window.py" line="202"/>
         <source>&amp;Reload what others wrote</source>
         <translation>إعادة &amp;تحميل ما كتبه الآخرون</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="203"/>
+        <location filename="../../annotator/ui/main_window.py" line="204"/>
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="204"/>
+        <location filename="../../annotator/ui/main_window.py" line="205"/>
         <source>&amp;Guidelines</source>
         <translation>الإ&amp;رشادات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="213"/>
+        <location filename="../../annotator/ui/main_window.py" line="214"/>
         <source>Gold layer</source>
         <translation>الطبقة المرجعية</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="213"/>
+        <location filename="../../annotator/ui/main_window.py" line="214"/>
         <source>Layer of %1</source>
         <translation>طبقة %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="215"/>
+        <location filename="../../annotator/ui/main_window.py" line="216"/>
         <source>My layer (%1)</source>
         <translation>طبقتي (%1)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="222"/>
+        <location filename="../../annotator/ui/main_window.py" line="223"/>
         <source>Show the &amp;next layer</source>
         <translation>عرض الطبقة ال&amp;تالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="263"/>
+        <location filename="../../annotator/ui/main_window.py" line="264"/>
         <source>Only your own layer can be shown (blind mode).</source>
         <translation>لا يمكن عرض غير طبقتك (وضع التعمية).</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="327"/>
+        <location filename="../../annotator/ui/main_window.py" line="325"/>
         <source>Reloaded.</source>
         <translation>أُعيد التحميل.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="382"/>
+        <location filename="../../annotator/ui/main_window.py" line="381"/>
         <source>Not tagged as %1: this layer is read-only (see the banner).</source>
         <translation>لم يُوسَم بـ %1: هذه الطبقة للقراءة فقط (انظر الشريط أعلاه).</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="391"/>
+        <location filename="../../annotator/ui/main_window.py" line="390"/>
         <source>Select some text first, then press a label&apos;s key.</source>
         <translation>حدِّد نصًّا أولًا، ثم اضغط مفتاح الوسم.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="408"/>
+        <location filename="../../annotator/ui/main_window.py" line="407"/>
         <source>No span is selected.</source>
         <translation>لم يُحدَّد أي مقطع.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="452"/>
+        <location filename="../../annotator/ui/main_window.py" line="451"/>
         <source>No spans in this document yet.</source>
         <translation>لا مقاطع في هذا المقال بعد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="557"/>
+        <location filename="../../annotator/ui/main_window.py" line="556"/>
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="582"/>
-        <source>Adjudication</source>
-        <translation>التحكيم</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="688"/>
-        <source>Text size %1 pt, line spacing %2 %</source>
-        <translation>حجم النص %1 نقطة، تباعد الأسطر %2 %</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="700"/>
+        <location filename="../../annotator/ui/main_window.py" line="613"/>
         <source>reviewer</source>
         <translation>مُراجِع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="700"/>
+        <location filename="../../annotator/ui/main_window.py" line="613"/>
         <source>annotator</source>
         <translation>مُعلِّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="701"/>
+        <location filename="../../annotator/ui/main_window.py" line="614"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="703"/>
+        <location filename="../../annotator/ui/main_window.py" line="616"/>
         <source>gold</source>
         <translation>المرجعية</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="704"/>
+        <location filename="../../annotator/ui/main_window.py" line="617"/>
         <source>Layer shown: %1</source>
         <translation>الطبقة المعروضة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="705"/>
+        <location filename="../../annotator/ui/main_window.py" line="618"/>
         <source>%1 (read-only)</source>
         <translation>%1 (للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="707"/>
+        <location filename="../../annotator/ui/main_window.py" line="620"/>
         <source>Document %1 of %2</source>
         <translation>المقال %1 من %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="708"/>
+        <location filename="../../annotator/ui/main_window.py" line="621"/>
         <source>%1 of %2 done</source>
         <translation>المُنجَز: %1 من %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="710"/>
+        <location filename="../../annotator/ui/main_window.py" line="623"/>
         <source>Spans: %1</source>
         <translation>المقاطع: %1</translation>
+    </message>
+</context>
+<context>
+    <name>OpenedViews</name>
+    <message>
+        <location filename="../../annotator/ui/opened_views.py" line="39"/>
+        <source>Adjudication</source>
+        <translation>التحكيم</translation>
     </message>
 </context>
 <context>
@@ -1364,22 +1362,22 @@
 <context>
     <name>TagPanel</name>
     <message>
-        <location filename="../../annotator/ui/tag_panel.py" line="38"/>
+        <location filename="../../annotator/ui/tag_panel.py" line="37"/>
         <source>Labels</source>
         <translation>الوسوم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/tag_panel.py" line="48"/>
+        <location filename="../../annotator/ui/tag_panel.py" line="47"/>
         <source>Spans in this document</source>
         <translation>المقاطع في هذا المقال</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/tag_panel.py" line="59"/>
+        <location filename="../../annotator/ui/tag_panel.py" line="54"/>
         <source>Links</source>
         <translation>الروابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/tag_panel.py" line="72"/>
+        <location filename="../../annotator/ui/tag_panel.py" line="67"/>
         <source>Selected span or link</source>
         <translation>المقطع أو الرابط المحدد</translation>
     </message>
@@ -1468,6 +1466,14 @@
     </message>
 </context>
 <context>
+    <name>TextSize</name>
+    <message>
+        <location filename="../../annotator/ui/text_size.py" line="42"/>
+        <source>Text size %1 pt, line spacing %2 %</source>
+        <translation>حجم النص %1 نقطة، تباعد الأسطر %2 %</translation>
+    </message>
+</context>
+<context>
     <name>Welcome</name>
     <message>
         <location filename="../../annotator/ui/welcome.py" line="32"/>
@@ -1546,7 +1552,7 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../annotator/app.py" line="108"/>
+        <location filename="../../annotator/app.py" line="117"/>
         <source>Cannot open the project</source>
         <translation>تعذّر فتح المشروع</translation>
     </message>

@@ -45,8 +45,11 @@ def open_window(qtbot: Any, project: Project, annotator: str) -> Any:
 
 
 def close_window(window: Any) -> None:
-    for name in ("adjudication_view", "agreement_view", "export_dialog", "replacement"):
-        extra = getattr(window, name, None)
+    views = getattr(window, "views", None)
+    extras = [getattr(window, name, None) for name in ("export_dialog", "replacement")]
+    if views is not None:
+        extras += [views.adjudication, views.agreement, views.claims, views.network]
+    for extra in extras:
         if isinstance(extra, QWidget):
             extra.close()
     picker = getattr(getattr(window, "linker", None), "picker", None)

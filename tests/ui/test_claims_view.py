@@ -47,7 +47,7 @@ def test_the_claims_table_filters_sorts_and_opens_the_article_at_the_claim(qtbot
     ids = tagged(project)
     window = active_window(qtbot, project, "lina")
     qtbot.keyClick(window.article_view, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
-    view = window.claims_view
+    view = window.views.claims
     qtbot.waitUntil(lambda: view.proxy.rowCount() == 3)
     texts = {view.model.rows[i].text: view.model.rows[i] for i in range(3)}
     assert texts["الرئيس بعث برسالة إلى طهران"].source == "مسؤول أمريكي كبير"

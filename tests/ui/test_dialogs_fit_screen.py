@@ -16,7 +16,7 @@ def test_adjudication_and_agreement_fit_the_screen(qtbot: QtBot, project: Projec
     assert area.width() < 1280 or area.height() < 760, "the test screen must be smaller than the adjudication's wish"
     qtbot.keyClick(window.article_view, Qt.Key.Key_F7)
     qtbot.keyClick(window.article_view, Qt.Key.Key_F7, Qt.KeyboardModifier.ShiftModifier)
-    for dialog in (window.adjudication_view, window.agreement_view):
+    for dialog in (window.views.adjudication, window.views.agreement):
         assert dialog is not None and dialog.isVisible()
         assert dialog.width() <= area.width() and dialog.height() <= area.height(), (dialog.objectName(), dialog.size(), area)
         dialog.close()

@@ -71,7 +71,7 @@ def reviewer_window(qtbot: QtBot, project: Project) -> MainWindow:
 def test_a_document_adjudicated_with_the_keyboard_gives_a_gold_export(qtbot: QtBot, project: Project, tmp_path: Path) -> None:
     window = reviewer_window(qtbot, project)
     qtbot.keyClick(window.article_view, Qt.Key.Key_F7)
-    view = window.adjudication_view
+    view = window.views.adjudication
     qtbot.waitExposed(view)
     view.activateWindow()
     qtbot.waitUntil(view.isActiveWindow)
@@ -112,7 +112,7 @@ def test_annotators_cannot_open_adjudication(qtbot: QtBot, project: Project) -> 
 def test_the_agreement_heatmap(qtbot: QtBot, project: Project) -> None:
     window = reviewer_window(qtbot, project)
     qtbot.keyClick(window.article_view, Qt.Key.Key_F7, Qt.KeyboardModifier.ShiftModifier)
-    table = window.agreement_view.findChild(QTableWidget, "agreementTable")
+    table = window.views.agreement.findChild(QTableWidget, "agreementTable")
     assert without_isolates(table.verticalHeaderItem(1).text()) == "κ lina × omar"
     assert table.horizontalHeaderItem(0).text() == "all labels"
     source_column = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())].index("Source")
@@ -139,8 +139,8 @@ def test_agreeing_links_are_accepted_with_their_spans(qtbot: QtBot, project: Pro
     identify(project, "rana", Role.REVIEWER)
     window = MainWindow(project, annotator="rana")
     qtbot.addWidget(window)
-    window.open_adjudication()
-    view = window.adjudication_view
+    window.views.open_adjudication()
+    view = window.views.adjudication
     assert [type(g).__name__ for g in view.groups] == ["Group", "Group", "LinkGroup"]
     view.accept_all()
     assert all(g.settled for g in view.groups)
@@ -160,8 +160,8 @@ def test_agreeing_links_are_accepted_with_their_spans(qtbot: QtBot, project: Pro
 
 def adjudication_view(qtbot: QtBot, project: Project):  # noqa: ANN201
     window = reviewer_window(qtbot, project)
-    window.open_adjudication()
-    return window, window.adjudication_view
+    window.views.open_adjudication()
+    return window, window.views.adjudication
 
 
 def test_accept_then_undo_and_redo_through_the_controller(qtbot: QtBot, project: Project) -> None:
@@ -204,8 +204,8 @@ def test_links_are_rejected_and_the_rejection_undone(qtbot: QtBot, project: Proj
     identify(project, "rana", Role.REVIEWER)
     window = MainWindow(project, annotator="rana")
     qtbot.addWidget(window)
-    window.open_adjudication()
-    view = window.adjudication_view
+    window.views.open_adjudication()
+    view = window.views.adjudication
     view.group_list.setCurrentRow(2)
     view.accept(0)  # its spans are not gold yet: refused, and nothing kept for undo
     assert "accept both of this link's spans" in view.notice.text()
@@ -252,7 +252,7 @@ def test_an_annotator_in_blind_mode_is_refused_the_agreement_figures_in_the_wind
     add_document(project, TEXT)
     window = MainWindow(project, annotator="lina")
     qtbot.addWidget(window)
-    window.open_agreement()
-    assert getattr(window, "agreement_view", None) is None
+    window.views.open_agreement()
+    assert window.views.agreement is None
     said = " ".join(label.text() for label in window.findChildren(QLabel))
     assert "only a reviewer may read the agreement figures" in said

@@ -6,7 +6,8 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from annotator.ui.main_window import LINE_HEIGHT_KEY, TEXT_SIZE_KEY, MainWindow
+from annotator.ui.main_window import MainWindow
+from annotator.ui.text_size import LINE_HEIGHT_KEY, TEXT_SIZE_KEY
 
 
 def test_the_window_never_opens_larger_than_the_free_screen_area(window: MainWindow) -> None:
@@ -24,7 +25,7 @@ def test_ctrl_plus_and_minus_change_the_article_size_and_it_is_remembered(window
     qtbot.keyClick(window.article_view, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(window.article_view, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
     assert window.article_view.font().pointSize() == before + 1
-    window.cycle_line_spacing()
+    window.text_size.cycle_line_spacing()
     settings = QSettings("annotator", "annotator")
     assert int(settings.value(TEXT_SIZE_KEY)) == before + 1
     assert int(settings.value(LINE_HEIGHT_KEY)) == window.article_view.line_height != 150
