@@ -181,7 +181,9 @@ def ours(args: argparse.Namespace, folder: Path, corpus: Path) -> dict:
         began = time.perf_counter()
         run_cli("import", str(path), str(corpus), "--annotator", "bench")
         command_line.append(time.perf_counter() - began)
-    exports = [child("-m", "benchmarks.op_child", "export", str(project_path), str(folder)) for _ in range(args.exports)]
+    exports = [child("-m", "benchmarks.peer_child", str(project_path), str(folder / "ours.jsonl")) for _ in range(args.exports)]
+    if exports[0]["records"] != args.documents + 1:
+        raise SystemExit(f"our export wrote {exports[0]['records']} records for {args.documents + 1} documents")
     with sqlite3.connect(project_path) as raw:
         long_id = raw.execute("SELECT id FROM documents WHERE uid = ?", (LONG_UID,)).fetchone()[0]
     with Project.open(project_path) as project:
@@ -194,7 +196,8 @@ def ours(args: argparse.Namespace, folder: Path, corpus: Path) -> dict:
             raise SystemExit(f"the long article opened with {len(text)} characters and {len(spans)} spans")
         export_dataset(project, folder / "tasks.json", format="labelstudio")  # Label Studio's input, beside its labeling interface
     return {"counts": our_counts(project_path), "import_s": [i["seconds"] for i in imports], "import_cli_s": command_line, "import_cpu_s": [i["cpu_s"] for i in imports],
-            "import_mb": [i["rss_mb"] for i in imports], "export_s": [e["seconds"] for e in exports], "export_mb": [e["rss_mb"] for e in exports],
+            "import_mb": [i["rss_mb"] for i in imports], "export_s": [e["seconds"] for e in exports],
+            "export_cpu_s": [e["cpu_s"] for e in exports], "export_mb": [e["rss_mb"] for e in exports],
             "fetch_s": fetches, "disk_bytes": disk}
 
 
@@ -226,13 +229,15 @@ def theirs(args: argparse.Namespace, folder: Path, exe: Path) -> dict:
         project, answer, seconds, peak, cpu = ls_import(server, config, body, "bench-peer")
         imports, import_mb, import_cpu = [seconds], [peak], [cpu]
         disk = {"data_dir_bytes": folder_bytes(data_dir), "db_bytes": sum(p.stat().st_size for p in data_dir.glob("label_studio.sqlite3*"))}
-        exports, export_mb = [], []
+        exports, export_cpu, export_mb = [], [], []
         for number in range(args.exports):
             out = folder / f"ls-export-{number}.json"
             with PeakRSS(server.pid) as memory:
+                used = tree_cpu(server.pid)
                 began = time.perf_counter()
                 server.call("GET", f"/api/projects/{project}/export?exportType=JSON&download_all_tasks=true", to=out)
                 exports.append(time.perf_counter() - began)
+                export_cpu.append(tree_cpu(server.pid) - used)
             export_mb.append(memory.peak_mb)
         exported = json.loads((folder / "ls-export-0.json").read_text(encoding="utf-8"))
         long_id = next(t["id"] for t in exported if t["data"].get("doc_id") == LONG_UID)
@@ -251,7 +256,8 @@ def theirs(args: argparse.Namespace, folder: Path, exe: Path) -> dict:
     if fetched != args.long_regions or len(task["data"]["text"]) != args.long_chars:
         raise SystemExit(f"GET /api/tasks/{long_id} gave {len(task['data']['text'])} characters and {fetched} regions")
     return {"counts": labelstudio_counts(exported), "import_answer": {k: answer.get(k) for k in ("task_count", "annotation_count")},
-            "import_s": imports, "import_cpu_s": import_cpu, "import_mb": import_mb, "export_s": exports, "export_mb": export_mb, "fetch_s": fetches,
+            "import_s": imports, "import_cpu_s": import_cpu, "import_mb": import_mb, "export_s": exports, "export_cpu_s": export_cpu,
+            "export_mb": export_mb, "fetch_s": fetches,
             "idle_mb": idle_mb, **disk}
 
 
@@ -265,6 +271,8 @@ def rows_of(us: dict, them: dict) -> list[Row]:
         Row("import, CPU seconds (ours / its server)", "s", median(us["import_cpu_s"]), median(them["import_cpu_s"]), 5,
             n(us["import_cpu_s"], them["import_cpu_s"])),
         Row("export (JSONL / JSON)", "s", median(us["export_s"]), median(them["export_s"]), 5, n(us["export_s"], them["export_s"])),
+        Row("export, CPU seconds (ours / its server)", "s", median(us["export_cpu_s"]), median(them["export_cpu_s"]), 5,
+            n(us["export_cpu_s"], them["export_cpu_s"])),
         Row("fetch the 50,000-char, 2,000-region article", "ms", median(us["fetch_s"]) * 1000, median(them["fetch_s"]) * 1000, None,
             n(us["fetch_s"], them["fetch_s"])),
         Row("disk after import (vs its SQLite db)", "MB", us["disk_bytes"] / 1e6, them["db_bytes"] / 1e6, 2),

@@ -146,6 +146,11 @@ def test_our_label_studio_export_of_the_peer_corpus_counts_what_the_project_hold
     assert held["attribute_values"] == sum(len(s["attributes"]) for record in found for s in record["spans"])
     assert labelstudio_counts(json.loads((tmp_path / "tasks.json").read_text(encoding="utf-8"))) == held
     assert (tmp_path / "tasks.label_config.xml").read_text(encoding="utf-8").startswith("<View>")
+    exported = subprocess.run([sys.executable, "-m", "benchmarks.peer_child", str(tmp_path / "p.db"), str(tmp_path / "out.jsonl")],
+                              cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert exported.returncode == 0, exported.stderr[-2000:]
+    figures = json.loads(exported.stdout)
+    assert figures["records"] == 13 and figures["seconds"] > 0 and figures["rss_mb"] > 0 and not (tmp_path / "out.jsonl").exists()
 
 
 def test_a_peer_server_that_never_answers_is_stopped_with_one_line(tmp_path: Path) -> None:
