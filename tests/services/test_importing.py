@@ -263,18 +263,22 @@ def test_an_unknown_label_names_both_ways_out(project: Project, tmp_path: Path) 
     assert report.errors == [] and report.files[str(path)].spans_added == 1
 
 
+@pytest.mark.parametrize("rehearsed", ["beside-reading", "after-reading"])
 @pytest.mark.parametrize("keep", [True, False], ids=["kept-in-memory", "spooled"])
 def test_chunks_name_spans_of_earlier_chunks_and_a_text_found_again(
-    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, keep: bool
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, keep: bool, rehearsed: str
 ) -> None:
-    """One document per chunk: a relation of a later record to a span of an earlier one finds it (the write forgets
-    only the spans no later record names), and the same text again under another id brings its spans once."""
+    """One document per chunk: a relation of a later record to a span of an earlier one finds it (the write, and the
+    rehearsal of a large file, forget only the spans no later record names), and the same text again under another
+    id brings its spans once."""
     from annotator.services.io import importing
     from annotator.storage.models import Relation, Span
 
     monkeypatch.setattr(importing, "CHUNK_ROWS", 1)
     if not keep:
         monkeypatch.setattr(importing, "KEEP_CHARACTERS", 0)
+    if rehearsed == "after-reading":
+        monkeypatch.setattr(importing, "REHEARSED_SPANS", 0)
     other = "نفت البعثة ذلك في بيان."
     lines = [
         jsonl_line(),
@@ -293,3 +297,27 @@ def test_chunks_name_spans_of_earlier_chunks_and_a_text_found_again(
         relations = dict((uid, (source, target)) for uid, source, target in session.execute(
             select(Relation.uid, Relation.from_span_id, Relation.to_span_id)))
     assert relations == {"r1": (ids["s2"], ids["s1"]), "r2": (ids["t1"], ids["s2"])}
+
+
+@pytest.mark.parametrize("rehearsed", ["beside-reading", "after-reading"])
+def test_a_clash_found_late_in_a_large_file_changes_nothing(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, rehearsed: str
+) -> None:
+    """The third record's id is already in the project with another text: refused before anything is written,
+    whether the rehearsal ran beside the reading or after it."""
+    from annotator.services.io import importing
+
+    monkeypatch.setattr(importing, "CHUNK_ROWS", 1)
+    monkeypatch.setattr(importing, "KEEP_CHARACTERS", 0)
+    if rehearsed == "after-reading":
+        monkeypatch.setattr(importing, "REHEARSED_SPANS", 0)
+    first = tmp_path / "first.jsonl"
+    first.write_text(jsonl_line(id="d9", text="نص آخر تماما.", spans=[], relations=[]) + "\n", encoding="utf-8")
+    assert import_paths(project, [first], annotator="t").errors == []
+    before = dump(project)
+    path = tmp_path / "set.jsonl"
+    path.write_text("\n".join([jsonl_line(), jsonl_line(id="d2", text="نص ثان.", spans=[], relations=[]),
+                                jsonl_line(id="d9", text="نص ثالث.", spans=[], relations=[])]) + "\n", encoding="utf-8")
+    [error] = import_paths(project, [path], annotator="t").errors
+    assert str(error).startswith(str(path)) and "document id 'd9' is already in the project with a different text" in str(error)
+    assert dump(project) == before

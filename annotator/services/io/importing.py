@@ -29,6 +29,8 @@ CHUNK_CHARACTERS = 150_000  # of text, which is indexed too
 # Files holding less text than this (together) are kept in memory between the check and the write; larger ones
 # go to a temporary file (the write never reads and checks a file again).
 KEEP_CHARACTERS = 5_000_000
+# The rehearsal runs beside the reading up to this many spans; past it, from the kept chunks (see _check).
+REHEARSED_SPANS = 150_000
 Progress = Callable[[int, int], bool]
 
 
@@ -246,23 +248,38 @@ def _indexed(checked: Checked) -> tuple[list[NewDocument], list[str], dict[str, 
 def _check(project: Project, source: _Source, *, annotator: str, progress: Progress | None, keep: int) -> None:
     """The write, rehearsed against the project without writing: every error it would meet, before any chunk.
     Counts the documents and chunks the write will have, keeps the checked chunks for it (in memory up to
-    `keep` characters of text, else in a temporary file) and learns its Plan."""
+    `keep` characters of text, else in a temporary file) and learns its Plan.
+
+    The rehearsal runs beside the reading while the file has brought at most REHEARSED_SPANS spans. A larger
+    file is read to its end first, and the rest rehearsed from the kept chunks knowing the file's Plan, so
+    that the rehearsal's memory does not grow with every span of the file."""
     inserter = Inserter(project, annotator=annotator, strict_ids=source.strict_ids, dry=True)
     source.checked = Spool(keep=keep)
     source.notes.clear()
+    rehearsed = spans = 0
     for chunk in _chunks(source.batches(source.notes)):
         if progress is not None and not progress(0, 0):
             raise _Cancelled
         digests = [sha256(document.text) for document in chunk]
-        with project.reading() as session:
-            inserter.add(session, chunk, digests=digests)
+        if rehearsed == source.chunks and spans <= REHEARSED_SPANS:
+            with project.reading() as session:
+                inserter.add(session, chunk, digests=digests)
+            rehearsed += 1
+            spans += sum(len(document.spans) for document in chunk)
         source.documents, source.chunks = source.documents + len(chunk), source.chunks + 1
         source.plan.take(chunk, digests)
         source.checked.add(chunk, digests)
+    source.plan.seen.clear()
+    if rehearsed < source.chunks:
+        inserter.forget(source.plan)
+        for chunk, digests in source.checked.chunks_from(rehearsed):
+            if progress is not None and not progress(0, 0):
+                raise _Cancelled
+            with project.reading() as session:
+                inserter.add(session, chunk, digests=digests)
     if inserter.waiting:
         with project.reading() as session:
             inserter.finish(session)
-    source.plan.seen.clear()
 
 
 def _chunks(batches: Iterator[list[NewDocument]]) -> Iterator[list[NewDocument]]:

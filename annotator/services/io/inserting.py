@@ -143,8 +143,17 @@ class Inserter:
             for key in self._fresh:
                 if key not in crossed:
                     self.span_ids.pop(key, None)
+                    self.ends.pop(key, None)
         self._fresh = []
         return done
+
+    def forget(self, plan: Plan) -> None:
+        """From now on hold only what the plan says a later chunk can need, and forget the rest of what is held."""
+        self.plan, self._fresh = plan, []
+        self.span_ids = {key: value for key, value in self.span_ids.items() if key in plan.crossed}
+        self.ends = {key: value for key, value in self.ends.items() if key in plan.crossed}
+        again = self.loaded | {self.present[digest] for digest in plan.repeated if digest in self.present}
+        self.span_identities = {identity: ids for identity, ids in self.span_identities.items() if identity[0] in again}
 
     def _add_spans(self, session: Session, documents: list[NewDocument], digests: list[str], done: Chunk) -> None:
         """Each span the layer does not have yet; the file's id of one it has names that one from now on."""

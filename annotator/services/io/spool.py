@@ -46,12 +46,19 @@ class Spool:
         _write(self.file, _packed(documents, digests))
 
     def __iter__(self) -> Iterator[Checked]:
+        return self.chunks_from(0)
+
+    def chunks_from(self, start: int) -> Iterator[Checked]:
+        """The chunks from the `start`th on."""
         if self.file is None:
-            yield from self.kept
+            yield from self.kept[start:]
             return
         self.file.flush()
         self.file.seek(0)
-        for _ in range(self.chunks):
+        for _ in range(start):
+            (size,) = struct.unpack("<Q", self.file.read(8))
+            self.file.seek(size, 1)
+        for _ in range(start, self.chunks):
             yield _unpacked(_read(self.file))
 
     def close(self) -> None:
