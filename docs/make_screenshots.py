@@ -202,7 +202,7 @@ def shoot(lang: str, project_path: Path, width: int, height: int) -> int:
 
         reviewer = open_window("rana")
         # Ctrl+L shows the next layer the reviewer may read: go on to the demo annotator's (read-only for rana).
-        for _ in range(len(reviewer.layer_group.actions())):
+        for _ in range(len(reviewer.layers.group.actions())):
             if reviewer.controller.layer == "demo":
                 break
             QTest.keySequence(reviewer, QKeySequence("Ctrl+L"))

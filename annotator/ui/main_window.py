@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from annotator.core.arabic import Token, snap_to_graphemes, snap_to_words, tokens, without_proclitic
@@ -13,7 +13,7 @@ from annotator.core.changes import Change, Changes
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import DocumentId, DocumentStatus, RelationId, SpanId
 from annotator.services.documents.progress import last_document
-from annotator.services.team.identity import GOLD, identify, identities, readable_layers
+from annotator.services.team.identity import GOLD, identify, identities
 from annotator.storage.project import Project
 from annotator.ui.article_header import ArticleHeader
 from annotator.ui.article_view import ArticleView
@@ -25,6 +25,7 @@ from annotator.ui.controller import Controller, Level
 from annotator.ui.document_list import DocumentFilterBar, DocumentList
 from annotator.ui.guidelines_pane import GuidelinesPane
 from annotator.ui.icons import icon
+from annotator.ui.layer_actions import LayerActions
 from annotator.ui.linking import Linker
 from annotator.ui.live import LiveUpdates
 from annotator.ui.menus import SEPARATOR, Row, build_menus
@@ -73,6 +74,7 @@ class MainWindow(QMainWindow):
         self.views = OpenedViews(self.controller, self, open_at=lambda document_id, span_id: self.open_at(document_id, span_id),
                                  report=self._on_message)
         self.text_size = TextSize(self.article_view, report=self._on_message)
+        self.layers = LayerActions(self.controller, self, shown=self._layer_shown, report=self._on_message)
         self.suggestion_actions = SuggestionActions(self.controller, self.article_view)
         self.search = SearchPanel(self.controller, self.article_view)
         self.link_actions = [self._link_action(label.name, label.color, label.shortcut) for label in scheme.relation_labels]
@@ -182,7 +184,7 @@ class MainWindow(QMainWindow):
                     checked=self.team.blind(), enabled=reviewer),
             ]),
             (self.tr("&View"), [
-                *self._layer_actions(),
+                *self.layers.actions(),
                 SEPARATOR,
                 Row("largerText", self.tr("&Larger text"), ("Ctrl+=", "Ctrl++"), lambda: self.text_size.change(1), "fa5s.search-plus"),
                 Row("smallerText", self.tr("&Smaller text"), ("Ctrl+-",), lambda: self.text_size.change(-1), "fa5s.search-minus"),
@@ -206,27 +208,6 @@ class MainWindow(QMainWindow):
             ]),
         ]
 
-    def _layer_actions(self) -> list[QAction]:
-        """One checkable action per layer this identity may read; Ctrl+L shows the next one."""
-        group = QActionGroup(self)
-        actions = []
-        for layer in readable_layers(self.project, self.identity):
-            caption = self.tr("Gold layer") if layer == GOLD else self.tr("Layer of %1").replace("%1", isolate(layer))
-            if layer == self.identity.name:
-                caption = self.tr("My layer (%1)").replace("%1", isolate(layer))
-            action = QAction(caption, group)
-            action.setObjectName(f"layer:{layer}")
-            action.setCheckable(True)
-            action.setChecked(layer == self.controller.layer)
-            action.triggered.connect(lambda _checked=False, name=layer: self.show_layer(name))
-            actions.append(action)
-        cycle = QAction(self.tr("Show the &next layer"), self)
-        cycle.setObjectName("nextLayer")
-        cycle.setShortcut(QKeySequence("Ctrl+L"))
-        cycle.triggered.connect(self._next_layer)
-        self.layer_group = group
-        return [*actions, cycle]
-
     def _connect(self) -> None:
         controller = self.controller
         controller.changed.connect(self._on_changed)
@@ -248,24 +229,12 @@ class MainWindow(QMainWindow):
 
     # Layers
 
-    def show_layer(self, layer: str) -> None:
-        try:
-            self.controller.show_layer(layer)
-        except AnnotatorError as error:
-            self._on_message(str(error), Level.ERROR)
+    def _layer_shown(self) -> None:
         self._show_layer_state()
         self.reload_documents()
 
-    def _next_layer(self) -> None:
-        layers = [action.objectName().removeprefix("layer:") for action in self.layer_group.actions()]
-        if len(layers) > 1:
-            self.show_layer(layers[(layers.index(self.controller.layer) + 1) % len(layers)])
-        else:
-            self._on_message(self.tr("Only your own layer can be shown (blind mode)."), Level.INFO)
-
     def _show_layer_state(self) -> None:
-        for action in self.layer_group.actions():
-            action.setChecked(action.objectName() == f"layer:{self.controller.layer}")
+        self.layers.mark()
         # The label keys stay live on a read-only layer: pressing one says why nothing was tagged.
         self.banner.set_text("" if self.controller.writable else self.controller.why_read_only())
         self._update_status()

@@ -227,187 +227,187 @@
 <context>
     <name>ClaimNetworkView</name>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="243"/>
+        <location filename="../../annotator/ui/claim_network.py" line="141"/>
         <source>Claim network: %1</source>
         <translation>شبكة الادعاءات: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="148"/>
+        <location filename="../../annotator/ui/claim_network.py" line="46"/>
         <source>Legend</source>
         <translation>مفتاح الألوان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="192"/>
+        <location filename="../../annotator/ui/claim_network.py" line="90"/>
         <source>any</source>
         <translation>أي تاريخ</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="194"/>
+        <location filename="../../annotator/ui/claim_network.py" line="92"/>
         <source>&amp;Neighbourhood of the selected claim</source>
         <translation>&amp;جوار الادعاء المحدد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="199"/>
+        <location filename="../../annotator/ui/claim_network.py" line="97"/>
         <source> link(s)</source>
         <translation> رابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="200"/>
+        <location filename="../../annotator/ui/claim_network.py" line="98"/>
         <source>Links from the selected claim</source>
         <translation>عدد الروابط من الادعاء المحدد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="201"/>
+        <location filename="../../annotator/ui/claim_network.py" line="99"/>
         <source>&amp;Fit</source>
         <translation>&amp;ملاءمة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="202"/>
+        <location filename="../../annotator/ui/claim_network.py" line="100"/>
         <source>Export S&amp;VG…</source>
         <translation>تصدير S&amp;VG…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="203"/>
+        <location filename="../../annotator/ui/claim_network.py" line="101"/>
         <source>Export &amp;PNG…</source>
         <translation>تصدير &amp;PNG…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="205"/>
+        <location filename="../../annotator/ui/claim_network.py" line="103"/>
         <source>&amp;Source:</source>
         <translation>ال&amp;مصدر:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="205"/>
+        <location filename="../../annotator/ui/claim_network.py" line="103"/>
         <source>&amp;Cluster:</source>
         <translation>ال&amp;عنقود:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="206"/>
+        <location filename="../../annotator/ui/claim_network.py" line="104"/>
         <source>&amp;Outlet:</source>
         <translation>ال&amp;وسيلة:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="206"/>
+        <location filename="../../annotator/ui/claim_network.py" line="104"/>
         <source>F&amp;rom:</source>
         <translation>&amp;من:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="206"/>
+        <location filename="../../annotator/ui/claim_network.py" line="104"/>
         <source>&amp;To:</source>
         <translation>&amp;إلى:</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="268"/>
+        <location filename="../../annotator/ui/claim_network.py" line="166"/>
         <source>The project has changed since this picture was drawn: F5 draws it again.</source>
         <translation>تغيّر المشروع منذ رُسمت هذه الصورة: F5 يرسمها من جديد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="291"/>
+        <location filename="../../annotator/ui/claim_network.py" line="189"/>
         <source>all sources</source>
         <translation>كل المصادر</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="292"/>
+        <location filename="../../annotator/ui/claim_network.py" line="190"/>
         <source>all clusters</source>
         <translation>كل العناقيد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="292"/>
+        <location filename="../../annotator/ui/claim_network.py" line="190"/>
         <source>%1 claims: %2</source>
         <translation>%1 ادعاءات: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="294"/>
+        <location filename="../../annotator/ui/claim_network.py" line="192"/>
         <source>all outlets</source>
         <translation>كل الوسائل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="347"/>
+        <location filename="../../annotator/ui/claim_network.py" line="245"/>
         <source>Showing the %1 most linked of %2 claims: filter by source, cluster, outlet or date, or focus on a claim&apos;s neighbourhood, to see the others.</source>
         <translation>تُعرض الادعاءات الـ%1 الأكثر ارتباطًا من %2 ادعاء: صفِّ حسب المصدر أو العنقود أو الوسيلة أو التاريخ، أو ركّز على جوار ادعاء، لترى البقية.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="351"/>
+        <location filename="../../annotator/ui/claim_network.py" line="249"/>
         <source>Select a claim first: the neighbourhood is that of the selected claim.</source>
         <translation>حدّد ادعاءً أولًا: الجوار هو جوار الادعاء المحدد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="372"/>
+        <location filename="../../annotator/ui/claim_network.py" line="270"/>
         <source>%1 of %2 claims, %3 sources, %4 links between claims (%5 contradictions). Click a claim to open its article; the wheel zooms, 0 fits.</source>
         <translation>%1 من %2 ادعاء، %3 مصدر، %4 رابط بين الادعاءات (%5 تناقض). انقر ادعاءً لفتح مقاله؛ العجلة تكبّر، و0 تُلائم العرض.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="381"/>
+        <location filename="../../annotator/ui/claim_network.py" line="279"/>
         <source>Claims by outlet</source>
         <translation>الادعاءات حسب الوسيلة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="385"/>
+        <location filename="../../annotator/ui/claim_network.py" line="283"/>
         <source>other or no outlet</source>
         <translation>وسيلة أخرى أو بلا وسيلة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="388"/>
+        <location filename="../../annotator/ui/claim_network.py" line="286"/>
         <source>Sources by type</source>
         <translation>المصادر حسب النوع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="390"/>
+        <location filename="../../annotator/ui/claim_network.py" line="288"/>
         <source>Links</source>
         <translation>الروابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="396"/>
+        <location filename="../../annotator/ui/claim_network.py" line="294"/>
         <source>same claim</source>
         <translation>الادعاء نفسه</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="396"/>
+        <location filename="../../annotator/ui/claim_network.py" line="294"/>
         <source>same claim, suggested</source>
         <translation>الادعاء نفسه، مقترح</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="424"/>
+        <location filename="../../annotator/ui/claim_network.py" line="322"/>
         <source>Claim «%1» — %2, %3; source: %4</source>
         <translation>الادعاء «%1» — %2، %3؛ المصدر: %4</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="428"/>
+        <location filename="../../annotator/ui/claim_network.py" line="326"/>
         <source>Source %1 (%2): Enter shows its claims only</source>
         <translation>المصدر %1 (%2): مفتاح الإدخال يعرض ادعاءاته فقط</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="464"/>
+        <location filename="../../annotator/ui/claim_network.py" line="362"/>
         <source>Export the claim network</source>
         <translation>تصدير شبكة الادعاءات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="465"/>
+        <location filename="../../annotator/ui/claim_network.py" line="363"/>
         <source>SVG pictures (*.svg)</source>
         <translation>صور SVG (*.svg)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="465"/>
+        <location filename="../../annotator/ui/claim_network.py" line="363"/>
         <source>PNG pictures (*.png)</source>
         <translation>صور PNG (*.png)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="471"/>
+        <location filename="../../annotator/ui/claim_network.py" line="369"/>
         <source>Could not write %1: %2</source>
         <translation>تعذّرت كتابة %1: %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="473"/>
+        <location filename="../../annotator/ui/claim_network.py" line="371"/>
         <source>Written: %1</source>
         <translation>كُتب: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="512"/>
+        <location filename="../../annotator/ui/claim_network.py" line="410"/>
         <source>the SVG file was not written</source>
         <translation>لم يُكتب ملف SVG</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/claim_network.py" line="523"/>
+        <location filename="../../annotator/ui/claim_network.py" line="421"/>
         <source>the PNG file was not written</source>
         <translation>لم يُكتب ملف PNG</translation>
     </message>
@@ -856,6 +856,34 @@
     </message>
 </context>
 <context>
+    <name>LayerActions</name>
+    <message>
+        <location filename="../../annotator/ui/layer_actions.py" line="29"/>
+        <source>Gold layer</source>
+        <translation>الطبقة المرجعية</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/layer_actions.py" line="29"/>
+        <source>Layer of %1</source>
+        <translation>طبقة %1</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/layer_actions.py" line="31"/>
+        <source>My layer (%1)</source>
+        <translation>طبقتي (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/layer_actions.py" line="38"/>
+        <source>Show the &amp;next layer</source>
+        <translation>عرض الطبقة ال&amp;تالية</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/ui/layer_actions.py" line="56"/>
+        <source>Only your own layer can be shown (blind mode).</source>
+        <translation>لا يمكن عرض غير طبقتك (وضع التعمية).</translation>
+    </message>
+</context>
+<context>
     <name>Linker</name>
     <message>
         <location filename="../../annotator/ui/linking.py" line="44"/>
@@ -886,297 +914,272 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="106"/>
+        <location filename="../../annotator/ui/main_window.py" line="108"/>
         <source>annotator — %1</source>
         <translation>annotator — %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="124"/>
+        <location filename="../../annotator/ui/main_window.py" line="126"/>
         <source>Tag the selection as %1 (%2; hold Alt for the exact selection)</source>
         <translation>وسم التحديد بـ%1 (%2؛ ومع Alt يبقى التحديد كما هو تمامًا)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="132"/>
+        <location filename="../../annotator/ui/main_window.py" line="134"/>
         <source>Link as %1</source>
         <translation>ربط من نوع %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="144"/>
+        <location filename="../../annotator/ui/main_window.py" line="146"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="145"/>
+        <location filename="../../annotator/ui/main_window.py" line="147"/>
         <source>&amp;Import…</source>
         <translation>&amp;استيراد…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="146"/>
+        <location filename="../../annotator/ui/main_window.py" line="148"/>
         <source>&amp;Export…</source>
         <translation>&amp;تصدير…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="147"/>
+        <location filename="../../annotator/ui/main_window.py" line="149"/>
         <source>&amp;Merge project files…</source>
         <translation>&amp;دمج ملفات مشاريع…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="148"/>
+        <location filename="../../annotator/ui/main_window.py" line="150"/>
         <source>Switch &amp;identity…</source>
         <translation>تبديل ال&amp;هوية…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="150"/>
+        <location filename="../../annotator/ui/main_window.py" line="152"/>
         <source>&amp;Quit</source>
         <translation>إ&amp;نهاء</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="152"/>
+        <location filename="../../annotator/ui/main_window.py" line="154"/>
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="153"/>
+        <location filename="../../annotator/ui/main_window.py" line="155"/>
         <source>&amp;Undo</source>
         <translation>&amp;تراجع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="154"/>
+        <location filename="../../annotator/ui/main_window.py" line="156"/>
         <source>&amp;Redo</source>
         <translation>إ&amp;عادة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="156"/>
+        <location filename="../../annotator/ui/main_window.py" line="158"/>
         <source>&amp;Delete span or link</source>
         <translation>&amp;حذف المقطع أو الرابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="158"/>
+        <location filename="../../annotator/ui/main_window.py" line="160"/>
         <source>&amp;Tag</source>
         <translation>&amp;وسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="164"/>
+        <location filename="../../annotator/ui/main_window.py" line="166"/>
         <source>&amp;Snap selection to whole words</source>
         <translation>&amp;ضبط التحديد على كلمات كاملة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="168"/>
+        <location filename="../../annotator/ui/main_window.py" line="170"/>
         <source>&amp;Link</source>
         <translation>&amp;ربط</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="171"/>
+        <location filename="../../annotator/ui/main_window.py" line="173"/>
         <source>&amp;Follow link</source>
         <translation>&amp;تتبع الرابط</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="172"/>
+        <location filename="../../annotator/ui/main_window.py" line="174"/>
         <source>&amp;Back</source>
         <translation>&amp;رجوع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="174"/>
+        <location filename="../../annotator/ui/main_window.py" line="176"/>
         <source>&amp;Review</source>
         <translation>مرا&amp;جعة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="175"/>
+        <location filename="../../annotator/ui/main_window.py" line="177"/>
         <source>&amp;Adjudicate this document…</source>
         <translation>ت&amp;حكيم هذا المقال…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="176"/>
+        <location filename="../../annotator/ui/main_window.py" line="178"/>
         <source>A&amp;greement…</source>
         <translation>الات&amp;فاق…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="177"/>
+        <location filename="../../annotator/ui/main_window.py" line="179"/>
         <source>&amp;Claims of the corpus…</source>
         <translation>ا&amp;دعاءات المدوّنة…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="178"/>
+        <location filename="../../annotator/ui/main_window.py" line="180"/>
         <source>Claim &amp;network…</source>
         <translation>&amp;شبكة الادعاءات…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="180"/>
+        <location filename="../../annotator/ui/main_window.py" line="182"/>
         <source>A&amp;ssign this document to…</source>
         <translation>ت&amp;خصيص هذا المقال لـ…</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="181"/>
+        <location filename="../../annotator/ui/main_window.py" line="183"/>
         <source>&amp;Blind mode: annotators see only their own layer</source>
         <translation>وضع ال&amp;تعمية: لا يرى كل مُعلِّم إلا طبقته</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="184"/>
+        <location filename="../../annotator/ui/main_window.py" line="186"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="187"/>
+        <location filename="../../annotator/ui/main_window.py" line="189"/>
         <source>&amp;Larger text</source>
         <translation>تكبير ال&amp;نص</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="188"/>
+        <location filename="../../annotator/ui/main_window.py" line="190"/>
         <source>&amp;Smaller text</source>
         <translation>ت&amp;صغير النص</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="189"/>
+        <location filename="../../annotator/ui/main_window.py" line="191"/>
         <source>Line &amp;spacing</source>
         <translation>تباعد الأ&amp;سطر</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="191"/>
+        <location filename="../../annotator/ui/main_window.py" line="193"/>
         <source>&amp;Go</source>
         <translation>&amp;انتقال</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="194"/>
+        <location filename="../../annotator/ui/main_window.py" line="196"/>
         <source>&amp;Next document</source>
         <translation>المقال ال&amp;تالي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="195"/>
+        <location filename="../../annotator/ui/main_window.py" line="197"/>
         <source>&amp;Previous document</source>
         <translation>المقال ال&amp;سابق</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="197"/>
+        <location filename="../../annotator/ui/main_window.py" line="199"/>
         <source>Next &amp;span	Tab</source>
         <translation>المقط&amp;ع التالي	Tab</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="198"/>
+        <location filename="../../annotator/ui/main_window.py" line="200"/>
         <source>Previous s&amp;pan	Shift+Tab</source>
         <translation>المقطع الساب&amp;ق	Shift+Tab</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="200"/>
+        <location filename="../../annotator/ui/main_window.py" line="202"/>
         <source>&amp;Mark document done / not done</source>
         <translation>اعتبار المقال &amp;مُنجَزًا / غير مُنجَز</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="201"/>
+        <location filename="../../annotator/ui/main_window.py" line="203"/>
         <source>Next &amp;pane</source>
         <translation>ال&amp;لوحة التالية</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="202"/>
+        <location filename="../../annotator/ui/main_window.py" line="204"/>
         <source>&amp;Reload what others wrote</source>
         <translation>إعادة &amp;تحميل ما كتبه الآخرون</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="204"/>
+        <location filename="../../annotator/ui/main_window.py" line="206"/>
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="205"/>
+        <location filename="../../annotator/ui/main_window.py" line="207"/>
         <source>&amp;Guidelines</source>
         <translation>الإ&amp;رشادات</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="214"/>
-        <source>Gold layer</source>
-        <translation>الطبقة المرجعية</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="214"/>
-        <source>Layer of %1</source>
-        <translation>طبقة %1</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="216"/>
-        <source>My layer (%1)</source>
-        <translation>طبقتي (%1)</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="223"/>
-        <source>Show the &amp;next layer</source>
-        <translation>عرض الطبقة ال&amp;تالية</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="264"/>
-        <source>Only your own layer can be shown (blind mode).</source>
-        <translation>لا يمكن عرض غير طبقتك (وضع التعمية).</translation>
-    </message>
-    <message>
-        <location filename="../../annotator/ui/main_window.py" line="325"/>
+        <location filename="../../annotator/ui/main_window.py" line="294"/>
         <source>Reloaded.</source>
         <translation>أُعيد التحميل.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="381"/>
+        <location filename="../../annotator/ui/main_window.py" line="350"/>
         <source>Not tagged as %1: this layer is read-only (see the banner).</source>
         <translation>لم يُوسَم بـ %1: هذه الطبقة للقراءة فقط (انظر الشريط أعلاه).</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="390"/>
+        <location filename="../../annotator/ui/main_window.py" line="359"/>
         <source>Select some text first, then press a label&apos;s key.</source>
         <translation>حدِّد نصًّا أولًا، ثم اضغط مفتاح الوسم.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="407"/>
+        <location filename="../../annotator/ui/main_window.py" line="376"/>
         <source>No span is selected.</source>
         <translation>لم يُحدَّد أي مقطع.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="451"/>
+        <location filename="../../annotator/ui/main_window.py" line="420"/>
         <source>No spans in this document yet.</source>
         <translation>لا مقاطع في هذا المقال بعد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="556"/>
+        <location filename="../../annotator/ui/main_window.py" line="525"/>
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="613"/>
+        <location filename="../../annotator/ui/main_window.py" line="582"/>
         <source>reviewer</source>
         <translation>مُراجِع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="613"/>
+        <location filename="../../annotator/ui/main_window.py" line="582"/>
         <source>annotator</source>
         <translation>مُعلِّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="614"/>
+        <location filename="../../annotator/ui/main_window.py" line="583"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="616"/>
+        <location filename="../../annotator/ui/main_window.py" line="585"/>
         <source>gold</source>
         <translation>المرجعية</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="617"/>
+        <location filename="../../annotator/ui/main_window.py" line="586"/>
         <source>Layer shown: %1</source>
         <translation>الطبقة المعروضة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="618"/>
+        <location filename="../../annotator/ui/main_window.py" line="587"/>
         <source>%1 (read-only)</source>
         <translation>%1 (للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="620"/>
+        <location filename="../../annotator/ui/main_window.py" line="589"/>
         <source>Document %1 of %2</source>
         <translation>المقال %1 من %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="621"/>
+        <location filename="../../annotator/ui/main_window.py" line="590"/>
         <source>%1 of %2 done</source>
         <translation>المُنجَز: %1 من %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="623"/>
+        <location filename="../../annotator/ui/main_window.py" line="592"/>
         <source>Spans: %1</source>
         <translation>المقاطع: %1</translation>
     </message>

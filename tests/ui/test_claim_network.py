@@ -186,7 +186,7 @@ def test_the_picture_follows_the_layer_the_window_shows(qtbot: QtBot, project: P
     view.show()
     assert view.shown.claims() == [] and "rana" in view.windowTitle()
     window.controller.open_document(DocumentId(4))
-    window.show_layer("sami")
+    window.layers.show("sami")
     assert [int(node.row.span_id) for node in view.shown.claims()] == [ids["sami"]] and "sami" in view.windowTitle()
 
 

@@ -28,7 +28,7 @@ def test_a_stale_attribute_edit_is_refused_and_the_editor_shows_the_current_valu
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
-    window.show_layer(GOLD)
+    window.layers.show(GOLD)
     window.select_span(span.id)
     TaggingService(project, annotator="sami", layer=GOLD).update_span(span.id, attributes={**span.attributes, "polarity": "deny"}, note="")
     certainty = window.tag_panel.attribute_editor.findChild(QComboBox, "attribute:certainty")

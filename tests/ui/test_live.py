@@ -44,7 +44,7 @@ def test_a_colleagues_commit_reaches_the_reviewers_window_by_itself(qtbot: QtBot
         window.show()
         qtbot.waitExposed(window)
         assert window.live is not None
-        window.show_layer("lina")
+        window.layers.show("lina")
         assert window.tag_panel.span_list.count() == 0
         script = tmp_path / "colleague.py"
         script.write_text(COLLEAGUE, encoding="utf-8")
