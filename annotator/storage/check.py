@@ -17,6 +17,7 @@ from annotator.storage import backup, health, migrate
 from annotator.storage.guards import End, check_relation_ends
 from annotator.storage.location import ServerLocation, is_server, location
 from annotator.storage.project import SCHEME_KEY, stored_scheme
+from annotator.storage.search_index import TOKENIZER as SEARCH_TOKENIZER
 from annotator.storage.search_index import index_text, server_form
 
 LIMIT_S = 120.0  # the whole check of a damaged file stops after this much SQLite work per statement
@@ -116,7 +117,7 @@ def repair(path: Path) -> CheckReport:
                 connection.execute(f'DELETE FROM "{table}" WHERE rowid = ?', (rowid,))
                 dropped[table] = dropped.get(table, 0) + 1
         done.extend(f"dropped {number} dangling row(s) of {table}" for table, number in sorted(dropped.items()))
-        connection.execute("DELETE FROM document_search")
+        connection.execute("INSERT INTO document_search (document_search) VALUES ('delete-all')")
         documents = connection.execute("SELECT id, text FROM documents").fetchall()
         connection.executemany("INSERT INTO document_search (rowid, folded) VALUES (?, ?)", [(i, index_text(t)) for i, t in documents])
         done.append(f"rebuilt the search index ({len(documents)} document(s))")
@@ -199,16 +200,33 @@ def _run_checks(connection: sqlite3.Connection, report: CheckReport, *, server: 
             check_relation_ends(scheme, label, _json(attributes), ends.get(source), ends.get(target))
         except (AnnotatorError, ValueError) as error:
             problems.append(f"relation {uid}: {error}")
-    indexed = dict(connection.execute(f"SELECT {'id' if server else 'rowid'}, folded FROM document_search"))
+    if server:
+        indexed = dict(connection.execute("SELECT id, folded FROM document_search"))
+        expected = {i: server_form(index_text(text)) for i, text in texts.items()}
+    else:
+        indexed, expected = _indexed_word_counts(connection, texts)
     missing = sorted(set(texts) - set(indexed))
     extra = sorted(set(indexed) - set(texts))
-    form = (lambda text: server_form(index_text(text))) if server else index_text
-    stale = sorted(i for i in texts if i in indexed and indexed[i] != form(texts[i]))
+    stale = sorted(i for i in texts if i in indexed and indexed[i] != expected[i])
     for what, ids in (("not in the search index", missing), ("in the search index but not in the project", extra),
                       ("indexed under an older text", stale)):
         if ids:
             shown = ", ".join(map(str, ids[:10])) + (" …" if len(ids) > 10 else "")
             problems.append(f"search index: {len(ids)} document(s) {what} (ids {shown}); --repair rebuilds it")
+
+
+def _indexed_word_counts(connection: sqlite3.Connection, texts: dict[int, str]) -> tuple[dict[int, bytes], dict[int, bytes]]:
+    """What SQLite's search index holds for each document, and what it should: it keeps no copy of the words it
+    indexed, so each document's count of them (FTS5's own record) is compared with that of the same words
+    indexed afresh in a temporary table."""
+    indexed = dict(connection.execute("SELECT id, sz FROM document_search_docsize"))
+    connection.execute(f"CREATE VIRTUAL TABLE temp.expected_search USING fts5(folded, content='', {SEARCH_TOKENIZER})")
+    try:
+        connection.executemany("INSERT INTO temp.expected_search (rowid, folded) VALUES (?, ?)", [(i, index_text(t)) for i, t in texts.items()])
+        expected = dict(connection.execute("SELECT id, sz FROM temp.expected_search_docsize"))
+    finally:
+        connection.execute("DROP TABLE temp.expected_search")
+    return indexed, expected
 
 
 def _scheme(connection: sqlite3.Connection, report: CheckReport) -> Scheme | None:

@@ -17,11 +17,11 @@ if TYPE_CHECKING:
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 # The newest revision, so that opening an up-to-date project never loads Alembic (a test keeps it true).
-HEAD = "0006_list_indexes"
+HEAD = "0007_contentless_search"
 # Every revision this version knows, oldest first (a test keeps it equal to Alembic's history). A file at any
 # other revision was made by a newer version: opening it must not touch it.
 KNOWN = ("0001_baseline", "0002_dismissed_suggestions", "0003_assignments_provenance", "0004_search_index", "0005_source_registry",
-         "0006_list_indexes")
+         "0006_list_indexes", "0007_contentless_search")
 
 
 def newer_version(path: Path | str, revision: str) -> ProjectError:

@@ -1,6 +1,6 @@
 """The full-text index over a folded shadow of each text, kept in step with the documents table whoever inserts
-or deletes, and queried here, so that no other module speaks its language. On SQLite an FTS5 table; on
-PostgreSQL a plain table holding the same shadow text as its words between single spaces, searched with LIKE
+or deletes, and queried here, so that no other module speaks its language. On SQLite an FTS5 table that keeps
+no copy of what it indexes (contentless: the texts are in documents); on PostgreSQL a plain table holding the same shadow text as its words between single spaces, searched with LIKE
 under a pg_trgm GIN index (no text-search configuration or locale decides what a word is: Python does, as FTS5's
 unicode61 tokenizer does). Hits are mapped back to the original text by the caller, the same for both."""
 
@@ -16,8 +16,11 @@ from sqlalchemy.orm import Session
 from annotator.core.normalize import index_form
 from annotator.storage.models import Document
 
+# How FTS5 splits the index form into words (the table's own setting, made by migrations 0004 and 0007).
+TOKENIZER = "tokenize='unicode61 remove_diacritics 0'"
 _INSERT = text("INSERT INTO document_search (rowid, folded) VALUES (:id, :folded)")
 _SERVER_INSERT = text("INSERT INTO document_search (id, folded) VALUES (:id, :folded)")
+_FORGET = text("INSERT INTO document_search (document_search, rowid, folded) VALUES ('delete', :id, :folded)")
 # A word as FTS5's unicode61 tokenizer sees one: letters and digits; everything else separates.
 TOKEN = re.compile(r"[^\W_]+")
 
@@ -41,10 +44,12 @@ def _index_document(_mapper: Any, connection: Any, document: Document) -> None:
         connection.execute(_INSERT, {"id": document.id, "folded": folded})
 
 
-@event.listens_for(Document, "after_delete")
+@event.listens_for(Document, "before_delete")
 def _forget_document(_mapper: Any, connection: Any, document: Document) -> None:
-    column = "id" if _on_server(connection) else "rowid"
-    connection.execute(text(f"DELETE FROM document_search WHERE {column} = :id"), {"id": document.id})
+    if _on_server(connection):
+        connection.execute(text("DELETE FROM document_search WHERE id = :id"), {"id": document.id})
+    else:  # the index keeps no copy of what it indexed: a removal names the words it indexed
+        connection.execute(_FORGET, {"id": document.id, "folded": index_text(document.text)})
 
 
 # Each whitespace-separated word of an original text, as index_form gives it (its folded form and its forms

@@ -52,7 +52,8 @@ def rows(path: Path) -> dict[str, set[tuple]]:
                                      "JOIN documents d ON d.id = s.document_id JOIN annotators a ON a.id = s.annotator_id")),
             "relations": set(raw.execute("SELECT r.uid, r.label, f.uid, t.uid FROM relations r JOIN spans f ON f.id = r.from_span_id "
                                          "JOIN spans t ON t.id = r.to_span_id")),
-            "search": set(raw.execute("SELECT d.uid, s.folded FROM document_search s JOIN documents d ON d.id = s.rowid")),
+            # The index keeps no copy of its words: each document's count of them, as FTS5 records it.
+            "search": set(raw.execute("SELECT d.uid, z.sz FROM document_search_docsize z JOIN documents d ON d.id = z.id")),
         }
 
 

@@ -94,7 +94,7 @@ def damaged(tmp_path: Path) -> tuple[Path, int]:
     connection.execute("PRAGMA foreign_keys=OFF")
     connection.execute("INSERT INTO spans (uid, document_id, annotator_id, label, start, \"end\", text, attributes, note, derived_from, created_at, updated_at) "
                        "VALUES ('orphan', 99, 1, 'CUE', 0, 3, 'قال', '{}', '', '[]', '2024-01-01', '2024-01-01')")
-    connection.execute("DELETE FROM document_search")
+    connection.execute("INSERT INTO document_search (document_search) VALUES ('delete-all')")
     connection.commit()
     connection.close()
     return path, doc
