@@ -118,6 +118,12 @@ class SpanList(QListView):
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._quiet = False
+        # Whether the current row is to stay in sight when the list changes height. Selecting a span rebuilds the
+        # attribute fields below, and while they are laid out again the list is for a moment taller: its scroll
+        # range shrinks, the position is cut back, and the selected row (near the end) ended up out of sight.
+        # Scrolling by hand (wheel, scroll bar) lets it go.
+        self._follow_current = False
+        self.verticalScrollBar().actionTriggered.connect(self._scrolled_by_hand)
         self.selectionModel().currentChanged.connect(lambda current, _previous: self._current_changed(current))
         self.activated.connect(self._activate)
         self.clicked.connect(self._activate)
@@ -144,6 +150,19 @@ class SpanList(QListView):
                 self.setCurrentIndex(self.spans().index(row))
         finally:
             self._quiet = False
+
+    def scrollTo(self, index: Index, hint: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.EnsureVisible) -> None:  # noqa: N802 - Qt override
+        super().scrollTo(index, hint)
+        self._follow_current = index.isValid() and index == self.currentIndex()
+
+    def updateGeometries(self) -> None:  # noqa: N802 - Qt override
+        super().updateGeometries()
+        current = self.currentIndex()
+        if self._follow_current and current.isValid():
+            super().scrollTo(current, QAbstractItemView.ScrollHint.EnsureVisible)
+
+    def _scrolled_by_hand(self, _action: int) -> None:
+        self._follow_current = False
 
     def _current_changed(self, current: QModelIndex) -> None:
         if not self._quiet:
