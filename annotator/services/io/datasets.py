@@ -93,7 +93,8 @@ def detect_format(path: Path) -> str:
     if suffix == ".ann":
         return "brat"
     if suffix in (".json", ".jsonl"):
-        head = path.read_bytes()[:200_000].decode("utf-8-sig", "replace").lstrip()
+        with path.open("rb") as stream:  # the head only: the file may be hundreds of megabytes
+            head = stream.read(200_000).decode("utf-8-sig", "replace").lstrip()
         if head.startswith("["):
             return "labelstudio"
         first = head.split("\n", 1)[0]
