@@ -118,12 +118,18 @@ class SpanList(QListView):
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._quiet = False
-        # Whether the current row is to stay in sight when the list changes height. Selecting a span rebuilds the
-        # attribute fields below, and while they are laid out again the list is for a moment taller: its scroll
-        # range shrinks, the position is cut back, and the selected row (near the end) ended up out of sight.
-        # Scrolling by hand (wheel, scroll bar) lets it go.
+        # Selecting a span rebuilds the attribute fields below, and while they are laid out again the list is for a
+        # moment taller: its scroll range shrinks and the position near the end is cut back, which moved the rows
+        # under the mouse between press and release (the click was lost) and left the selected row out of sight.
+        # So the list keeps the position it was asked for (`_wanted`, in rows) through such a change, and the current
+        # row in sight unless the list was scrolled by hand since it was selected.
+        self._wanted: int | None = None
+        self._laying_out = False
         self._follow_current = False
-        self.verticalScrollBar().actionTriggered.connect(self._scrolled_by_hand)
+        bar = self.verticalScrollBar()
+        bar.valueChanged.connect(self._scrolled)
+        bar.actionTriggered.connect(self._scrolled_by_hand)
+        self.model().modelReset.connect(self._forget_position)
         self.selectionModel().currentChanged.connect(lambda current, _previous: self._current_changed(current))
         self.activated.connect(self._activate)
         self.clicked.connect(self._activate)
@@ -156,12 +162,28 @@ class SpanList(QListView):
         self._follow_current = index.isValid() and index == self.currentIndex()
 
     def updateGeometries(self) -> None:  # noqa: N802 - Qt override
-        super().updateGeometries()
-        current = self.currentIndex()
-        if self._follow_current and current.isValid():
-            super().scrollTo(current, QAbstractItemView.ScrollHint.EnsureVisible)
+        self._laying_out = True
+        try:
+            super().updateGeometries()
+            bar = self.verticalScrollBar()
+            if self._wanted is not None:
+                bar.setValue(min(self._wanted, bar.maximum()))
+            current = self.currentIndex()
+            if self._follow_current and current.isValid() and not self.viewport().rect().contains(self.visualRect(current)):
+                super().scrollTo(current, QAbstractItemView.ScrollHint.EnsureVisible)
+                self._wanted = bar.value()
+        finally:
+            self._laying_out = False
+
+    def _scrolled(self, value: int) -> None:
+        if not self._laying_out:
+            self._wanted = value
 
     def _scrolled_by_hand(self, _action: int) -> None:
+        self._follow_current = False
+
+    def _forget_position(self) -> None:
+        self._wanted = None
         self._follow_current = False
 
     def _current_changed(self, current: QModelIndex) -> None:

@@ -69,3 +69,27 @@ def test_a_row_scrolled_away_from_by_hand_stays_away(qtbot: QtBot, project: Proj
     qtbot.wait(100)
     assert bar.value() >= scrolled
     assert not _current_row_in_sight(window)
+
+
+def test_a_click_on_a_row_near_the_end_reaches_the_span(qtbot: QtBot, project: Project) -> None:
+    """The rows must not move between the press and the release, or the click is lost and the article stays put."""
+    window = _window_with_many_claims(qtbot, project)
+    span_list = window.tag_panel.span_list
+    window.select_span(span_list.spans().span_ids()[0])  # a claim selected: its attribute fields are shown
+    qtbot.wait(50)
+    bar = span_list.verticalScrollBar()
+    bar.triggerAction(bar.SliderAction.SliderToMaximum)  # the wheel or the scroll bar, down to the last rows
+    qtbot.wait(50)
+    row = span_list.count() - 2
+    wanted = span_list.spans().span_ids()[row]
+    point = span_list.visualRect(span_list.spans().index(row)).center()
+    activated: list[int] = []
+    span_list.spanActivated.connect(activated.append)
+    qtbot.mousePress(span_list.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    qtbot.wait(100)  # the selection's attribute fields are laid out between the press and the release
+    qtbot.mouseRelease(span_list.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    qtbot.wait(50)
+    assert span_list.current_span_id() == wanted
+    assert activated == [int(wanted)]
+    span = window.controller.spans[wanted]
+    assert window.article_view.cursor_position() in (span.start, span.end)
