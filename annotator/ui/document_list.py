@@ -37,11 +37,13 @@ class DocumentListModel(QAbstractListModel):
         self.total = 0
         self._counts: dict[DocumentStatus, int] | None = None
         self._place: tuple[DocumentId, int | None] | None = None  # a document's position, counted with the list
+        self.filter_changed = False  # whether the last set_filter changed the filter or order (not just read again)
 
     def set_filter(self, project: Project, wanted: DocumentFilter, placing: DocumentId | None = None) -> None:
         """Show the documents the filter lets through; `placing` is a document whose row will be asked for (the
         open one), found in the same counting pass as the list's length and the status bar's counts."""
         self.beginResetModel()
+        self.filter_changed = wanted != self._filter
         self._project, self._filter = project, wanted
         self._counts, place = document_query.summary(project, wanted, placing)
         self._place = None if placing is None else (placing, place)
@@ -160,6 +162,14 @@ class DocumentList(QListView):
         self.setWordWrap(False)
         self.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # A new filter or order starts at the top (the window then scrolls to the open document if it is in the
+        # list); Qt would keep the old scroll position, an arbitrary place in the new list. The same filter read
+        # again (a colleague wrote) keeps it.
+        self.documents().modelReset.connect(self._reset)
+
+    def _reset(self) -> None:
+        if self.documents().filter_changed:
+            self.scrollToTop()
 
     def documents(self) -> DocumentListModel:
         model = self.model()
