@@ -45,14 +45,19 @@ def check_relation(session: Session, scheme: Scheme, relation: Relation) -> None
     check_relation_ends(scheme, relation.label, dict(relation.attributes or {}), source, target)
 
 
-def check_relation_rows(session: Session, scheme: Scheme, rows: Iterable[dict[str, Any]]) -> None:
-    """The same rule for rows about to be inserted in bulk, their ends read from the database."""
+def check_relation_rows(session: Session, scheme: Scheme, rows: Iterable[dict[str, Any]],
+                        read: Any = None) -> None:
+    """The same rule for rows about to be inserted in bulk, their ends read from the database (by `read(ids)`,
+    giving (id, document_id, label) rows, when the caller has a faster way to read them)."""
     rows = list(rows)
     wanted = sorted({row["from_span_id"] for row in rows} | {row["to_span_id"] for row in rows})
     ends: dict[int, End] = {}
     for first in range(0, len(wanted), BATCH):
-        query = select(Span.id, Span.document_id, Span.label).where(Span.id.in_(wanted[first : first + BATCH]))
-        ends.update((row.id, End(row.id, row.document_id, row.label)) for row in session.execute(query))
+        part = wanted[first : first + BATCH]
+        found = read(part) if read is not None else session.execute(
+            select(Span.id, Span.document_id, Span.label).where(Span.id.in_(part))
+        )
+        ends.update((row[0], End(row[0], row[1], row[2])) for row in found)
     for row in rows:
         check_relation_ends(
             scheme, row["label"], dict(row.get("attributes") or {}), ends.get(row["from_span_id"]), ends.get(row["to_span_id"])
