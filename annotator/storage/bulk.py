@@ -125,7 +125,7 @@ def _positional_insert(dialect: Any, table: Any, names: tuple[str, ...]) -> tupl
 
 def _bound(dialect: Any, column: Any, values: list[Any]) -> list[Any]:
     """The values as the driver takes them; empty objects and lists (most attributes) and repeated times once."""
-    process = column.type.bind_processor(dialect)
+    process = column.type.dialect_impl(dialect).bind_processor(dialect)  # the dialect's own type (SQLite's DATETIME)
     if process is None:
         return values
     once: dict[Any, Any] = {}

@@ -108,3 +108,37 @@ def test_sqlite_specific_statements_live_only_in_storage() -> None:
             if SQLITE_ONLY.search(line) and not line.lstrip().startswith("#"):
                 offenders.append(f"{relative}:{number}: {line.strip()}")
     assert offenders == []
+
+
+@pytest.mark.sqlite_only("the values SQLite stores for each column type")
+def test_bulk_rows_are_stored_as_the_orm_stores_them(project: Project) -> None:
+    """Times (with and without microseconds), JSON objects, lists and texts: the same stored values as the ORM's."""
+    import sqlite3
+    from datetime import datetime
+
+    when = [datetime(2026, 1, 2, 3, 4, 5), datetime(2026, 1, 2, 3, 4, 5, 60)]
+    with project.transaction() as session:
+        first, second = bulk.insert_documents(session, [
+            {"uid": uid, "sha256": uid * 64, "title": uid, "source": None, "url": None, "published": None, "text": text,
+             "meta": {"k": [1, "ب"]} if uid == "a" else {}, "imported_at": when[0]}
+            for uid, text in (("a", TEXT), ("b", OTHER))
+        ])
+        who = project.annotator_id(session, "lina")
+        bulk.insert_spans(session, [
+            {"uid": f"bulk{n}", "document_id": first, "annotator_id": who, "label": "CLAIM", "start": 26, "end": 38,
+             "text": TEXT[26:38], "attributes": attributes, "note": "", "derived_from": derived, "created_at": moment,
+             "updated_at": moment}
+            for n, (moment, attributes, derived) in enumerate(zip(when, ({}, {"certainty": "high"}), ([], ["x"])))
+        ])
+        for n, (moment, attributes, derived) in enumerate(zip(when, ({}, {"certainty": "high"}), ([], ["x"]))):
+            session.add(Span(uid=f"orm{n}", document_id=second, annotator_id=who, label="CLAIM", start=4, end=10,
+                             text=OTHER[4:10], attributes=attributes, note="", derived_from=derived, created_at=moment,
+                             updated_at=moment))
+        session.add(Document(uid="c", sha256="c" * 64, title="c", text="ج", meta={"k": [1, "ب"]}, imported_at=when[0]))
+    with sqlite3.connect(project.path) as raw:
+        spans = raw.execute("SELECT uid, created_at, updated_at, attributes, derived_from FROM spans ORDER BY uid").fetchall()
+        documents = raw.execute("SELECT uid, meta, imported_at FROM documents ORDER BY uid").fetchall()
+    by_uid = {uid: rest for uid, *rest in spans}
+    assert by_uid["bulk0"] == by_uid["orm0"] and by_uid["bulk1"] == by_uid["orm1"]
+    assert by_uid["bulk0"][0] == "2026-01-02 03:04:05.000000"
+    assert documents[0][1:] == documents[2][1:]
