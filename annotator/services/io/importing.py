@@ -218,6 +218,7 @@ def _checked_and_written(project: Project, sources: list[_Source], *, annotator:
                         raise _Cancelled
             if inserter.waiting:
                 _fold(report, counts, writer.write(inserter.finish))
+            source.checked.close()  # its temporary file and kept chunks are not needed any more
             report.notes.extend(source.notes)
             counts.take(source.notes)
             report.notes.append(f"{source.path or 'documents'}: {counts.summary()}")
