@@ -99,6 +99,7 @@ def matching_documents(session: Session, words: list[str], *, limit: int) -> lis
     newest `RANKED` that hold them, best first."""
     if not words:
         return []
+    words = _as_indexed(words)
     if _on_server(session.get_bind()):
         return _matching_on_server(session, words, limit=limit)
     phrase = '"' + " ".join(word.replace('"', '""') for word in words) + '"*'
@@ -107,6 +108,13 @@ def matching_documents(session: Session, words: list[str], *, limit: int) -> lis
         "ORDER BY rowid DESC LIMIT :ranked) ORDER BY rank, rowid LIMIT :n"
     )
     return [row[0] for row in session.execute(query, {"q": phrase, "ranked": RANKED, "n": limit})]
+
+
+def _as_indexed(words: list[str]) -> list[str]:
+    """A phrase's words as the index holds them side by side: each word but the last followed by its forms
+    without clitics, as `index_form` wrote them (الاسبوع → الاسبوع اسبوع), so that «رسالة الأسبوع الدبلوماسية» is
+    found; the last word is matched as a prefix, so its own form will do."""
+    return [*index_form(" ".join(words[:-1])).split(), words[-1]]
 
 
 def _matching_on_server(session: Session, words: list[str], *, limit: int) -> list[int]:

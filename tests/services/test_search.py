@@ -68,3 +68,15 @@ def test_a_common_word_is_ranked_among_the_newest_documents_that_hold_it(project
     found = [r.document_id for r in search_corpus(project, "رسالة")]
     assert sorted(found) == sorted(ids[2:])
     assert found[0] == ids[2]  # the densest of the three
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["الرئيس الأمريكي", "الرسالة واضحة", "رسالة الأسبوع الدبلوماسية", "وقال الرئيس", "رئيس الأمريكي", "الرسالة وا"],
+)
+def test_a_phrase_is_found_whatever_clitics_its_words_carry(project: Project, phrase: str) -> None:
+    found = add_document(project, "قال الرئيس الأمريكي إن الرسالة واضحة، في رسالة الأسبوع الدبلوماسية. وقال الرئيس ذلك أمس.")
+    add_document(project, "الرئيس قال إن الأمريكي لم يرسل أي رسالة واضحة.")  # the same words, never in that order
+    results = search_corpus(project, phrase)
+    assert [r.document_id for r in results] == [found]
+    assert results[0].hits
