@@ -116,6 +116,12 @@ class DocumentListModel(QAbstractListModel):
         self._place = (document_id, document_query.position(self._project, self._filter, document_id, within=within))
         return self._place[1]
 
+    def neighbour(self, document_id: DocumentId, step: int) -> DocumentId | None:
+        """The listed document after (1) or before (-1) this one, whether or not its row is loaded."""
+        if self._project is None or self._filter is None:
+            return None
+        return document_query.neighbour(self._project, self._filter, document_id, step)
+
     def holds(self, document_id: DocumentId) -> bool:
         """Whether the document is in the list as filtered (loaded yet or not)."""
         return self._loaded_row(document_id) >= 0 or self._position(document_id) is not None

@@ -307,8 +307,18 @@ class MainWindow(QMainWindow):
             self._on_message(str(error), Level.ERROR)
 
     def step_document(self, delta: int) -> None:
+        """The next or previous document of the list, counted from the open one even when the list shows no row
+        for it (opened from a search, or far down a long list)."""
         model = self.document_list.documents()
-        row = self.document_list.currentIndex().row() + delta
+        current = self.document_list.currentIndex().row()
+        document = self.controller.document
+        if document is not None and (current < 0 or model.info(current).id != document.id):
+            found = model.neighbour(document.id, delta)
+            if found is not None:
+                self.controller.ensure_open(found)
+                self.article_view.setFocus()
+            return
+        row = current + delta
         if row >= model.rowCount() and model.canFetchMore():
             model.fetchMore()
         if 0 <= row < model.rowCount():
@@ -329,6 +339,8 @@ class MainWindow(QMainWindow):
         row = self.document_list.documents().row_of(document.id)
         if row >= 0 and self.document_list.currentIndex().row() != row:
             self.document_list.setCurrentIndex(self.document_list.documents().index(row))
+        elif row < 0:  # far down the list or left out by its filter: no other row may look like the open one
+            self.document_list.selectionModel().clear()
         self._update_status()
 
     def toggle_done(self) -> None:
@@ -586,7 +598,8 @@ class MainWindow(QMainWindow):
             shown = self.tr("Layer shown: %1").replace("%1", isolate(layer))
             parts.append(shown if self.controller.writable else self.tr("%1 (read-only)").replace("%1", shown))
         if total:
-            parts.append(self.tr("Document %1 of %2").replace("%1", str(row + 1)).replace("%2", str(total)))
+            if row >= 0:  # an article with no row in the list (far down it, or filtered out) has no number here
+                parts.append(self.tr("Document %1 of %2").replace("%1", str(row + 1)).replace("%2", str(total)))
             parts.append(self.tr("%1 of %2 done").replace("%1", str(done)).replace("%2", str(total)))
         if self.controller.document is not None:
             parts.append(self.tr("Spans: %1").replace("%1", str(len(self.controller.spans))))

@@ -97,3 +97,17 @@ def test_a_sparse_filter_pages_the_same_documents(project: Project, monkeypatch:
     assert dense == sparse == [[ids[2], ids[7], ids[8]], [ids[11]]]
     assert len(queries) == 4  # each page: its ids, then their rows
     assert dq.page(project, wanted, limit=3, listed=0) == []
+
+
+def test_a_document_s_neighbours_are_the_next_and_previous_in_the_sorted_filtered_list(project: Project) -> None:
+    ids = [DocumentId(add_document(project, f"نص رقم {n} قال مسؤول", title=f"عنوان {n % 4}")) for n in range(10)]
+    for n in (1, 6):
+        set_status(project, document_id=ids[n], annotator="lina", status=DocumentStatus.DONE)
+    TaggingService(project, annotator="lina").create_span(document_id=ids[3], start=0, end=2, label="CLAIM")
+    for order in dq.ORDERS:
+        wanted = dq.DocumentFilter(annotator="lina", order=order)
+        listed = [d.id for d in dq.page(project, wanted)]
+        for index, document_id in enumerate(listed):
+            assert dq.neighbour(project, wanted, document_id, 1) == (listed[index + 1] if index + 1 < len(listed) else None), order
+            assert dq.neighbour(project, wanted, document_id, -1) == (listed[index - 1] if index else None), order
+    assert dq.neighbour(project, dq.DocumentFilter(annotator="lina", status="done"), ids[2], 1) is None

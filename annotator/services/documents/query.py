@@ -150,6 +150,26 @@ def position(project: Project, wanted: DocumentFilter, document_id: DocumentId, 
         return session.scalar(select(func.count()).select_from(ahead.subquery())) or 0
 
 
+def neighbour(project: Project, wanted: DocumentFilter, document_id: DocumentId, step: int) -> DocumentId | None:
+    """The listed document right after (step 1) or before (step -1) this one in the sorted list, found without
+    the list's rows: for an article opened far down the list, or from a search. None at either end, or when the
+    filter leaves this one out."""
+    listed = _base(project, wanted, [Document.id, Document.title]).subquery()
+    with project.reading() as session:
+        own = session.execute(select(listed.c.title, listed.c.status).where(listed.c.id == document_id)).first()
+        if own is None:
+            return None
+        before = _before(listed, wanted.order, own, document_id)
+        key = {"title": [listed.c.title], "status": [listed.c.status]}.get(wanted.order, [])
+        columns = [*key, listed.c.id]
+        if step > 0:
+            query = select(listed.c.id).where(~before, listed.c.id != document_id).order_by(*columns)
+        else:
+            query = select(listed.c.id).where(before).order_by(*(column.desc() for column in columns))
+        found = session.scalar(query.limit(1))
+    return None if found is None else DocumentId(found)
+
+
 def _before(listed: Any, order: str, own: Any, document_id: DocumentId) -> Any:
     """Listed documents sorting before one whose title and status are `own`'s. `id + 0` keeps SQLite from reading
     the documents table itself in id order (its rows hold the texts, so that reads the corpus): it counts over a
