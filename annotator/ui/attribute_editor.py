@@ -77,6 +77,10 @@ class AttributeEditor(QWidget):
         return self.item is not None and (self.item.kind, self.item.id) == (kind, item_id)
 
     def show_item(self, item: Editable | None) -> None:
+        # The same item shown again (its own edit came back) gets the keyboard back in the field that had it:
+        # hiding that field would otherwise send it on to the next widget, the corpus search box.
+        same = item is not None and self.item is not None and (item.kind, item.id) == (self.item.kind, self.item.id)
+        focused = next((name for name, field in self._fields.items() if field.hasFocus()), None) if same else None
         self._loading = True
         try:
             self.item = item
@@ -106,6 +110,8 @@ class AttributeEditor(QWidget):
                 if explanation:
                     widget.setToolTip(explanation)
             self.note.setPlainText(item.note)
+            if focused in self._fields:
+                self._fields[focused].setFocus()
         finally:
             self._loading = False
 

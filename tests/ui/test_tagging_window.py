@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QListView, QTextEdit
+from PySide6.QtWidgets import QApplication, QComboBox, QListView, QTextEdit
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -225,3 +225,23 @@ def test_a_span_that_starts_inside_lam_alef_leaves_the_shaping_untouched(window:
     assert [span.text for span in window.controller.ordered_spans()] == ["أشخاص"]
     assert glyphs() == before
     assert view.document().firstBlock().layout().formats() == []
+
+
+def test_choosing_an_attribute_value_keeps_the_keyboard_in_that_field(qtbot: QtBot, project: Project) -> None:
+    from tests.ui.conftest import active_window
+
+    add_document(project, FIRST, title="الرسالة")
+    window = active_window(qtbot, project, "salma")
+    view = window.article_view
+    view.select_range(0, 3)
+    qtbot.keyClick(view, Qt.Key.Key_3)
+    combo = window.findChild(QComboBox, "attribute:speech_act")
+    combo.setFocus()
+    qtbot.waitUntil(combo.hasFocus)
+    qtbot.keyClick(combo, Qt.Key.Key_Down)  # the next value, as the keyboard chooses it
+    with project.reading() as session:
+        assert session.scalars(select(Span)).one().attributes.get("speech_act") is not None
+    rebuilt = window.findChild(QComboBox, "attribute:speech_act")
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is rebuilt, timeout=1000)  # once the rebuilt field is shown
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)  # and the keyboard goes on choosing there
+    assert window.findChild(QComboBox, "attribute:speech_act").currentIndex() == 2
