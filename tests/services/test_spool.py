@@ -1,15 +1,13 @@
-"""The import's spool gives back exactly the checked chunks, from memory or from its file; the thread that
-prepares chunks ahead keeps their order, hands on its errors and stops when the consumer leaves."""
+"""The import's spool gives back exactly the checked chunks, from memory or from its file."""
 
 from __future__ import annotations
 
-import threading
 from datetime import datetime
 
 import pytest
 
 from annotator.core.model import NewDocument, NewRelation, NewSpan
-from annotator.services.io.spool import Spool, ahead
+from annotator.services.io.spool import Spool
 
 
 def chunk(number: int, metadata: dict | None = None) -> tuple[list[NewDocument], list[str]]:
@@ -36,23 +34,3 @@ def test_the_chunks_come_back_as_they_went_in(keep: int) -> None:
     assert list(spool.chunks_from(4)) == chunks[4:]
     spool.close()
 
-
-def test_ahead_keeps_the_order_and_hands_on_errors() -> None:
-    with ahead(range(50), lambda n: n * n) as results:
-        assert list(results) == [n * n for n in range(50)]
-
-    def fail(n: int) -> int:
-        if n == 3:
-            raise ValueError("bad chunk")
-        return n
-
-    with pytest.raises(ValueError, match="bad chunk"), ahead(range(10), fail) as results:
-        assert [next(results) for _ in range(3)] == [0, 1, 2]
-        next(results)
-
-
-def test_leaving_early_stops_the_thread() -> None:
-    before = threading.active_count()
-    with ahead(iter(range(10**9)), lambda n: n, depth=2) as results:
-        assert next(results) == 0
-    assert threading.active_count() == before

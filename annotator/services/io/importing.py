@@ -17,7 +17,7 @@ from annotator.core.errors import AnnotatorError, InputError, SchemeError, Stora
 from annotator.core.model import DocumentId, NewDocument
 from annotator.services.io.datasets import detect_format, iter_dataset
 from annotator.services.io.inserting import Chunk, Inserter, Plan, sha256
-from annotator.services.io.spool import Checked, Spool, ahead
+from annotator.services.io.spool import Spool
 from annotator.storage import bulk
 from annotator.storage.bulk import ChunkedWriter
 from annotator.storage.project import Project
@@ -208,14 +208,15 @@ def _checked_and_written(project: Project, sources: list[_Source], *, annotator:
         counts = report.files.setdefault(str(source.path or "documents"), FileCounts())
         try:
             assert source.checked is not None
-            with ahead(source.checked, _indexed) as prepared:  # the index forms before the lock, beside the writes
-                for chunk, digests, indexed in prepared:
-                    _fold(report, counts, writer.write(
-                        lambda session, chunk=chunk, indexed=indexed, digests=digests: inserter.add(session, chunk, indexed, digests)
-                    ))
-                    chunks, documents, done = chunks + 1, documents + len(chunk), done + len(chunk)
-                    if progress is not None and not progress(done, total):
-                        raise _Cancelled
+            for chunk, digests in source.checked:
+                # The index forms before the lock: their time counts in the pause the writer leaves between chunks.
+                indexed = bulk.index_texts(document.text for document in chunk)
+                _fold(report, counts, writer.write(
+                    lambda session, chunk=chunk, indexed=indexed, digests=digests: inserter.add(session, chunk, indexed, digests)
+                ))
+                chunks, documents, done = chunks + 1, documents + len(chunk), done + len(chunk)
+                if progress is not None and not progress(done, total):
+                    raise _Cancelled
             if inserter.waiting:
                 _fold(report, counts, writer.write(inserter.finish))
             source.checked.close()  # its temporary file and kept chunks are not needed any more
@@ -239,11 +240,6 @@ def _checked_and_written(project: Project, sources: list[_Source], *, annotator:
     if progress is not None:
         progress(total, total)
     return report
-
-
-def _indexed(checked: Checked) -> tuple[list[NewDocument], list[str], dict[str, str]]:
-    documents, digests = checked
-    return documents, digests, bulk.index_texts(document.text for document in documents)
 
 
 def _check(project: Project, source: _Source, *, annotator: str, progress: Progress | None, keep: int) -> None:

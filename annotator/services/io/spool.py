@@ -8,18 +8,13 @@ import marshal
 import pickle
 import struct
 import tempfile
-import threading
-from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterator
 from operator import attrgetter
-from queue import Full, Queue
-from typing import IO, Any, TypeVar
+from typing import IO, Any
 
 from annotator.core.model import NewDocument, NewRelation, NewSpan
 
 Checked = tuple[list[NewDocument], list[str]]  # a chunk's documents and the sha256 of their texts
-T = TypeVar("T")
-R = TypeVar("R")
 
 
 class Spool:
@@ -103,48 +98,3 @@ def _unpacked(packed: Any) -> Checked:
         for uid, title, text, source, url, published, metadata, spans, relations in documents
     ], digests
 
-
-@contextmanager
-def ahead(items: Iterable[T], prepare: Callable[[T], R], *, depth: int = 2) -> Iterator[Iterator[R]]:
-    """`prepare(item)` for each item, in order, done by a thread at most `depth` items ahead of the consumer.
-    The import's write spends most of its time in SQLite, which lets other Python threads run: reading the
-    next chunk from the spool and folding its texts for the index then costs no time of the write's.
-    An error in the thread comes out of the consumer's next item; leaving the block stops the thread."""
-    queue: Queue[tuple[bool, Any]] = Queue(maxsize=depth)
-    stop = threading.Event()
-
-    def put(entry: tuple[bool, Any]) -> bool:
-        while not stop.is_set():
-            try:
-                queue.put(entry, timeout=0.05)
-                return True
-            except Full:
-                continue
-        return False
-
-    def work() -> None:
-        try:
-            for item in items:
-                if not put((True, prepare(item))):
-                    return
-        except BaseException as error:  # noqa: BLE001 - handed to the consumer, who raises it
-            put((False, error))
-            return
-        put((False, None))
-
-    def results() -> Iterator[R]:
-        while True:
-            more, value = queue.get()
-            if not more:
-                if value is not None:
-                    raise value
-                return
-            yield value
-
-    thread = threading.Thread(target=work, name="import-ahead", daemon=True)
-    thread.start()
-    try:
-        yield results()
-    finally:
-        stop.set()
-        thread.join()
