@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QSettings, Qt, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
 from annotator import paths
 from annotator.core.errors import AnnotatorError
@@ -24,12 +24,15 @@ from annotator.services.team.identity import (
 from annotator.storage.location import location
 from annotator.storage.project import Project
 from annotator.ui.display import LANGUAGE_PROPERTY
+from annotator.ui.texts import isolate
 
 UI_FONT_FAMILIES = ["Noto Sans", "Noto Naskh Arabic", "DejaVu Sans"]
 LANGUAGES = ("ar", "en")
 LANGUAGE_KEY = "interface/language"
 # The window never blocks on another writer longer than this: the controller retries instead, and says so.
 WINDOW_BUSY_TIMEOUT_MS = 150
+# A project file this large may take seconds to open (its daily backup copies it): a notice shows meanwhile.
+LARGE_PROJECT_BYTES = 200 * 1024 * 1024
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -89,6 +92,21 @@ def open_for_window(path: Path | None) -> Project:
     return Project.create(path, busy_timeout_ms=WINDOW_BUSY_TIMEOUT_MS)
 
 
+def opening_notice(path: object) -> QWidget | None:
+    """Opening a large project file can take a while (its daily backup, an upgrade of its schema): a small window
+    says so meanwhile, rather than nothing at all."""
+    if not isinstance(path, Path) or not path.is_file() or path.stat().st_size < LARGE_PROJECT_BYTES:
+        return None
+    notice = QLabel(QCoreApplication.translate("app", "Opening %1…").replace("%1", isolate(path.name)))
+    notice.setObjectName("openingNotice")
+    notice.setWindowFlags(Qt.WindowType.SplashScreen)
+    notice.setMargin(24)
+    notice.show()
+    notice.repaint()
+    QApplication.processEvents()
+    return notice
+
+
 def show_started(window: QWidget) -> None:
     """Show the window once start-up is done. What start-up made (Qt's wrappers, the modules, the scheme) lives as
     long as the window: moved out of the collector's way, a full collection while an article opens no longer
@@ -102,6 +120,7 @@ def main(argv: list[str]) -> int:
     app = make_application([sys.argv[0]], language=interface_language(args.lang))
     from annotator.ui.main_window import MainWindow
 
+    notice = opening_notice(args.project)
     try:
         project = open_for_window(args.project)
         # On the demo project a first start tags as the demo annotator, so its layer is there to see.
@@ -116,6 +135,9 @@ def main(argv: list[str]) -> int:
         print(f"annotator: {error}", file=sys.stderr)
         QMessageBox.critical(None, QCoreApplication.translate("app", "Cannot open the project"), str(error))
         return 1
+    finally:
+        if notice is not None:
+            notice.close()
     window = MainWindow(project, annotator=identity.name, welcome=args.project is None)
     show_started(window)
     try:

@@ -214,7 +214,7 @@
     <name>AttributeEditor</name>
     <message>
         <location filename="../../annotator/ui/attribute_editor.py" line="50"/>
-        <location filename="../../annotator/ui/attribute_editor.py" line="97"/>
+        <location filename="../../annotator/ui/attribute_editor.py" line="101"/>
         <source>No span selected</source>
         <translation>لم يُحدَّد أي مقطع</translation>
     </message>
@@ -526,67 +526,67 @@
 <context>
     <name>DocumentFilterBar</name>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="178"/>
+        <location filename="../../annotator/ui/document_list.py" line="194"/>
         <source>All</source>
         <translation>الكل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="178"/>
+        <location filename="../../annotator/ui/document_list.py" line="194"/>
         <source>New</source>
         <translation>جديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="179"/>
+        <location filename="../../annotator/ui/document_list.py" line="195"/>
         <source>In progress</source>
         <translation>قيد العمل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="179"/>
+        <location filename="../../annotator/ui/document_list.py" line="195"/>
         <source>Done</source>
         <translation>مُنجَز</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="180"/>
+        <location filename="../../annotator/ui/document_list.py" line="196"/>
         <source>Any label</source>
         <translation>أي وسم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="181"/>
+        <location filename="../../annotator/ui/document_list.py" line="197"/>
         <source>Any adjudication</source>
         <translation>أي حالة تحكيم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="181"/>
+        <location filename="../../annotator/ui/document_list.py" line="197"/>
         <source>Not adjudicated</source>
         <translation>لم يُحكَّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="182"/>
+        <location filename="../../annotator/ui/document_list.py" line="198"/>
         <source>Adjudicating</source>
         <translation>قيد التحكيم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="182"/>
+        <location filename="../../annotator/ui/document_list.py" line="198"/>
         <source>Adjudicated</source>
         <translation>مُحكَّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="184"/>
+        <location filename="../../annotator/ui/document_list.py" line="200"/>
         <source>Tagged by anyone</source>
         <translation>وسمه أي مُعلِّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="186"/>
+        <location filename="../../annotator/ui/document_list.py" line="202"/>
         <source>In order</source>
         <translation>بالترتيب الأصلي</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="186"/>
+        <location filename="../../annotator/ui/document_list.py" line="202"/>
         <source>By title</source>
         <translation>حسب العنوان</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="186"/>
+        <location filename="../../annotator/ui/document_list.py" line="202"/>
         <source>By status</source>
         <translation>حسب الحالة</translation>
     </message>
@@ -594,22 +594,22 @@
 <context>
     <name>DocumentListModel</name>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="87"/>
+        <location filename="../../annotator/ui/document_list.py" line="89"/>
         <source>Finished by: %1</source>
         <translation>أنجزه: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="96"/>
+        <location filename="../../annotator/ui/document_list.py" line="98"/>
         <source>New</source>
         <translation>جديد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="97"/>
+        <location filename="../../annotator/ui/document_list.py" line="99"/>
         <source>In progress</source>
         <translation>قيد العمل</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/document_list.py" line="98"/>
+        <location filename="../../annotator/ui/document_list.py" line="100"/>
         <source>Done</source>
         <translation>مُنجَز</translation>
     </message>
@@ -1114,72 +1114,72 @@
         <translation>أُعيد التحميل.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="350"/>
+        <location filename="../../annotator/ui/main_window.py" line="362"/>
         <source>Not tagged as %1: this layer is read-only (see the banner).</source>
         <translation>لم يُوسَم بـ %1: هذه الطبقة للقراءة فقط (انظر الشريط أعلاه).</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="359"/>
+        <location filename="../../annotator/ui/main_window.py" line="371"/>
         <source>Select some text first, then press a label&apos;s key.</source>
         <translation>حدِّد نصًّا أولًا، ثم اضغط مفتاح الوسم.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="376"/>
+        <location filename="../../annotator/ui/main_window.py" line="388"/>
         <source>No span is selected.</source>
         <translation>لم يُحدَّد أي مقطع.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="420"/>
+        <location filename="../../annotator/ui/main_window.py" line="432"/>
         <source>No spans in this document yet.</source>
         <translation>لا مقاطع في هذا المقال بعد.</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="525"/>
+        <location filename="../../annotator/ui/main_window.py" line="537"/>
         <source>Import</source>
         <translation>استيراد</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="582"/>
+        <location filename="../../annotator/ui/main_window.py" line="594"/>
         <source>reviewer</source>
         <translation>مُراجِع</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="582"/>
+        <location filename="../../annotator/ui/main_window.py" line="594"/>
         <source>annotator</source>
         <translation>مُعلِّم</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="583"/>
+        <location filename="../../annotator/ui/main_window.py" line="595"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="585"/>
+        <location filename="../../annotator/ui/main_window.py" line="597"/>
         <source>gold</source>
         <translation>المرجعية</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="586"/>
+        <location filename="../../annotator/ui/main_window.py" line="598"/>
         <source>Layer shown: %1</source>
         <translation>الطبقة المعروضة: %1</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="587"/>
+        <location filename="../../annotator/ui/main_window.py" line="599"/>
         <source>%1 (read-only)</source>
         <translation>%1 (للقراءة فقط)</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="589"/>
+        <location filename="../../annotator/ui/main_window.py" line="602"/>
         <source>Document %1 of %2</source>
         <translation>المقال %1 من %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="590"/>
+        <location filename="../../annotator/ui/main_window.py" line="603"/>
         <source>%1 of %2 done</source>
         <translation>المُنجَز: %1 من %2</translation>
     </message>
     <message>
-        <location filename="../../annotator/ui/main_window.py" line="592"/>
+        <location filename="../../annotator/ui/main_window.py" line="605"/>
         <source>Spans: %1</source>
         <translation>المقاطع: %1</translation>
     </message>
@@ -1555,7 +1555,12 @@
 <context>
     <name>app</name>
     <message>
-        <location filename="../../annotator/app.py" line="117"/>
+        <location filename="../../annotator/app.py" line="100"/>
+        <source>Opening %1…</source>
+        <translation>جارٍ فتح %1…</translation>
+    </message>
+    <message>
+        <location filename="../../annotator/app.py" line="136"/>
         <source>Cannot open the project</source>
         <translation>تعذّر فتح المشروع</translation>
     </message>

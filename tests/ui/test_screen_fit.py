@@ -31,3 +31,18 @@ def test_ctrl_plus_and_minus_change_the_article_size_and_it_is_remembered(window
     assert int(settings.value(LINE_HEIGHT_KEY)) == window.article_view.line_height != 150
     settings.remove(TEXT_SIZE_KEY)
     settings.remove(LINE_HEIGHT_KEY)
+
+
+def test_a_large_project_file_shows_a_notice_while_it_opens(tmp_path, monkeypatch, qtbot: QtBot) -> None:  # noqa: ANN001
+    from pathlib import Path
+
+    import annotator.app as app_module
+
+    small = tmp_path / "small.annotator"
+    small.write_bytes(b"x" * 1000)
+    assert app_module.opening_notice(small) is None
+    assert app_module.opening_notice(None) is None
+    monkeypatch.setattr(app_module, "LARGE_PROJECT_BYTES", 500)
+    notice = app_module.opening_notice(Path(small))
+    assert notice is not None and notice.isVisible() and "small.annotator" in notice.text()
+    notice.close()
