@@ -7,7 +7,7 @@ import gc
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QSettings, Qt, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QElapsedTimer, QEventLoop, QLibraryInfo, QSettings, Qt, QTimer, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QWidget
 
@@ -102,6 +102,12 @@ def opening_notice(path: object) -> QWidget | None:
     notice.setWindowFlags(Qt.WindowType.SplashScreen)
     notice.setMargin(24)
     notice.show()
+    # Painted only once the window system shows the window; the backup that follows blocks every later paint.
+    shown = QElapsedTimer()
+    shown.start()
+    handle = notice.windowHandle()
+    while handle is not None and not handle.isExposed() and shown.elapsed() < 500:
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
     notice.repaint()
     QApplication.processEvents()
     return notice

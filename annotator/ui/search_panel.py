@@ -99,6 +99,10 @@ class SearchPanel(QObject):
         self.view.set_search_hits(hits)
         if hits:
             self.step_hit(1)
+        else:  # no hit here: an earlier search's selected hit must not look like one
+            cursor = self.view.textCursor()
+            cursor.clearSelection()
+            self.view.setTextCursor(cursor)
 
     def open_find(self) -> None:
         self.article_box.show()

@@ -80,3 +80,15 @@ def test_a_phrase_is_found_whatever_clitics_its_words_carry(project: Project, ph
     results = search_corpus(project, phrase)
     assert [r.document_id for r in results] == [found]
     assert results[0].hits
+
+
+def test_words_match_with_punctuation_between_them_as_the_index_matches_them(project: Project) -> None:
+    text = "قال إن الرسالة «واضحة ومباشرة»، وإن رسالة الأسبوع، الدبلوماسية وصلت."
+    [(start, end)] = find_in_text(text, "الرسالة واضحة")
+    assert text[start:end] == "الرسالة «واضحة"
+    [(start, end)] = find_in_text(text, "رسالة الأسبوع الدبلوماسية")
+    assert text[start:end] == "رسالة الأسبوع، الدبلوماسية"
+    assert [text[a:b] for a, b in find_in_text(text, "،")] == ["،", "،"]  # punctuation alone, as written
+    document = add_document(project, text)
+    [result] = search_corpus(project, "الرسالة واضحة")
+    assert result.document_id == document and result.hits == ((text.index("الرسالة"), text.index("واضحة") + len("واضحة")),)

@@ -27,19 +27,25 @@ class SearchResult:
 
 
 def find_in_text(original: str, query: str) -> list[tuple[int, int]]:
-    """Every place the query occurs, ignoring harakat, tatweel, hamza/alef forms, teh marbuta and alef maqsura."""
-    needle = " ".join(fold(query).split())
-    if not needle:
-        return []
+    """Every place the query occurs, ignoring harakat, tatweel, hamza/alef forms, teh marbuta and alef maqsura.
+    Its words match with any punctuation or space between them, as the corpus index matches them («الرسالة
+    «واضحة» holds الرسالة واضحة); a query of punctuation alone is looked for as written."""
+    folded_query = fold(query)
+    words = WORD.findall(folded_query)
+    if words:
+        pattern = re.compile(r"\W+".join(re.escape(word) for word in words))
+    else:
+        needle = " ".join(folded_query.split())
+        if not needle:
+            return []
+        pattern = re.compile(re.escape(needle))
     folded_text = FoldedText(original)
     folded = re.sub(r"\s", " ", folded_text.text)  # NBSP and line breaks match a typed space
     found = []
-    index = folded.find(needle)
-    while index >= 0:
-        start = folded_text.original(index)
-        end = grapheme_ceil(original, folded_text.original(index + len(needle) - 1) + 1)
+    for match in pattern.finditer(folded):
+        start = folded_text.original(match.start())
+        end = grapheme_ceil(original, folded_text.original(match.end() - 1) + 1)
         found.append((start, end))
-        index = folded.find(needle, index + len(needle))
     return found
 
 
