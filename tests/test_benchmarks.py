@@ -179,3 +179,16 @@ def test_pip_without_a_network_is_one_clear_line(tmp_path: Path) -> None:
     pip.chmod(0o755)
     with pytest.raises(PeerError, match=r"pip could not install label-studio==1\.23\.2 .*no network.*Could not find a version"):
         ensure_installed(tmp_path)
+
+
+def test_a_benchmark_s_backups_go_to_a_folder_of_their_own_removed_at_the_end(tmp_path) -> None:  # noqa: ANN001
+    import os
+    import subprocess
+    import sys
+
+    env = {key: value for key, value in os.environ.items() if key != "ANNOTATOR_BACKUP_DIR"}
+    shown = subprocess.run(
+        [sys.executable, "-c", "import benchmarks; from annotator.storage.backup import backup_root; print(backup_root())"],
+        env=env, capture_output=True, text=True, check=True,
+    ).stdout.strip()
+    assert "annotator-bench-backups-" in shown and not os.path.exists(shown)
