@@ -13,7 +13,6 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.scheme import load_scheme
 from annotator.services.io.checked import export_as, import_as
 from annotator.services.io.datasets import EXPORT_FORMATS, IMPORT_FORMATS
-from annotator.services.team.agreement import compute_agreement, format_agreement
 from annotator.services.documents.progress import list_documents
 from annotator.services.team.identity import (
     Identity,
@@ -174,6 +173,8 @@ def cmd_merge(args: argparse.Namespace) -> int:
 
 
 def cmd_agreement(args: argparse.Namespace) -> int:
+    from annotator.services.team.agreement import compute_agreement, format_agreement  # numpy: only when asked for
+
     wanted = [name.strip() for name in args.annotators.split(",")] if args.annotators else None
     with Project.open(args.project) as project:
         check_agreement(project, acting_identity(project, args.acting))

@@ -10,20 +10,18 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import select
+from typing import TYPE_CHECKING
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import DocumentId, SpanId
-from annotator.services.annotation.suggestions import SuggestionService
-from annotator.services.annotation.tagging import TaggingService
-from annotator.services.corpus.names import name_key
-from annotator.services.corpus.registry import SourceRegistry
-from annotator.services.corpus.tables import CLAIM_COLUMNS, claim_rows, sources_report
-from annotator.services.documents.progress import document_text, list_documents
-from annotator.services.team.identity import acting_identity
 from annotator.storage.location import location  # a project path, or a postgresql+psycopg:// URL
-from annotator.storage.models import SourceLink, Span
 from annotator.storage.project import Project
+
+if TYPE_CHECKING:
+    from annotator.services.corpus.registry import SourceRegistry
+
+# The services behind these commands (suggestions, the registry, the claims table) are imported when a command
+# runs: every other command, `annotator import` among them, starts without them (0.3 s of imports).
 
 
 def add_commands(commands: Any, acting: argparse.ArgumentParser) -> None:
@@ -48,6 +46,10 @@ def add_commands(commands: Any, acting: argparse.ArgumentParser) -> None:
 
 
 def cmd_sources(args: argparse.Namespace) -> int:
+    from annotator.services.corpus.registry import SourceRegistry
+    from annotator.services.corpus.tables import sources_report
+    from annotator.services.team.identity import acting_identity
+
     if args.merge or args.split:
         with Project.open(args.project) as project:
             print(_edit_registry(project, SourceRegistry(project, acting_identity(project, args.acting)), args))
@@ -74,6 +76,11 @@ def cmd_sources(args: argparse.Namespace) -> int:
 
 
 def _edit_registry(project: Project, registry: SourceRegistry, args: argparse.Namespace) -> str:
+    from sqlalchemy import select
+
+    from annotator.services.corpus.names import name_key
+    from annotator.storage.models import SourceLink, Span
+
     entries = {entry.uid: entry for entry in registry.entries()}
 
     def entry(uid: str) -> Any:
@@ -103,6 +110,9 @@ def _edit_registry(project: Project, registry: SourceRegistry, args: argparse.Na
 
 
 def cmd_claims(args: argparse.Namespace) -> int:
+    from annotator.services.corpus.tables import CLAIM_COLUMNS, claim_rows
+    from annotator.services.team.identity import acting_identity
+
     with Project.open(args.project) as project:
         rows = [row.to_json() for row in claim_rows(project, acting_identity(project, args.acting))]
     if args.format == "json":
@@ -115,6 +125,9 @@ def cmd_claims(args: argparse.Namespace) -> int:
 
 
 def cmd_suggest(args: argparse.Namespace) -> int:
+    from annotator.services.documents.progress import list_documents
+    from annotator.services.team.identity import acting_identity
+
     with Project.open(args.project) as project:
         acting = acting_identity(project, args.acting)
         documents = list_documents(project, annotator=acting.name)
@@ -134,6 +147,11 @@ def cmd_suggest(args: argparse.Namespace) -> int:
 def suggestions(project: Project, annotator: str, documents: list[tuple[DocumentId, str]]) -> list[dict[str, Any]]:
     """What the suggestion service offers in each document (what the acting identity has tagged or dismissed is
     left out, as in the window); a SOURCE suggestion carries the canonical source the registry suggests for it."""
+    from annotator.services.annotation.suggestions import SuggestionService
+    from annotator.services.annotation.tagging import TaggingService
+    from annotator.services.corpus.registry import SourceRegistry
+    from annotator.services.documents.progress import document_text
+
     tagging = TaggingService(project, annotator=annotator)
     service = SuggestionService(project, tagging=tagging)
     cue_label = project.scheme.span_role("cue") or "CUE"
