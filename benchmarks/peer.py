@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import random
 import signal
 import sqlite3
@@ -33,6 +32,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from benchmarks.corpus import ATTRIBUTES, LABELS, article, generate, words_of
+from benchmarks.run import write_results
 from benchmarks.peer_ls import VERSION, LabelStudio, PeakRSS, PeerError, ensure_installed, folder_bytes, tree_cpu, tree_rss
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -336,17 +336,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"ratio: Label Studio's figure ÷ annotator's (× better). n: samples ours/theirs. "
           f"Label Studio idle {them['idle_mb']:.0f} MB.")
     print(f"machine before: {load_before}\nmachine after:  {load_after}; {os.cpu_count()} cores")
-    stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
-    args.results.mkdir(parents=True, exist_ok=True)
-    out = args.results / f"peer-{args.documents}-{stamp}.json"
-    out.write_text(json.dumps({
-        "when": stamp, "commit": commit, "machine": platform.platform(), "cores": os.cpu_count(), "label_studio": VERSION,
-        "load_before": load_before, "load_after": load_after, "corpus": vars(args) | {"results": str(args.results)},
-        "held": {"annotator": us["counts"], "label_studio": them["counts"]},
+    write_results(args.results, f"peer-{args.documents}", {
+        "label_studio_version": VERSION, "load_before": load_before, "load_after": load_after,
+        "corpus": vars(args) | {"results": str(args.results)}, "held": {"annotator": us["counts"], "label_studio": them["counts"]},
         "rows": [asdict(r) | {"ratio": r.ratio, "met": r.met} for r in rows], "annotator": us, "label_studio": them,
-    }, ensure_ascii=False, indent=1), encoding="utf-8")
-    print(f"written to {out.relative_to(ROOT) if out.is_relative_to(ROOT) else out}")
+    })
     return 0
 
 

@@ -248,17 +248,23 @@ def main(argv: list[str] | None = None) -> int:
     for line in table(rows):
         print(line)
     print(f"load average {load_before} before, {load()} after; {os.cpu_count()} cores")
-    stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
-    args.results.mkdir(parents=True, exist_ok=True)
-    out = args.results / f"bench-{args.documents}-{stamp}.json"
-    out.write_text(json.dumps({
-        "when": stamp, "commit": commit, "machine": platform.platform(), "cores": os.cpu_count(),
+    write_results(args.results, f"bench-{args.documents}", {
         "load_before": load_before, "load_after": load(), "corpus": vars(args) | {"results": str(args.results)},
         "imported": counts, "rows": [asdict(r) | {"met": r.met} for r in rows],
-    }, ensure_ascii=False, indent=1), encoding="utf-8")
-    print(f"written to {out.relative_to(ROOT) if out.is_relative_to(ROOT) else out}")
+    })
     return 0
+
+
+def write_results(folder: Path, name: str, figures: dict) -> Path:
+    """A run's figures as JSON under `folder`, named by the run and its time, with the commit and the machine."""
+    stamp = time.strftime("%Y%m%dT%H%M%SZ", time.gmtime())
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip()
+    folder.mkdir(parents=True, exist_ok=True)
+    out = folder / f"{name}-{stamp}.json"
+    out.write_text(json.dumps({"when": stamp, "commit": commit, "machine": platform.platform(), "cores": os.cpu_count(), **figures},
+                              ensure_ascii=False, indent=1), encoding="utf-8")
+    print(f"written to {out.relative_to(ROOT) if out.is_relative_to(ROOT) else out}")
+    return out
 
 
 if __name__ == "__main__":

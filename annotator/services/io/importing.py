@@ -16,7 +16,7 @@ from annotator.core.changes import Changes
 from annotator.core.errors import AnnotatorError, InputError, SchemeError, StorageError
 from annotator.core.model import DocumentId, NewDocument
 from annotator.services.io.datasets import detect_format, iter_dataset
-from annotator.services.io.inserting import Chunk, Inserter, Plan, sha256
+from annotator.services.io.inserting import Chunk, Counts, Inserter, Plan, sha256
 from annotator.services.io.spool import Spool
 from annotator.storage import bulk
 from annotator.storage.bulk import ChunkedWriter
@@ -46,21 +46,11 @@ class ImportReport:
 
 
 @dataclass
-class FileCounts:
-    """What one file brought: documents new or already there (matched by their text), annotations added or already there."""
+class FileCounts(Counts):
+    """What one file brought: its documents and annotations new or already there, and what it could not keep."""
 
-    new_documents: int = 0
-    matched_documents: int = 0
-    spans_added: int = 0
-    spans_present: int = 0
-    relations_added: int = 0
-    relations_present: int = 0
     not_kept: Counter[str] = field(default_factory=Counter)  # elements of the file the project cannot hold, by kind
     kept_differently: Counter[str] = field(default_factory=Counter)  # kept, but not as the file gives them, by kind
-
-    def add(self, chunk: Chunk) -> None:
-        for name in ("new_documents", "matched_documents", "spans_added", "spans_present", "relations_added", "relations_present"):
-            setattr(self, name, getattr(self, name) + getattr(chunk, name))
 
     def summary(self) -> str:
         return (

@@ -22,7 +22,23 @@ Key = tuple[str | None, str | None]  # (document uid, span uid) as the file name
 
 
 @dataclass
-class Chunk:
+class Counts:
+    """Documents new or already there (matched by their text), annotations added or already there."""
+
+    new_documents: int = 0
+    matched_documents: int = 0
+    spans_added: int = 0
+    spans_present: int = 0
+    relations_added: int = 0
+    relations_present: int = 0
+
+    def add(self, other: Counts) -> None:
+        for name in Counts.__dataclass_fields__:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+
+@dataclass
+class Chunk(Counts):
     """What one committed chunk did."""
 
     imported: list[str] = field(default_factory=list)
@@ -30,12 +46,6 @@ class Chunk:
     documents: list[int] = field(default_factory=list)
     layers: set[str] = field(default_factory=set)
     new_people: bool = False
-    new_documents: int = 0
-    matched_documents: int = 0
-    spans_added: int = 0
-    spans_present: int = 0
-    relations_added: int = 0
-    relations_present: int = 0
 
 
 def sha256(text: str) -> str:
