@@ -82,7 +82,7 @@ class MainWindow(QMainWindow):
         self.header = ArticleHeader()
         self.welcome = Welcome(identity=self.identity.name, switch_identity=self.team.switch_identity)
         self.welcome.setVisible(welcome and Welcome.wanted())
-        self.welcome.closed.connect(self.article_view.setFocus)
+        self.welcome.closed.connect(lambda: self.article_view.setFocus() if self.welcome.had_focus else None)
         self.controller.changed.connect(lambda changes: self.welcome.dismiss() if changes.spans else None)
         self.banner = Banner()
 

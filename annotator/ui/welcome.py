@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from annotator.ui.texts import isolate
 
@@ -20,6 +20,7 @@ class Welcome(QFrame):
 
     def __init__(self, *, identity: str, switch_identity: Callable[[], None], parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.had_focus = False
         self.setObjectName("welcome")
         self.setStyleSheet("#welcome { background:#f3f7ee; border:1px solid #b5cf9c; border-radius:6px; }")
         text = QLabel()
@@ -59,6 +60,8 @@ class Welcome(QFrame):
         if not self.isVisible():
             return
         QSettings("annotator", "annotator").setValue(SEEN_KEY, "yes")
+        # Whether the keyboard was here (its close button): then it goes on to the article, else it stays put.
+        self.had_focus = self.isAncestorOf(QApplication.focusWidget())
         self.hide()
         self.closed.emit()
 

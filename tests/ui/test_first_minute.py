@@ -34,3 +34,28 @@ def test_the_demo_tells_its_story_and_the_welcome_goes_after_the_first_tag(tmp_p
         window.article_view.select_range(0, 3)
         qtbot.keyClick(window.article_view, Qt.Key.Key_3)
         assert not window.welcome.isVisible()
+
+
+def test_a_first_edit_in_an_attribute_field_closes_the_welcome_and_keeps_the_keyboard_there(tmp_path: Path, qtbot: QtBot) -> None:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QComboBox
+
+    from annotator.ui.welcome import SEEN_KEY
+
+    make_application()
+    QSettings("annotator", "annotator").remove(SEEN_KEY)  # a first start (another test may have put it away)
+    with ensure_demo_project(tmp_path / "demo.db") as project:
+        window = MainWindow(project, annotator="demo", welcome=True)
+        qtbot.addWidget(window)
+        window.show()
+        window.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+        assert window.welcome.isVisible()
+        cue = next(span for span in window.controller.ordered_spans() if span.label == "CUE")
+        window.select_span(cue.id)
+        combo = window.findChild(QComboBox, "attribute:speech_act")
+        combo.setFocus()
+        qtbot.waitUntil(combo.hasFocus)
+        qtbot.keyClick(combo, Qt.Key.Key_Down)
+        assert not window.welcome.isVisible()
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is window.findChild(QComboBox, "attribute:speech_act"), timeout=1000)
