@@ -14,19 +14,10 @@ import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 from benchmarks.corpus import WORDS, generate
-
-
-def timed(action: Callable[[], object], repeat: int = 1) -> list[float]:
-    seconds = []
-    for _ in range(repeat):
-        began = time.perf_counter()
-        action()
-        seconds.append(time.perf_counter() - began)
-    return seconds
+from benchmarks.run import timed
 
 
 def measure(location: str | Path, corpus: Path, folder: Path) -> dict[str, float]:
