@@ -146,12 +146,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         project.close()
     if created and not report.imported and report.errors:
         _remove_project(args.project)
-    for error in report.errors:
-        print(f"annotator: {error}", file=sys.stderr)
-    for note in report.notes:
-        print(f"note: {note}")
-    print(f"imported {len(report.imported)} document(s), skipped {len(report.skipped)} already present")
-    return EXIT_BAD_INPUT if report.errors else 0
+    return cli_sync.outcome(report.errors, report.notes,
+                            f"imported {len(report.imported)} document(s), skipped {len(report.skipped)} already present")
 
 
 def _remove_project(path: Path) -> None:

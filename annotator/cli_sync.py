@@ -57,12 +57,18 @@ def _merge(target_location: Any, source: Any, acting: str | None, documents: set
 
 def said(report: MergeReport) -> int:
     """A merge's outcome on the terminal (merge, push, pull): errors, notes, then what came in; the exit status."""
-    for error in report.errors:
+    return outcome(report.errors, report.notes,
+                   f"merged {report.documents} new document(s), {report.spans} span(s), {report.relations} relation(s)")
+
+
+def outcome(errors: list, notes: list[str], summary: str) -> int:
+    """A long write's outcome on the terminal (import, merge, push, pull): errors, notes, what it did; the exit status."""
+    for error in errors:
         print(f"annotator: {error}", file=sys.stderr)
-    for note in report.notes:
+    for note in notes:
         print(f"note: {note}")
-    print(f"merged {report.documents} new document(s), {report.spans} span(s), {report.relations} relation(s)")
-    return EXIT_BAD_INPUT if report.errors else 0
+    print(summary)
+    return EXIT_BAD_INPUT if errors else 0
 
 
 HANDLERS = {"push": cmd_push, "pull": cmd_pull}
