@@ -18,7 +18,7 @@ from annotator.services.annotation.tagging import TaggingService
 from annotator.storage.project import Project
 from annotator.ui.main_window import MainWindow
 from tests.conftest import add_document
-from tests.ui.conftest import without_isolates
+from tests.ui.conftest import active_window, without_isolates
 
 TEXT = "قال مسؤول كبير إن الرئيس بعث رسالة إلى طهران أمس، ونفت البعثة ذلك."
 
@@ -59,13 +59,7 @@ def reviewer_window(qtbot: QtBot, project: Project) -> MainWindow:
     tag(project, "omar", doc, "بعث رسالة إلى طهران أمس", "CLAIM")
     tag(project, "omar", doc, "البعثة", "SOURCE")
     identify(project, "rana", Role.REVIEWER)
-    window = MainWindow(project, annotator="rana")
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    return window
+    return active_window(qtbot, project, "rana")
 
 
 def test_a_document_adjudicated_with_the_keyboard_gives_a_gold_export(qtbot: QtBot, project: Project, tmp_path: Path) -> None:
