@@ -82,9 +82,7 @@ def summary(project: Project, wanted: DocumentFilter, placing: DocumentId | None
     listed = _base(project, wanted, [Document.id, Document.title]).subquery()
     columns: list[Any] = [listed.c.status, func.count()]
     with project.reading() as session:
-        own = None
-        if placing is not None:
-            own = session.execute(select(listed.c.title, listed.c.status).where(listed.c.id == placing)).first()
+        own = None if placing is None else _own(session, listed, placing)
         if own is not None:
             columns.append(func.sum(case((_before(listed, wanted.order, own, placing), 1), else_=0)))
         totals = dict.fromkeys(DocumentStatus, 0)
@@ -141,7 +139,7 @@ def position(project: Project, wanted: DocumentFilter, document_id: DocumentId, 
     the whole list. With `within`, counting stops there: `within` means at least that far down."""
     listed = _base(project, wanted, [Document.id, Document.title]).subquery()
     with project.reading() as session:
-        own = session.execute(select(listed.c.title, listed.c.status).where(listed.c.id == document_id)).first()
+        own = _own(session, listed, document_id)
         if own is None:
             return None
         ahead = select(listed.c.id).where(_before(listed, wanted.order, own, document_id))
@@ -156,7 +154,7 @@ def neighbour(project: Project, wanted: DocumentFilter, document_id: DocumentId,
     filter leaves this one out."""
     listed = _base(project, wanted, [Document.id, Document.title]).subquery()
     with project.reading() as session:
-        own = session.execute(select(listed.c.title, listed.c.status).where(listed.c.id == document_id)).first()
+        own = _own(session, listed, document_id)
         if own is None:
             return None
         before = _before(listed, wanted.order, own, document_id)
@@ -168,6 +166,11 @@ def neighbour(project: Project, wanted: DocumentFilter, document_id: DocumentId,
             query = select(listed.c.id).where(before).order_by(*(column.desc() for column in columns))
         found = session.scalar(query.limit(1))
     return None if found is None else DocumentId(found)
+
+
+def _own(session: Any, listed: Any, document_id: DocumentId) -> Any:
+    """The title and status a listed document sorts by (None when the filter leaves it out)."""
+    return session.execute(select(listed.c.title, listed.c.status).where(listed.c.id == document_id)).first()
 
 
 def _before(listed: Any, order: str, own: Any, document_id: DocumentId) -> Any:
