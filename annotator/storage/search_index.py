@@ -1,8 +1,9 @@
 """The full-text index over a folded shadow of each text, kept in step with the documents table whoever inserts
 or deletes, and queried here, so that no other module speaks its language. On SQLite an FTS5 table that keeps
-no copy of what it indexes (contentless: the texts are in documents); on PostgreSQL a plain table holding the same shadow text as its words between single spaces, searched with LIKE
-under a pg_trgm GIN index (no text-search configuration or locale decides what a word is: Python does, as FTS5's
-unicode61 tokenizer does). Hits are mapped back to the original text by the caller, the same for both."""
+no copy of what it indexes (contentless: the texts are in documents); on PostgreSQL a plain table holding the
+same shadow text as its words between single spaces, searched with LIKE under a pg_trgm GIN index (no
+text-search configuration or locale decides what a word is: Python does, as FTS5's unicode61 tokenizer does).
+Hits are mapped back to the original text by the caller, the same for both."""
 
 from __future__ import annotations
 
